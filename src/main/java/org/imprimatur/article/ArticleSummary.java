@@ -1,0 +1,11 @@
+package org.imprimatur.article;
+
+import org.imprimatur.workflow.WorkflowState;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One article in the editorial list. */
+public record ArticleSummary(UUID id, String slug, String title, WorkflowState state, int version,
+                             Integer publishedVersion, Instant changedAt) {
+}

@@ -1,0 +1,157 @@
+package org.imprimatur.article;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** One immutable snapshot of an article's content; the database refuses to change it. */
+@Entity
+@Immutable
+@Table(name = "article_versions")
+public class ArticleVersion extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @Column(name = "article_id")
+    public UUID articleId;
+    @Column(name = "version_no")
+    public int versionNo;
+    public String title;
+    public String summary;
+    public String language;
+    @Column(name = "review_interval_months")
+    public int reviewIntervalMonths;
+    @Column(name = "change_note")
+    public String changeNote;
+    @Column(name = "based_on")
+    public Integer basedOn;
+    @Column(name = "content_hash")
+    public String contentHash;
+    @Column(name = "author_id")
+    public UUID authorId;
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @ElementCollection
+    @CollectionTable(name = "version_tags", joinColumns = @JoinColumn(name = "version_id"))
+    @OrderColumn(name = "ordinal")
+    @Column(name = "tag")
+    public List<String> tags = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "version_sections", joinColumns = @JoinColumn(name = "version_id"))
+    @OrderColumn(name = "ordinal")
+    public List<SectionRow> sections = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "version_citations", joinColumns = @JoinColumn(name = "version_id"))
+    @OrderColumn(name = "ordinal")
+    public List<CitationRow> citations = new ArrayList<>();
+
+    public static Optional<ArticleVersion> find(UUID articleId, int versionNo) {
+        return find("articleId = ?1 and versionNo = ?2", articleId, versionNo).firstResultOptional();
+    }
+
+    public static ArticleVersion of(UUID articleId, int versionNo, ArticleContent content, UUID authorId,
+                                    Integer basedOn, Instant createdAt) {
+        ArticleVersion version = new ArticleVersion();
+        version.id = UUID.randomUUID();
+        version.articleId = articleId;
+        version.versionNo = versionNo;
+        version.title = content.title();
+        version.summary = content.summary();
+        version.language = content.language();
+        version.reviewIntervalMonths = content.reviewIntervalMonths();
+        version.changeNote = content.changeNote();
+        version.basedOn = basedOn;
+        version.contentHash = content.contentHash();
+        version.authorId = authorId;
+        version.createdAt = createdAt;
+        version.tags = new ArrayList<>(content.tags());
+        content.sections().forEach(section -> version.sections.add(SectionRow.of(section)));
+        content.citations().forEach(citation -> version.citations.add(CitationRow.of(citation)));
+        return version;
+    }
+
+    /** The content as editors wrote it, with the article's slug. */
+    public ArticleContent content(String slug) {
+        return new ArticleContent(slug, title, summary, language, List.copyOf(tags), reviewIntervalMonths, changeNote,
+                sections.stream().map(SectionRow::toSection).toList(),
+                citations.stream().map(CitationRow::toCitation).toList());
+    }
+
+    @Embeddable
+    public static class SectionRow {
+        public String key;
+        public String heading;
+        public String aspect;
+        public String body;
+
+        static SectionRow of(Section section) {
+            SectionRow row = new SectionRow();
+            row.key = section.key();
+            row.heading = section.heading();
+            row.aspect = section.aspect();
+            row.body = section.body();
+            return row;
+        }
+
+        Section toSection() {
+            return new Section(key, heading, aspect, body);
+        }
+    }
+
+    @Embeddable
+    public static class CitationRow {
+        public String key;
+        public String kind;
+        public String title;
+        @JdbcTypeCode(SqlTypes.ARRAY)
+        @Column(columnDefinition = "text[]")
+        public String[] authors;
+        public String container;
+        public Integer year;
+        public String doi;
+        public String pmid;
+        public String url;
+        @Column(name = "accessed_on")
+        public LocalDate accessedOn;
+
+        static CitationRow of(Citation citation) {
+            CitationRow row = new CitationRow();
+            row.key = citation.key();
+            row.kind = citation.kind();
+            row.title = citation.title();
+            row.authors = citation.authors().toArray(String[]::new);
+            row.container = citation.container();
+            row.year = citation.year();
+            row.doi = citation.doi();
+            row.pmid = citation.pmid();
+            row.url = citation.url();
+            row.accessedOn = citation.accessedOn();
+            return row;
+        }
+
+        Citation toCitation() {
+            return new Citation(key, kind, title, Arrays.asList(authors), container, year, doi, pmid, url, accessedOn);
+        }
+    }
+}

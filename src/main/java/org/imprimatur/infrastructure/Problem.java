@@ -1,0 +1,30 @@
+package org.imprimatur.infrastructure;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.List;
+
+/** An RFC 9457 problem document; {@code errors} lists field-level failures of a request body. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Problem(String type, String title, int status, String detail, String rule,
+                      List<FieldError> errors, String correlationId) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    private static final String TYPE_PREFIX = "urn:imprimatur:problem:";
+
+    public static Problem of(int status, String typeName, String title, String detail) {
+        return new Problem(TYPE_PREFIX + typeName, title, status, detail, null, null, null);
+    }
+
+    public Problem withErrors(List<FieldError> fieldErrors) {
+        return new Problem(type, title, status, detail, rule, fieldErrors, correlationId);
+    }
+
+    public Problem withRule(String ruleName) {
+        return new Problem(type, title, status, detail, ruleName, errors, correlationId);
+    }
+
+    public Problem withCorrelationId(String id) {
+        return new Problem(type, title, status, detail, rule, errors, id);
+    }
+}

@@ -1,0 +1,139 @@
+package org.imprimatur.infrastructure;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.hibernate.exception.ConstraintViolationException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Every failure leaves the service as RFC 9457 problem+json; nothing else answers an error. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return respond(e.problem());
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return unauthenticated();
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return unauthenticated();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return respond(Problem.of(403, "forbidden", "Forbidden",
+                "Your roles do not allow this request."));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonParseException e) {
+        return respond(Problem.of(400, "malformed-body", "Malformed request body",
+                "The body is not valid JSON in UTF-8: " + e.getOriginalMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response unknownProperty(UnrecognizedPropertyException e) {
+        return fieldProblem(e, "is not a known field");
+    }
+
+    @ServerExceptionMapper
+    public Response wrongFormat(InvalidFormatException e) {
+        return fieldProblem(e, "has the wrong format: " + e.getOriginalMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return fieldProblem(e, "has the wrong type: " + e.getOriginalMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response unmappableJson(JsonMappingException e) {
+        return fieldProblem(e, e.getOriginalMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e) {
+        return respond(Problem.of(400, "malformed-body", "Malformed request body", e.getOriginalMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e);
+        }
+        String reason = e.getResponse().getStatusInfo().getReasonPhrase();
+        return respond(Problem.of(status, "http-" + status, reason, e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response optimisticLock(OptimisticLockException e) {
+        return respond(Problem.of(409, "concurrent-change", "Concurrent change",
+                "Another request changed this article at the same time; read it again and retry."));
+    }
+
+    @ServerExceptionMapper
+    public Response persistence(PersistenceException e) {
+        Throwable cause = e;
+        while (cause != null && !(cause instanceof ConstraintViolationException)) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof ConstraintViolationException violation) {
+            LOG.debugf("Constraint %s refused a write", violation.getConstraintName());
+            return respond(Problem.of(409, "constraint", "Refused by the database",
+                    "The change conflicts with stored data (" + violation.getConstraintName() + ")."));
+        }
+        return unexpected(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        String correlationId = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected failure, correlation id %s", correlationId);
+        return respond(Problem.of(500, "internal", "Internal error",
+                "The request failed on our side; quote the correlation id when reporting it.")
+                .withCorrelationId(correlationId));
+    }
+
+    private static Response fieldProblem(JsonMappingException e, String message) {
+        String field = JsonPaths.of(e.getPath());
+        FieldError error = new FieldError(field.isEmpty() ? "$" : field, message);
+        return respond(Problem.of(400, "malformed-body", "Malformed request body",
+                error.field() + " " + message).withErrors(List.of(error)));
+    }
+
+    private static Response unauthenticated() {
+        return Response.status(401)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(401, "unauthorized", "Unauthorized",
+                        "A valid bearer token is required."))
+                .build();
+    }
+
+    public static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+}

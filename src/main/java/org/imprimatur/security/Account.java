@@ -1,0 +1,51 @@
+package org.imprimatur.security;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** A staff account: built-in with a bcrypt password, or recorded from an external OIDC issuer. */
+@Entity
+@Table(name = "accounts")
+public class Account extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    public String username;
+    @Column(name = "display_name")
+    public String displayName;
+    public String credentials;
+    public String email;
+    @Column(name = "password_hash")
+    public String passwordHash;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public String[] roles;
+    @Column(name = "external_issuer")
+    public String externalIssuer;
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    public static Optional<Account> findByUsername(String username) {
+        return find("username", username).firstResultOptional();
+    }
+
+    public Set<Role> roleSet() {
+        return Arrays.stream(roles).map(Role::fromTokenName).flatMap(Optional::stream).collect(Collectors.toSet());
+    }
+
+    public Actor toActor() {
+        return new Actor(id, username, displayName, credentials, roleSet());
+    }
+}

@@ -1,0 +1,77 @@
+package org.imprimatur.security;
+
+import io.quarkus.security.UnauthorizedException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.imprimatur.infrastructure.Timestamps;
+
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The account behind the current request. Roles come from the verified token; name and credentials
+ * from the account, which an external issuer's user gets on first use.
+ */
+@RequestScoped
+public class CurrentActor {
+
+    private final JsonWebToken token;
+    private Actor actor;
+
+    public CurrentActor(JsonWebToken token) {
+        this.token = token;
+    }
+
+    @Transactional
+    public Actor get() {
+        if (actor == null) {
+            actor = resolve();
+        }
+        return actor;
+    }
+
+    private Actor resolve() {
+        if (token == null || token.getSubject() == null) {
+            throw new UnauthorizedException();
+        }
+        Set<Role> roles = token.getGroups().stream()
+                .map(Role::fromTokenName).flatMap(java.util.Optional::stream).collect(Collectors.toSet());
+        String externalIssuer = token.getClaim(TokenVerifier.EXTERNAL_ISSUER_CLAIM);
+        Account account = externalIssuer == null ? ownAccount() : externalAccount(externalIssuer, roles);
+        return new Actor(account.id, account.username, account.displayName, account.credentials, roles);
+    }
+
+    private Account ownAccount() {
+        try {
+            Account account = Account.findById(UUID.fromString(token.getSubject()));
+            if (account == null) {
+                throw new UnauthorizedException("The token's account no longer exists");
+            }
+            return account;
+        } catch (IllegalArgumentException notOurSubject) {
+            throw new UnauthorizedException();
+        }
+    }
+
+    private Account externalAccount(String issuer, Set<Role> roles) {
+        String claimed = token.getClaim("preferred_username");
+        String username = (claimed == null ? token.getSubject() : claimed) + "@" + issuer;
+        Account account = Account.findByUsername(username).orElseGet(() -> {
+            Account created = new Account();
+            created.id = UUID.randomUUID();
+            created.username = username;
+            created.externalIssuer = issuer;
+            created.createdAt = Timestamps.now();
+            return created;
+        });
+        String name = token.getClaim("name");
+        account.displayName = name == null || name.isBlank() ? username : name;
+        account.credentials = account.credentials == null ? "" : account.credentials;
+        account.email = token.getClaim("email");
+        account.roles = roles.stream().map(Role::tokenName).toArray(String[]::new);
+        account.persist();
+        return account;
+    }
+}

@@ -1,0 +1,27 @@
+package org.imprimatur.security;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** Staff roles. An admin holds every editor and reviewer right as well. */
+public enum Role {
+    EDITOR("editor"), MEDICAL_REVIEWER("medical-reviewer"), ADMIN("admin");
+
+    public static final String EDITOR_NAME = "editor";
+    public static final String MEDICAL_REVIEWER_NAME = "medical-reviewer";
+    public static final String ADMIN_NAME = "admin";
+
+    private final String tokenName;
+
+    Role(String tokenName) {
+        this.tokenName = tokenName;
+    }
+
+    public String tokenName() {
+        return tokenName;
+    }
+
+    public static Optional<Role> fromTokenName(String name) {
+        return Arrays.stream(values()).filter(role -> role.tokenName.equals(name)).findFirst();
+    }
+}

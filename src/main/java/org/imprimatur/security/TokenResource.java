@@ -1,0 +1,44 @@
+package org.imprimatur.security;
+
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.imprimatur.infrastructure.Problem;
+import org.imprimatur.infrastructure.ProblemException;
+
+@Path("/api/v1/auth/token")
+@Tag(name = "Authentication")
+public class TokenResource {
+
+    private final TokenService tokens;
+
+    public TokenResource(TokenService tokens) {
+        this.tokens = tokens;
+    }
+
+    /** Credentials of a built-in account. */
+    public record Credentials(String username, String password) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Operation(summary = "Exchange a built-in account's password for a bearer token")
+    @APIResponse(responseCode = "200", description = "The access token")
+    @APIResponse(responseCode = "401", description = "Unknown account or wrong password")
+    public TokenService.IssuedToken token(Credentials credentials) {
+        if (credentials == null || credentials.username() == null || credentials.password() == null) {
+            throw ProblemException.invalid("username", "username and password are required");
+        }
+        return tokens.issue(credentials.username(), credentials.password())
+                .orElseThrow(() -> new ProblemException(Problem.of(401, "invalid-credentials", "Unauthorized",
+                        "The username or password is wrong.")));
+    }
+}

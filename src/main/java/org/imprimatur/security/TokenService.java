@@ -1,0 +1,51 @@
+package org.imprimatur.security;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.smallrye.jwt.build.Jwt;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Exchanges a built-in account's password for a signed access token. */
+@ApplicationScoped
+public class TokenService {
+
+    // Compared against when the account does not exist, so that timing does not reveal usernames.
+    private static final String UNKNOWN_ACCOUNT_HASH = BcryptUtil.bcryptHash("no account has this password");
+
+    private final SigningKeys signingKeys;
+    private final SecuritySettings settings;
+
+    public TokenService(SigningKeys signingKeys, SecuritySettings settings) {
+        this.signingKeys = signingKeys;
+        this.settings = settings;
+    }
+
+    public Optional<IssuedToken> issue(String username, String password) {
+        Optional<Account> account = Account.findByUsername(username)
+                .filter(found -> found.passwordHash != null);
+        String hash = account.map(found -> found.passwordHash).orElse(UNKNOWN_ACCOUNT_HASH);
+        boolean matches = BcryptUtil.matches(password, hash);
+        return account.filter(found -> matches).map(this::tokenFor);
+    }
+
+    IssuedToken tokenFor(Account account) {
+        long lifetime = settings.tokenLifetime().toSeconds();
+        String token = Jwt.issuer(settings.issuer())
+                .subject(account.id.toString())
+                .upn(account.username)
+                .claim("name", account.displayName)
+                .groups(account.roleSet().stream().map(Role::tokenName).collect(Collectors.toSet()))
+                .expiresIn(lifetime)
+                .jws().keyId(SigningKeys.KEY_ID)
+                .sign(signingKeys.privateKey());
+        return new IssuedToken(token, "Bearer", lifetime);
+    }
+
+    /** The OAuth 2.0 token response. */
+    public record IssuedToken(@com.fasterxml.jackson.annotation.JsonProperty("access_token") String accessToken,
+                              @com.fasterxml.jackson.annotation.JsonProperty("token_type") String tokenType,
+                              @com.fasterxml.jackson.annotation.JsonProperty("expires_in") long expiresIn) {
+    }
+}

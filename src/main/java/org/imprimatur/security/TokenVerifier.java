@@ -1,0 +1,140 @@
+package org.imprimatur.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jwk.HttpsJwks;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.keys.resolvers.HttpsJwksVerificationKeyResolver;
+
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Verifies bearer tokens: our own (signed with the key in {@link SigningKeys}) and, when configured,
+ * those of an external OpenID Connect issuer, whose roles claim is copied to {@code groups}.
+ */
+@ApplicationScoped
+public class TokenVerifier {
+
+    public static final String EXTERNAL_ISSUER_CLAIM = "imprimatur_external";
+
+    private static final AlgorithmConstraints ASYMMETRIC_ONLY = new AlgorithmConstraints(
+            AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256,
+            AlgorithmIdentifiers.RSA_USING_SHA384, AlgorithmIdentifiers.RSA_USING_SHA512,
+            AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256, AlgorithmIdentifiers.ECDSA_USING_P384_CURVE_AND_SHA384);
+
+    private final SigningKeys signingKeys;
+    private final SecuritySettings settings;
+    private final Optional<JwtConsumer> externalConsumer;
+    private volatile JwtConsumer ownConsumer;
+
+    public TokenVerifier(SigningKeys signingKeys, SecuritySettings settings) {
+        this.signingKeys = signingKeys;
+        this.settings = settings;
+        this.externalConsumer = settings.oidc().issuer().map(issuer -> externalConsumer(issuer, settings.oidc()));
+    }
+
+    public JwtClaims verify(String token) throws InvalidJwtException {
+        String issuer = unverifiedIssuer(token);
+        Optional<String> externalIssuer = settings.oidc().issuer();
+        if (externalIssuer.isPresent() && externalIssuer.get().equals(issuer) && externalConsumer.isPresent()) {
+            JwtClaims claims = externalConsumer.get().processToClaims(token);
+            claims.setStringListClaim("groups", knownRoles(claimAt(claims, settings.oidc().rolesClaim())));
+            claims.setClaim(EXTERNAL_ISSUER_CLAIM, issuer);
+            return claims;
+        }
+        return ownConsumer().processToClaims(token);
+    }
+
+    private JwtConsumer ownConsumer() {
+        if (ownConsumer == null) {
+            ownConsumer = new JwtConsumerBuilder()
+                    .setRequireExpirationTime()
+                    .setRequireSubject()
+                    .setAllowedClockSkewInSeconds(30)
+                    .setExpectedIssuer(settings.issuer())
+                    .setSkipDefaultAudienceValidation()
+                    .setVerificationKey(signingKeys.publicKey())
+                    .setJwsAlgorithmConstraints(new AlgorithmConstraints(
+                            AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256))
+                    .build();
+        }
+        return ownConsumer;
+    }
+
+    private static JwtConsumer externalConsumer(String issuer, SecuritySettings.Oidc oidc) {
+        JwtConsumerBuilder builder = new JwtConsumerBuilder()
+                .setRequireExpirationTime()
+                .setRequireSubject()
+                .setAllowedClockSkewInSeconds(30)
+                .setExpectedIssuer(issuer)
+                .setJwsAlgorithmConstraints(ASYMMETRIC_ONLY);
+        oidc.audience().ifPresentOrElse(builder::setExpectedAudience, builder::setSkipDefaultAudienceValidation);
+        if (oidc.jwksUrl().isPresent()) {
+            builder.setVerificationKeyResolver(new HttpsJwksVerificationKeyResolver(new HttpsJwks(oidc.jwksUrl().get())));
+        } else if (oidc.publicKey().isPresent()) {
+            builder.setVerificationKey(parsePublicKey(oidc.publicKey().get()));
+        } else {
+            throw new IllegalStateException(
+                    "imprimatur.auth.oidc.issuer is set: set imprimatur.auth.oidc.jwks-url or imprimatur.auth.oidc.public-key too");
+        }
+        return builder.build();
+    }
+
+    static PublicKey parsePublicKey(String pem) {
+        String base64 = pem.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
+        byte[] der = Base64.getDecoder().decode(base64);
+        for (String algorithm : List.of("RSA", "EC")) {
+            try {
+                return KeyFactory.getInstance(algorithm).generatePublic(new X509EncodedKeySpec(der));
+            } catch (Exception tryNext) {
+                // the key is of the other algorithm
+            }
+        }
+        throw new IllegalStateException("imprimatur.auth.oidc.public-key is not an RSA or EC public key in PEM");
+    }
+
+    private static String unverifiedIssuer(String token) throws InvalidJwtException {
+        JwtClaims claims = new JwtConsumerBuilder()
+                .setSkipAllValidators()
+                .setDisableRequireSignature()
+                .setSkipSignatureVerification()
+                .build()
+                .processToClaims(token);
+        Object issuer = claims.getClaimValue("iss");
+        return issuer == null ? null : issuer.toString();
+    }
+
+    private static Object claimAt(JwtClaims claims, String dottedPath) {
+        Object value = claims.getClaimsMap();
+        for (String part : dottedPath.split("\\.")) {
+            if (!(value instanceof Map<?, ?> map)) {
+                return null;
+            }
+            value = map.get(part);
+        }
+        return value;
+    }
+
+    private static List<String> knownRoles(Object claim) {
+        List<String> roles = new ArrayList<>();
+        if (claim instanceof List<?> list) {
+            list.forEach(item -> Role.fromTokenName(String.valueOf(item)).ifPresent(role -> roles.add(role.tokenName())));
+        } else if (claim instanceof String text) {
+            for (String item : text.split("[\\s,]+")) {
+                Role.fromTokenName(item).ifPresent(role -> roles.add(role.tokenName()));
+            }
+        }
+        return roles;
+    }
+}

@@ -1,0 +1,12 @@
+package org.imprimatur.workflow;
+
+/** What can happen to an article; the audit trail records these names. */
+public enum WorkflowAction {
+    CREATE, SAVE, RESTORE, SUBMIT, WITHDRAW, REQUEST_CHANGES, APPROVE, RECONFIRM, RETRACT,
+    /** A scheduled approval going live; done by the service itself, never by a request. */
+    PUBLISH_SCHEDULED;
+
+    public String auditName() {
+        return name().toLowerCase().replace('_', '-');
+    }
+}

@@ -1,0 +1,21 @@
+package org.imprimatur.workflow;
+
+import org.imprimatur.infrastructure.Problem;
+import org.imprimatur.infrastructure.ProblemException;
+
+/** Asks the workflow rules and turns a refusal into the problem document that names the rule. */
+public final class WorkflowGate {
+
+    private WorkflowGate() {
+    }
+
+    /** The state the action leads to; throws 403, 409 or 422 when a rule refuses. */
+    public static WorkflowState require(Attempt attempt) {
+        Decision decision = WorkflowRules.decide(attempt);
+        if (decision instanceof Decision.Rejected rejected) {
+            throw new ProblemException(Problem.of(rejected.refusal().status(), "workflow",
+                    "Refused by the workflow rule " + rejected.rule(), rejected.reason()).withRule(rejected.rule()));
+        }
+        return ((Decision.Allowed) decision).to();
+    }
+}

@@ -1,0 +1,154 @@
+package org.imprimatur.workflow;
+
+import org.imprimatur.security.Role;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.imprimatur.workflow.Decision.Refusal.CONFLICT;
+import static org.imprimatur.workflow.Decision.Refusal.FORBIDDEN;
+import static org.imprimatur.workflow.Decision.Refusal.INVALID;
+import static org.imprimatur.workflow.WorkflowAction.APPROVE;
+import static org.imprimatur.workflow.WorkflowAction.CREATE;
+import static org.imprimatur.workflow.WorkflowAction.PUBLISH_SCHEDULED;
+import static org.imprimatur.workflow.WorkflowAction.RECONFIRM;
+import static org.imprimatur.workflow.WorkflowAction.REQUEST_CHANGES;
+import static org.imprimatur.workflow.WorkflowAction.RESTORE;
+import static org.imprimatur.workflow.WorkflowAction.RETRACT;
+import static org.imprimatur.workflow.WorkflowAction.SAVE;
+import static org.imprimatur.workflow.WorkflowAction.SUBMIT;
+import static org.imprimatur.workflow.WorkflowAction.WITHDRAW;
+import static org.imprimatur.workflow.WorkflowState.APPROVED;
+import static org.imprimatur.workflow.WorkflowState.CHANGES_REQUESTED;
+import static org.imprimatur.workflow.WorkflowState.DRAFT;
+import static org.imprimatur.workflow.WorkflowState.IN_REVIEW;
+import static org.imprimatur.workflow.WorkflowState.PUBLISHED;
+import static org.imprimatur.workflow.WorkflowState.RETRACTED;
+
+/**
+ * The editorial workflow of SPEC §2 as a table: who may take each action, from which states, to
+ * which state, and the named policies that must all allow it. Nothing else decides transitions.
+ */
+public final class WorkflowRules {
+
+    private static final Set<WorkflowState> EDITABLE = EnumSet.of(DRAFT, CHANGES_REQUESTED, PUBLISHED, RETRACTED);
+    private static final Set<WorkflowState> WHILE_SOMETHING_IS_LIVE =
+            EnumSet.of(DRAFT, IN_REVIEW, CHANGES_REQUESTED, APPROVED, PUBLISHED);
+
+    private static final Map<WorkflowAction, Transition> TABLE = Map.of(
+            CREATE, new Transition(Set.of(Role.EDITOR), Set.of(), attempt -> DRAFT, List.of()),
+            SAVE, new Transition(Set.of(Role.EDITOR), EDITABLE, attempt -> DRAFT, List.of()),
+            RESTORE, new Transition(Set.of(Role.EDITOR), EDITABLE, attempt -> DRAFT, List.of()),
+            SUBMIT, new Transition(Set.of(Role.EDITOR), EnumSet.of(DRAFT), attempt -> IN_REVIEW,
+                    List.of(Policies.CONTENT_IS_READY_FOR_REVIEW)),
+            WITHDRAW, new Transition(Set.of(Role.EDITOR), EnumSet.of(IN_REVIEW, APPROVED), attempt -> DRAFT, List.of()),
+            REQUEST_CHANGES, new Transition(Set.of(Role.MEDICAL_REVIEWER), EnumSet.of(IN_REVIEW),
+                    attempt -> CHANGES_REQUESTED,
+                    List.of(Policies.NAMES_THE_VERSION_UNDER_REVIEW, Policies.HAS_A_COMMENT,
+                            Policies.COMMENTS_NAME_EXISTING_SECTIONS)),
+            APPROVE, new Transition(Set.of(Role.MEDICAL_REVIEWER), EnumSet.of(IN_REVIEW),
+                    attempt -> attempt.publishAt() != null && attempt.publishAt().isAfter(attempt.now()) ? APPROVED : PUBLISHED,
+                    List.of(Policies.NAMES_THE_VERSION_AND_HASH_UNDER_REVIEW, Policies.REVIEWER_IS_NOT_AN_AUTHOR)),
+            RECONFIRM, new Transition(Set.of(Role.MEDICAL_REVIEWER), EnumSet.of(PUBLISHED), attempt -> PUBLISHED,
+                    List.of(Policies.NAMES_THE_PUBLISHED_VERSION_AND_HASH, Policies.REVIEWER_IS_NOT_AN_AUTHOR)),
+            RETRACT, new Transition(Set.of(Role.MEDICAL_REVIEWER, Role.ADMIN), WHILE_SOMETHING_IS_LIVE,
+                    attempt -> attempt.state() == PUBLISHED ? RETRACTED : attempt.state(),
+                    List.of(Policies.ARTICLE_HAS_A_LIVE_VERSION, Policies.GIVES_A_REASON)),
+            PUBLISH_SCHEDULED, new Transition(Set.of(), EnumSet.of(APPROVED), attempt -> PUBLISHED, List.of()));
+
+    private WorkflowRules() {
+    }
+
+    /** Decides an attempt: the role first (403), then the state (409), then each policy in order. */
+    public static Decision decide(Attempt attempt) {
+        Transition transition = TABLE.get(attempt.action());
+        if (attempt.action() != PUBLISH_SCHEDULED
+                && transition.roles().stream().noneMatch(role -> attempt.actor().holds(role))) {
+            return new Decision.Rejected("actorHoldsARequiredRole",
+                    attempt.action().auditName() + " needs the role " + roleNames(transition.roles()), FORBIDDEN);
+        }
+        boolean stateAllows = attempt.action() == CREATE ? attempt.state() == null : transition.from().contains(attempt.state());
+        if (!stateAllows) {
+            return new Decision.Rejected("actionIsAllowedInCurrentState", attempt.action().auditName()
+                    + " is not possible while the article is " + attempt.state()
+                    + (transition.from().isEmpty() ? "" : "; it needs one of " + transition.from()), CONFLICT);
+        }
+        for (Policy policy : transition.policies()) {
+            Optional<Decision.Rejected> rejection = policy.check(attempt);
+            if (rejection.isPresent()) {
+                return rejection.get();
+            }
+        }
+        return new Decision.Allowed(transition.to().apply(attempt));
+    }
+
+    /** The states from which an action may start; for documentation and tests. */
+    public static Set<WorkflowState> statesAllowing(WorkflowAction action) {
+        return Set.copyOf(TABLE.get(action).from());
+    }
+
+    private static String roleNames(Set<Role> roles) {
+        return roles.stream().map(Role::tokenName).sorted().collect(Collectors.joining(" or "));
+    }
+
+    private record Transition(Set<Role> roles, Set<WorkflowState> from, Function<Attempt, WorkflowState> to,
+                              List<Policy> policies) {
+    }
+
+    /** The named rules; each returns the reason it refuses, or null when it allows. */
+    static final class Policies {
+
+        static final Policy CONTENT_IS_READY_FOR_REVIEW = Policy.of("contentIsReadyForReview", INVALID,
+                attempt -> attempt.reviewBlockers().isEmpty() ? null
+                        : "the version cannot be reviewed yet: " + attempt.reviewBlockers().get(0).field() + " "
+                        + attempt.reviewBlockers().get(0).message());
+
+        static final Policy NAMES_THE_VERSION_UNDER_REVIEW = Policy.of("namesTheVersionUnderReview", CONFLICT,
+                attempt -> attempt.requestedVersion() != null && attempt.requestedVersion().equals(attempt.latestVersion())
+                        ? null : "the request must name version " + attempt.latestVersion() + ", which is under review");
+
+        static final Policy NAMES_THE_VERSION_AND_HASH_UNDER_REVIEW = Policy.of("approvalNamesTheVersionUnderReview", CONFLICT,
+                attempt -> attempt.requestedVersion() != null && attempt.requestedVersion().equals(attempt.latestVersion())
+                        && attempt.latestHash().equals(attempt.requestedHash()) ? null
+                        : "the approval must name version " + attempt.latestVersion() + " and its content hash "
+                        + attempt.latestHash() + ", which are under review");
+
+        static final Policy NAMES_THE_PUBLISHED_VERSION_AND_HASH = Policy.of("reconfirmationNamesThePublishedVersion", CONFLICT,
+                attempt -> attempt.requestedVersion() != null && attempt.requestedVersion().equals(attempt.publishedVersion())
+                        && attempt.latestHash().equals(attempt.requestedHash()) ? null
+                        : "the reconfirmation must name the published version " + attempt.publishedVersion()
+                        + " and its content hash " + attempt.latestHash());
+
+        static final Policy REVIEWER_IS_NOT_AN_AUTHOR = Policy.of("reviewerIsNotAnAuthor", FORBIDDEN,
+                attempt -> attempt.authorsOfChange().contains(attempt.actor().id())
+                        ? "four-eyes rule: you authored a version of this change, so another reviewer must review it"
+                        : null);
+
+        static final Policy HAS_A_COMMENT = Policy.of("sendingBackNeedsAComment", INVALID,
+                attempt -> attempt.comments().stream().anyMatch(comment -> comment.text() != null && !comment.text().isBlank())
+                        ? null : "at least one comment telling the editor what to change is required");
+
+        static final Policy COMMENTS_NAME_EXISTING_SECTIONS = Policy.of("commentsNameExistingSections", INVALID,
+                attempt -> attempt.comments().stream()
+                        .map(Attempt.ReviewComment::sectionKey)
+                        .filter(key -> key != null && !attempt.sectionKeys().contains(key))
+                        .findFirst()
+                        .map(key -> "a comment names the section " + key + ", which the version under review does not have")
+                        .orElse(null));
+
+        static final Policy ARTICLE_HAS_A_LIVE_VERSION = Policy.of("articleHasALiveVersion", CONFLICT,
+                attempt -> attempt.publishedVersion() != null ? null : "the article has no live version to retract");
+
+        static final Policy GIVES_A_REASON = Policy.of("retractionGivesAReason", INVALID,
+                attempt -> attempt.reason() != null && !attempt.reason().isBlank() ? null
+                        : "a reason for the retraction is required");
+
+        private Policies() {
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package org.imprimatur.article;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.imprimatur.support.Api;
+import org.imprimatur.support.Database;
+import org.imprimatur.support.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Each content rule refuses bad input with a problem document naming the field, and stores nothing. */
+@QuarkusTest
+class ValidationTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    static Stream<Arguments> invalidContent() {
+        return Stream.of(
+                rule("slug with capitals", "slug", c -> c.put("slug", "Eczema-Gut")),
+                rule("slug too short", "slug", c -> c.put("slug", "ab")),
+                rule("slug with double hyphen", "slug", c -> c.put("slug", "gut--skin")),
+                rule("slug missing", "slug", c -> c.remove("slug")),
+                rule("title missing", "title", c -> c.remove("title")),
+                rule("title too long", "title", c -> c.put("title", "t".repeat(201))),
+                rule("summary too long", "summary", c -> c.put("summary", "s".repeat(501))),
+                rule("language not BCP 47", "language", c -> c.put("language", "english please")),
+                rule("too many tags", "tags", c -> c.put("tags", manyTags(21))),
+                rule("tag not slug-like", "tags[0]", c -> c.put("tags", List.of("Not A Tag"))),
+                rule("review interval zero", "reviewIntervalMonths", c -> c.put("reviewIntervalMonths", 0)),
+                rule("change note too long", "changeNote", c -> c.put("changeNote", "n".repeat(501))),
+                rule("no sections", "sections", c -> c.put("sections", List.of())),
+                rule("too many sections", "sections", c -> c.put("sections", manySections(201))),
+                rule("duplicate section key", "sections[1].key", c -> sections(c).get(1).put("key", "intro")),
+                rule("section key not slug-like", "sections[0].key", c -> sections(c).get(0).put("key", "Intro Part")),
+                rule("heading too long", "sections[0].heading", c -> sections(c).get(0).put("heading", "h".repeat(201))),
+                rule("unknown aspect", "sections[0].aspect", c -> sections(c).get(0).put("aspect", "gossip")),
+                rule("body missing", "sections[0].body", c -> sections(c).get(0).remove("body")),
+                rule("body too long", "sections[0].body", c -> sections(c).get(0).put("body", "b".repeat(100_001))),
+                rule("raw HTML block", "sections[0].body", c -> sections(c).get(0).put("body", "<div>hello</div>")),
+                rule("script in Markdown", "sections[0].body", c -> sections(c).get(0).put("body", "Hi <script>alert(1)</script>")),
+                rule("javascript link", "sections[0].body", c -> sections(c).get(0).put("body", "[click](javascript:alert(1))")),
+                rule("data image", "sections[0].body", c -> sections(c).get(0).put("body", "![x](data:image/png;base64,AAAA)")),
+                rule("NUL character", "sections[0].body", c -> sections(c).get(0).put("body", "a\u0000b")),
+                rule("too many citations", "citations", c -> c.put("citations", manyCitations(501))),
+                rule("duplicate citation key", "citations[1].key", c -> citations(c).get(1).put("key", "lee-2021")),
+                rule("unknown citation kind", "citations[0].kind", c -> citations(c).get(0).put("kind", "rumour")),
+                rule("citation without title", "citations[0].title", c -> citations(c).get(0).remove("title")),
+                rule("malformed DOI", "citations[0].doi", c -> citations(c).get(0).put("doi", "doi:12345")),
+                rule("PMID with letters", "citations[0].pmid", c -> citations(c).get(0).put("pmid", "PMC123")),
+                rule("javascript URL", "citations[0].url", c -> citations(c).get(0).put("url", "javascript:alert(1)")),
+                rule("data URL", "citations[0].url", c -> citations(c).get(0).put("url", "data:text/html,hi")),
+                rule("ftp URL", "citations[0].url", c -> citations(c).get(0).put("url", "ftp://example.org/x")),
+                rule("no locator", "citations[0]", c -> citations(c).get(0).remove("doi")),
+                rule("year in the far future", "citations[0].year", c -> citations(c).get(0).put("year", 3000)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidContent")
+    void invalidContentIsRefusedWithTheFieldAndNothingIsStored(String rule, String field,
+                                                               Consumer<Map<String, Object>> breakIt) {
+        Map<String, Object> content = Fixtures.article(Fixtures.uniqueSlug("invalid"));
+        breakIt.accept(content);
+        long articles = Database.count(dataSource, "articles");
+        long versions = Database.count(dataSource, "article_versions");
+
+        Api.create(content).then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("status", equalTo(422))
+                .body("type", equalTo("urn:imprimatur:problem:validation"))
+                .body("errors.field", hasItem(field));
+
+        assertEquals(articles, Database.count(dataSource, "articles"));
+        assertEquals(versions, Database.count(dataSource, "article_versions"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidContent")
+    void invalidSavesAreRefusedAndAddNoVersion(String rule, String field, Consumer<Map<String, Object>> breakIt) {
+        if (field.equals("slug")) {
+            return; // the slug is optional on save and checked by savingCannotChangeTheSlug
+        }
+        Map<String, Object> content = Fixtures.article(Fixtures.uniqueSlug("invalid-save"));
+        String id = Api.createdId(content);
+        breakIt.accept(content);
+        Api.save("editor", id, Api.etag(id), content).then().statusCode(422).body("errors.field", hasItem(field));
+        Api.as("editor").get(Api.ARTICLES + "/" + id + "/versions").then().body("size()", equalTo(1));
+    }
+
+    @Test
+    void malformedJsonIs400() {
+        long before = Database.count(dataSource, "articles");
+        Api.as("editor").body("{\"slug\": \"broken\", ").post(Api.ARTICLES).then().statusCode(400)
+                .contentType("application/problem+json");
+        assertEquals(before, Database.count(dataSource, "articles"));
+    }
+
+    @Test
+    void wrongTypesAreNamedByField() {
+        Map<String, Object> content = Fixtures.article(Fixtures.uniqueSlug("types"));
+        citations(content).get(0).put("year", "last year");
+        Api.create(content).then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("citations[0].year"));
+        Map<String, Object> notAList = Fixtures.article(Fixtures.uniqueSlug("types"));
+        notAList.put("sections", "one section");
+        Api.create(notAList).then().statusCode(400).body("errors[0].field", equalTo("sections"));
+    }
+
+    @Test
+    void unknownFieldsAreRefused() {
+        Map<String, Object> content = Fixtures.article(Fixtures.uniqueSlug("unknown"));
+        content.put("titel", "typo");
+        Api.create(content).then().statusCode(400).body("errors[0].field", equalTo("titel"));
+    }
+
+    @Test
+    void invalidUtf8Is400() {
+        byte[] body = "{\"slug\":\"bad-bytes\",\"title\":\"X\u0001\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] broken = new byte[body.length + 2];
+        System.arraycopy(body, 0, broken, 0, 28);
+        broken[28] = (byte) 0xC3;
+        broken[29] = (byte) 0x28;
+        System.arraycopy(body, 28, broken, 30, body.length - 28);
+        Api.as("editor").body(broken).post(Api.ARTICLES).then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void bodiesOverTheLimitAre413() {
+        long before = Database.count(dataSource, "articles");
+        Map<String, Object> content = Fixtures.article(Fixtures.uniqueSlug("huge"));
+        List<Map<String, Object>> sections = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            sections.add(Fixtures.section("part-" + i, "", null, "x".repeat(99_000)));
+        }
+        content.put("sections", sections);
+        Response response = Api.create(content);
+        response.then().statusCode(413).contentType("application/problem+json");
+        assertEquals(before, Database.count(dataSource, "articles"));
+    }
+
+    @Test
+    void aTakenSlugIs409() {
+        String slug = Fixtures.uniqueSlug("taken");
+        Api.createdId(Fixtures.article(slug));
+        Api.create(Fixtures.article(slug)).then().statusCode(409).contentType("application/problem+json");
+    }
+
+    @Test
+    void noRequestBodyIs4xx() {
+        Api.as("editor").post(Api.ARTICLES).then().statusCode(not(equalTo(500)))
+                .contentType("application/problem+json");
+        RestAssured.given().auth().oauth2(Api.token("editor")).contentType("text/plain").body("hello")
+                .post(Api.ARTICLES).then().statusCode(415).contentType("application/problem+json");
+    }
+
+    private static Arguments rule(String name, String field, Consumer<Map<String, Object>> breakIt) {
+        return Arguments.of(name, field, breakIt);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> sections(Map<String, Object> content) {
+        return (List<Map<String, Object>>) content.get("sections");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> citations(Map<String, Object> content) {
+        return (List<Map<String, Object>>) content.get("citations");
+    }
+
+    private static List<String> manyTags(int count) {
+        List<String> tags = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            tags.add("tag-" + i);
+        }
+        return tags;
+    }
+
+    private static List<Map<String, Object>> manySections(int count) {
+        List<Map<String, Object>> sections = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            sections.add(Fixtures.section("part-" + i, "", null, "Body " + i));
+        }
+        return sections;
+    }
+
+    private static List<Map<String, Object>> manyCitations(int count) {
+        List<Map<String, Object>> citations = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            citations.add(Fixtures.citation("source-" + i, "review", "10.1000/s." + i));
+        }
+        return citations;
+    }
+
+}

@@ -1,0 +1,57 @@
+package org.imprimatur.support;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** REST Assured shortcuts for the tests: tokens of the demo accounts and the editorial calls. */
+public final class Api {
+
+    public static final String ARTICLES = "/api/v1/editorial/articles";
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+    private Api() {
+    }
+
+    public static String token(String username) {
+        return TOKENS.computeIfAbsent(username, name -> RestAssured.given()
+                .contentType(ContentType.JSON)
+                .body(Map.of("username", name, "password", "demo"))
+                .post("/api/v1/auth/token")
+                .then().statusCode(200)
+                .extract().path("access_token"));
+    }
+
+    public static RequestSpecification as(String username) {
+        return RestAssured.given().auth().oauth2(token(username)).contentType(ContentType.JSON);
+    }
+
+    public static Response create(Map<String, Object> content) {
+        return as("editor").body(content).post(ARTICLES);
+    }
+
+    /** Creates an article and returns its id; fails the test if creation fails. */
+    public static String createdId(Map<String, Object> content) {
+        return create(content).then().statusCode(201).extract().path("id");
+    }
+
+    public static Response latest(String id) {
+        return as("editor").get(ARTICLES + "/" + id);
+    }
+
+    public static String etag(String id) {
+        return latest(id).then().statusCode(200).extract().header("ETag");
+    }
+
+    public static Response save(String username, String id, String ifMatch, Map<String, Object> content) {
+        RequestSpecification request = as(username).body(content);
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return request.put(ARTICLES + "/" + id);
+    }
+}

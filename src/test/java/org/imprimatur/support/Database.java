@@ -1,0 +1,47 @@
+package org.imprimatur.support;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/** Plain JDBC for tests that check what PostgreSQL itself allows and holds. */
+public final class Database {
+
+    private Database() {
+    }
+
+    public static long count(DataSource dataSource, String table) {
+        return queryLong(dataSource, "SELECT count(*) FROM " + table);
+    }
+
+    public static long queryLong(DataSource dataSource, String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs a statement and returns the database's refusal, or null when it was accepted. */
+    public static SQLException refusalOf(DataSource dataSource, String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.execute();
+            return null;
+        } catch (SQLException refused) {
+            return refused;
+        }
+    }
+}

@@ -168,7 +168,17 @@ public class ArticleService {
                 article.publishedVersion, article.publishAt, version.contentHash, person(version.authorId),
                 version.createdAt, version.basedOn,
                 ReviewRecord.newestOf(article.id).map(ReviewRecord::toBlock).orElse(null),
-                warnings.isEmpty() ? null : warnings, comments, article.retractionReason);
+                warnings.isEmpty() ? null : warnings, comments, article.retractionReason,
+                diffAgainstPublished(article, version));
+    }
+
+    /** A version under review links reviewers to what changed since the live version. */
+    private static String diffAgainstPublished(Article article, ArticleVersion version) {
+        if (article.state != WorkflowState.IN_REVIEW || article.publishedVersion == null
+                || version.versionNo != article.latestVersion) {
+            return null;
+        }
+        return "/api/v1/editorial/articles/" + article.id + "/diff?from=" + article.publishedVersion + "&to=" + version.versionNo;
     }
 
     public static ArticleView.Person person(UUID accountId) {

@@ -16,7 +16,8 @@ public record ArticleView(UUID id, String slug, String title, String summary, St
                           Instant publishAt, String contentHash, Person author, Instant createdAt, Integer basedOn,
                           ReviewBlock review, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FieldError> warnings,
                           @JsonInclude(JsonInclude.Include.NON_NULL) List<VersionComment> comments,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) String retractionReason) {
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String retractionReason,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String diffAgainstPublished) {
 
     /** Staff as the editorial API names them. */
     public record Person(UUID id, String name, String credentials) {

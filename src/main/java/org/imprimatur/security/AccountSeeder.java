@@ -5,6 +5,8 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.imprimatur.infrastructure.Timestamps;
@@ -13,6 +15,7 @@ import org.jboss.logging.Logger;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * First-start accounts. The embedded default gets the demo accounts; an external database gets
@@ -23,6 +26,8 @@ public class AccountSeeder {
 
     private static final Logger LOG = Logger.getLogger(AccountSeeder.class);
 
+    @Inject
+    EntityManager entityManager;
     @ConfigProperty(name = "imprimatur.demo.seed", defaultValue = "false")
     boolean seedDemo;
     @ConfigProperty(name = "imprimatur.demo.password", defaultValue = "demo")
@@ -45,19 +50,24 @@ public class AccountSeeder {
         }
     }
 
-    private static void ensure(String username, String name, String credentials, Set<Role> roles, String password) {
+    // Replicas starting together may both seed: ON CONFLICT lets the first one win quietly.
+    private void ensure(String username, String name, String credentials, Set<Role> roles, String password) {
         if (Account.findByUsername(username).isPresent()) {
             return;
         }
-        Account account = new Account();
-        account.id = UUID.randomUUID();
-        account.username = username;
-        account.displayName = name;
-        account.credentials = credentials;
-        account.passwordHash = BcryptUtil.bcryptHash(password);
-        account.roles = roles.stream().map(Role::tokenName).toArray(String[]::new);
-        account.createdAt = Timestamps.now();
-        account.persist();
-        LOG.infof("Created the account %s", username);
+        int created = entityManager.createNativeQuery("""
+                        INSERT INTO accounts (id, username, display_name, credentials, password_hash, roles, created_at)
+                        VALUES (?1, ?2, ?3, ?4, ?5, string_to_array(?6, ','), ?7) ON CONFLICT (username) DO NOTHING""")
+                .setParameter(1, UUID.randomUUID())
+                .setParameter(2, username)
+                .setParameter(3, name)
+                .setParameter(4, credentials)
+                .setParameter(5, BcryptUtil.bcryptHash(password))
+                .setParameter(6, roles.stream().map(Role::tokenName).sorted().collect(Collectors.joining(",")))
+                .setParameter(7, Timestamps.now())
+                .executeUpdate();
+        if (created == 1) {
+            LOG.infof("Created the account %s", username);
+        }
     }
 }

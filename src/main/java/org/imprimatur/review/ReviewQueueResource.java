@@ -1,0 +1,42 @@
+package org.imprimatur.review;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.imprimatur.security.Role;
+
+import java.util.List;
+
+@Path("/api/v1/editorial")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Editorial: review")
+@SecurityRequirement(name = "bearer")
+@RolesAllowed({Role.EDITOR_NAME, Role.MEDICAL_REVIEWER_NAME, Role.ADMIN_NAME})
+public class ReviewQueueResource {
+
+    private final ReviewQueries queries;
+
+    public ReviewQueueResource(ReviewQueries queries) {
+        this.queries = queries;
+    }
+
+    @GET
+    @Path("/review-queue")
+    @Operation(summary = "Articles in review, oldest submission first, each with a link to its diff against the live version")
+    public List<ReviewQueries.QueueEntry> reviewQueue() {
+        return queries.queue();
+    }
+
+    @GET
+    @Path("/overdue")
+    @Operation(summary = "Published articles whose next review is due within the given number of days (default 0)")
+    public List<ReviewQueries.DueEntry> overdue(@QueryParam("withinDays") Integer withinDays) {
+        return queries.due(withinDays);
+    }
+}

@@ -1,0 +1,184 @@
+package org.imprimatur.review;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.github.difflib.DiffUtils;
+import com.github.difflib.patch.AbstractDelta;
+import com.github.difflib.patch.DeltaType;
+import org.imprimatur.article.ArticleContent;
+import org.imprimatur.article.Citation;
+import org.imprimatur.article.Section;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * What changed between two versions, as a reviewer reads it: sections matched by key (added,
+ * removed, moved, changed) with word-level differences, and the citations added, removed or changed.
+ */
+public final class VersionDiffer {
+
+    private static final Pattern WORD_BOUNDARY = Pattern.compile("(?<=\\s)(?=\\S)|(?<=\\S)(?=\\s)");
+
+    private VersionDiffer() {
+    }
+
+    public record VersionDiff(int from, int to, List<Segment> title, List<Segment> summary,
+                              List<SectionChange> sections, CitationChanges citations) {
+    }
+
+    /** A run of words that is the same in both versions, or only in the old one, or only in the new one. */
+    public record Segment(String op, String text) {
+        public static final String EQUAL = "equal";
+        public static final String DELETE = "delete";
+        public static final String INSERT = "insert";
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SectionChange(String key, String change, Integer fromIndex, Integer toIndex, String fromAspect,
+                                String toAspect, List<Segment> heading, List<Segment> body) {
+    }
+
+    public record CitationChanges(List<Citation> added, List<Citation> removed, List<CitationChange> changed) {
+    }
+
+    public record CitationChange(String key, List<String> fields, Citation from, Citation to) {
+    }
+
+    public static VersionDiff diff(int fromVersion, ArticleContent from, int toVersion, ArticleContent to) {
+        return new VersionDiff(fromVersion, toVersion, words(from.title(), to.title()),
+                words(from.summary(), to.summary()), sections(from.sections(), to.sections()),
+                citations(from.citations(), to.citations()));
+    }
+
+    /** Word-level differences; whitespace is kept so that the segments join back into either text. */
+    public static List<Segment> words(String before, String after) {
+        List<String> oldTokens = tokens(before);
+        List<String> newTokens = tokens(after);
+        List<Segment> segments = new ArrayList<>();
+        int position = 0;
+        for (AbstractDelta<String> delta : DiffUtils.diff(oldTokens, newTokens).getDeltas()) {
+            append(segments, Segment.EQUAL, oldTokens.subList(position, delta.getSource().getPosition()));
+            if (delta.getType() == DeltaType.DELETE || delta.getType() == DeltaType.CHANGE) {
+                append(segments, Segment.DELETE, delta.getSource().getLines());
+            }
+            if (delta.getType() == DeltaType.INSERT || delta.getType() == DeltaType.CHANGE) {
+                append(segments, Segment.INSERT, delta.getTarget().getLines());
+            }
+            position = delta.getSource().getPosition() + delta.getSource().size();
+        }
+        append(segments, Segment.EQUAL, oldTokens.subList(position, oldTokens.size()));
+        return segments;
+    }
+
+    private static List<SectionChange> sections(List<Section> from, List<Section> to) {
+        Map<String, Integer> oldIndex = indexByKey(from, Section::key);
+        Map<String, Integer> newIndex = indexByKey(to, Section::key);
+        Set<String> moved = movedKeys(from.stream().map(Section::key).filter(newIndex::containsKey).toList(),
+                to.stream().map(Section::key).filter(oldIndex::containsKey).toList());
+        List<SectionChange> changes = new ArrayList<>();
+        for (int i = 0; i < to.size(); i++) {
+            Section now = to.get(i);
+            Integer was = oldIndex.get(now.key());
+            if (was == null) {
+                changes.add(new SectionChange(now.key(), "added", null, i, null, now.aspect(),
+                        words("", now.heading()), words("", now.body())));
+                continue;
+            }
+            Section before = from.get(was);
+            boolean changed = !before.heading().equals(now.heading()) || !before.body().equals(now.body())
+                    || !Objects.equals(before.aspect(), now.aspect());
+            boolean isMoved = moved.contains(now.key());
+            String change = isMoved && changed ? "moved-and-changed" : isMoved ? "moved" : changed ? "changed" : "unchanged";
+            changes.add(new SectionChange(now.key(), change, was, i, before.aspect(), now.aspect(),
+                    changed ? words(before.heading(), now.heading()) : null,
+                    changed ? words(before.body(), now.body()) : null));
+        }
+        for (int i = 0; i < from.size(); i++) {
+            Section gone = from.get(i);
+            if (!newIndex.containsKey(gone.key())) {
+                changes.add(new SectionChange(gone.key(), "removed", i, null, gone.aspect(), null,
+                        words(gone.heading(), ""), words(gone.body(), "")));
+            }
+        }
+        return changes;
+    }
+
+    /** Sections in both versions that are not part of the longest common order have moved. */
+    private static Set<String> movedKeys(List<String> oldOrder, List<String> newOrder) {
+        Set<String> moved = new HashSet<>();
+        for (AbstractDelta<String> delta : DiffUtils.diff(oldOrder, newOrder).getDeltas()) {
+            moved.addAll(delta.getTarget().getLines());
+        }
+        return moved;
+    }
+
+    private static CitationChanges citations(List<Citation> from, List<Citation> to) {
+        Map<String, Citation> before = from.stream().collect(Collectors.toMap(Citation::key, Function.identity(),
+                (a, b) -> a, LinkedHashMap::new));
+        Map<String, Citation> after = to.stream().collect(Collectors.toMap(Citation::key, Function.identity(),
+                (a, b) -> a, LinkedHashMap::new));
+        List<Citation> added = to.stream().filter(citation -> !before.containsKey(citation.key())).toList();
+        List<Citation> removed = from.stream().filter(citation -> !after.containsKey(citation.key())).toList();
+        List<CitationChange> changed = new ArrayList<>();
+        for (Citation now : to) {
+            Citation was = before.get(now.key());
+            if (was != null && !was.equals(now)) {
+                changed.add(new CitationChange(now.key(), changedFields(was, now), was, now));
+            }
+        }
+        return new CitationChanges(added, removed, changed);
+    }
+
+    private static List<String> changedFields(Citation a, Citation b) {
+        List<String> fields = new ArrayList<>();
+        compare(fields, "kind", a.kind(), b.kind());
+        compare(fields, "title", a.title(), b.title());
+        compare(fields, "authors", a.authors(), b.authors());
+        compare(fields, "container", a.container(), b.container());
+        compare(fields, "year", a.year(), b.year());
+        compare(fields, "doi", a.doi(), b.doi());
+        compare(fields, "pmid", a.pmid(), b.pmid());
+        compare(fields, "url", a.url(), b.url());
+        compare(fields, "accessedOn", a.accessedOn(), b.accessedOn());
+        return fields;
+    }
+
+    private static void compare(List<String> fields, String name, Object a, Object b) {
+        if (!Objects.equals(a, b)) {
+            fields.add(name);
+        }
+    }
+
+    private static <T> Map<String, Integer> indexByKey(List<T> items, Function<T, String> key) {
+        Map<String, Integer> index = new LinkedHashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            index.put(key.apply(items.get(i)), i);
+        }
+        return index;
+    }
+
+    private static List<String> tokens(String text) {
+        return text == null || text.isEmpty() ? List.of() : List.of(WORD_BOUNDARY.split(text));
+    }
+
+    private static void append(List<Segment> segments, String op, List<String> tokens) {
+        if (tokens.isEmpty()) {
+            return;
+        }
+        String text = String.join("", tokens);
+        int last = segments.size() - 1;
+        if (last >= 0 && segments.get(last).op().equals(op)) {
+            segments.set(last, new Segment(op, segments.get(last).text() + text));
+        } else {
+            segments.add(new Segment(op, text));
+        }
+    }
+}

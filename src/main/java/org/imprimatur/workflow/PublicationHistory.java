@@ -1,0 +1,85 @@
+package org.imprimatur.workflow;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The periods during which each version was live (table {@code publications}). Changing the live
+ * version closes one period and opens the next in the caller's transaction, and notifies every
+ * replica at commit so that their delivery caches follow within a second.
+ */
+@ApplicationScoped
+public class PublicationHistory {
+
+    /** The LISTEN/NOTIFY channel that carries the slug of an article whose live version changed. */
+    public static final String CHANNEL = "imprimatur_publications";
+
+    private final EntityManager entityManager;
+
+    public PublicationHistory(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void goLive(UUID articleId, String slug, int versionNo, Instant at) {
+        closeOpenPeriod(articleId, at);
+        entityManager.createNativeQuery(
+                        "INSERT INTO publications (article_id, version_no, live) VALUES (?1, ?2, tstzrange(?3, NULL, '[)'))")
+                .setParameter(1, articleId)
+                .setParameter(2, versionNo)
+                .setParameter(3, offset(at))
+                .executeUpdate();
+        notifyReplicas(slug);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void takeOffline(UUID articleId, String slug, Instant at) {
+        closeOpenPeriod(articleId, at);
+        notifyReplicas(slug);
+    }
+
+    /** The version live at an instant, if any. */
+    public Optional<Integer> liveAt(UUID articleId, Instant instant) {
+        List<?> rows = entityManager.createNativeQuery(
+                        "SELECT version_no FROM publications WHERE article_id = ?1 AND live @> ?2::timestamptz")
+                .setParameter(1, articleId)
+                .setParameter(2, offset(instant))
+                .getResultList();
+        return rows.stream().findFirst().map(row -> ((Number) row).intValue());
+    }
+
+    /** Version numbers that went live, oldest publication first. */
+    public List<Integer> publishedVersions(UUID articleId) {
+        return entityManager.createNativeQuery(
+                        "SELECT version_no FROM publications WHERE article_id = ?1 ORDER BY lower(live)")
+                .setParameter(1, articleId)
+                .getResultList().stream().map(row -> ((Number) row).intValue()).toList();
+    }
+
+    private void closeOpenPeriod(UUID articleId, Instant at) {
+        entityManager.createNativeQuery(
+                        "UPDATE publications SET live = tstzrange(lower(live), ?2, '[)') WHERE article_id = ?1 AND upper_inf(live)")
+                .setParameter(1, articleId)
+                .setParameter(2, offset(at))
+                .executeUpdate();
+    }
+
+    private void notifyReplicas(String slug) {
+        entityManager.createNativeQuery("SELECT pg_notify(?1, ?2)")
+                .setParameter(1, CHANNEL)
+                .setParameter(2, slug)
+                .getSingleResult();
+    }
+
+    private static OffsetDateTime offset(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,108 @@
+package org.imprimatur.workflow;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.imprimatur.article.ArticleService;
+import org.imprimatur.security.CurrentActor;
+import org.imprimatur.security.Role;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The workflow actions. Every staff role reaches them; {@link WorkflowRules} decides who may take
+ * which action, so that refusals name the rule (403 role or four-eyes, 409 state, 422 content).
+ */
+@Path("/api/v1/editorial/articles/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Editorial: workflow")
+@SecurityRequirement(name = "bearer")
+@RolesAllowed({Role.EDITOR_NAME, Role.MEDICAL_REVIEWER_NAME, Role.ADMIN_NAME})
+@APIResponse(responseCode = "403", description = "A rule about who may act refused (role or four-eyes)")
+@APIResponse(responseCode = "409", description = "The article's state or the named version does not allow the action")
+public class WorkflowResource {
+
+    private final WorkflowService workflow;
+    private final CurrentActor currentActor;
+
+    public WorkflowResource(WorkflowService workflow, CurrentActor currentActor) {
+        this.workflow = workflow;
+        this.currentActor = currentActor;
+    }
+
+    public record ApproveRequest(Integer version, String contentHash, Instant publishAt) {
+    }
+
+    public record ReconfirmRequest(Integer version, String contentHash) {
+    }
+
+    public record RequestChangesRequest(Integer version, List<Attempt.ReviewComment> comments) {
+    }
+
+    public record RetractRequest(String reason) {
+    }
+
+    @POST
+    @Path("/submit")
+    @Operation(summary = "Submit the newest version for medical review (DRAFT → IN_REVIEW)")
+    @APIResponse(responseCode = "422", description = "The content cannot be reviewed yet, e.g. a citation marker is dangling")
+    public Response submit(@PathParam("id") UUID id) {
+        return respond(workflow.submit(id, currentActor.get()));
+    }
+
+    @POST
+    @Path("/withdraw")
+    @Operation(summary = "Withdraw from review or cancel a scheduled publication (→ DRAFT)")
+    public Response withdraw(@PathParam("id") UUID id) {
+        return respond(workflow.withdraw(id, currentActor.get()));
+    }
+
+    @POST
+    @Path("/request-changes")
+    @Operation(summary = "Send the version under review back with comments (IN_REVIEW → CHANGES_REQUESTED)")
+    public Response requestChanges(@PathParam("id") UUID id, RequestChangesRequest request) {
+        RequestChangesRequest body = request == null ? new RequestChangesRequest(null, List.of()) : request;
+        return respond(workflow.requestChanges(id, body.version(), body.comments(), currentActor.get()));
+    }
+
+    @POST
+    @Path("/approve")
+    @Operation(summary = "Approve the exact version and hash under review: publish now, or at publishAt")
+    public Response approve(@PathParam("id") UUID id, ApproveRequest request) {
+        ApproveRequest body = request == null ? new ApproveRequest(null, null, null) : request;
+        return respond(workflow.approve(id, body.version(), body.contentHash(), body.publishAt(), currentActor.get()));
+    }
+
+    @POST
+    @Path("/reconfirm")
+    @Operation(summary = "Re-review unchanged published content: new review dates, no new version")
+    public Response reconfirm(@PathParam("id") UUID id, ReconfirmRequest request) {
+        ReconfirmRequest body = request == null ? new ReconfirmRequest(null, null) : request;
+        return respond(workflow.reconfirm(id, body.version(), body.contentHash(), currentActor.get()));
+    }
+
+    @POST
+    @Path("/retract")
+    @Operation(summary = "Take the live version off the delivery API, with a reason")
+    public Response retract(@PathParam("id") UUID id, RetractRequest request) {
+        return respond(workflow.retract(id, request == null ? null : request.reason(), currentActor.get()));
+    }
+
+    private static Response respond(ArticleService.Saved saved) {
+        String etag = saved.etag();
+        return Response.ok(saved.view()).tag(etag.substring(1, etag.length() - 1)).build();
+    }
+
+}

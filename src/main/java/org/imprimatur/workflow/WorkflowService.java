@@ -1,0 +1,255 @@
+package org.imprimatur.workflow;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.imprimatur.article.Article;
+import org.imprimatur.article.ArticleService;
+import org.imprimatur.article.ArticleVersion;
+import org.imprimatur.article.ContentValidator;
+import org.imprimatur.audit.AuditTrail;
+import org.imprimatur.infrastructure.ProblemException;
+import org.imprimatur.infrastructure.Timestamps;
+import org.imprimatur.review.ReviewComment;
+import org.imprimatur.review.ReviewRecord;
+import org.imprimatur.security.Actor;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Carries out the workflow actions: each locks the article, asks {@link WorkflowRules}, applies the
+ * change and writes the audit event, all in one transaction.
+ */
+@ApplicationScoped
+public class WorkflowService {
+
+    private final AuditTrail auditTrail;
+    private final PublicationHistory publications;
+    private final EntityManager entityManager;
+
+    public WorkflowService(AuditTrail auditTrail, PublicationHistory publications, EntityManager entityManager) {
+        this.auditTrail = auditTrail;
+        this.publications = publications;
+        this.entityManager = entityManager;
+    }
+
+    @Transactional
+    public ArticleService.Saved submit(UUID articleId, Actor actor) {
+        Article article = ArticleService.lockedArticle(articleId);
+        ArticleVersion latest = ArticleService.latestVersionOf(article);
+        Instant now = Timestamps.now();
+        WorkflowState to = WorkflowGate.require(attempt(WorkflowAction.SUBMIT, actor, article, latest)
+                .reviewBlockers(ContentValidator.reviewBlockers(latest.content(article.slug))).at(now).build());
+        WorkflowState from = enter(article, to, now);
+        article.submittedAt = now;
+        return record(article, latest, actor, WorkflowAction.SUBMIT, from, null, now);
+    }
+
+    @Transactional
+    public ArticleService.Saved withdraw(UUID articleId, Actor actor) {
+        Article article = ArticleService.lockedArticle(articleId);
+        ArticleVersion latest = ArticleService.latestVersionOf(article);
+        Instant now = Timestamps.now();
+        WorkflowState to = WorkflowGate.require(attempt(WorkflowAction.WITHDRAW, actor, article, latest).at(now).build());
+        String comment = article.publishAt == null ? null : "Cancelled the publication scheduled for " + article.publishAt;
+        WorkflowState from = enter(article, to, now);
+        article.submittedAt = null;
+        article.publishAt = null;
+        return record(article, latest, actor, WorkflowAction.WITHDRAW, from, comment, now);
+    }
+
+    @Transactional
+    public ArticleService.Saved requestChanges(UUID articleId, Integer version, List<Attempt.ReviewComment> comments,
+                                               Actor actor) {
+        Article article = ArticleService.lockedArticle(articleId);
+        ArticleVersion latest = ArticleService.latestVersionOf(article);
+        Instant now = Timestamps.now();
+        List<Attempt.ReviewComment> given = comments == null ? List.of() : comments;
+        checkComments(given);
+        WorkflowState to = WorkflowGate.require(attempt(WorkflowAction.REQUEST_CHANGES, actor, article, latest)
+                .names(version, null)
+                .sectionKeys(latest.sections.stream().map(section -> section.key).collect(Collectors.toSet()))
+                .comments(given).at(now).build());
+        WorkflowState from = enter(article, to, now);
+        article.submittedAt = null;
+        for (Attempt.ReviewComment given1 : given) {
+            ReviewComment comment = new ReviewComment();
+            comment.id = UUID.randomUUID();
+            comment.articleId = article.id;
+            comment.versionNo = latest.versionNo;
+            comment.sectionKey = given1.sectionKey();
+            comment.text = given1.text().strip();
+            comment.authorId = actor.id();
+            comment.createdAt = now;
+            comment.persist();
+        }
+        String summary = given.stream().map(c -> (c.sectionKey() == null ? "" : "[" + c.sectionKey() + "] ") + c.text().strip())
+                .collect(Collectors.joining("\n"));
+        return record(article, latest, actor, WorkflowAction.REQUEST_CHANGES, from, summary, now);
+    }
+
+    @Transactional
+    public ArticleService.Saved approve(UUID articleId, Integer version, String contentHash, Instant publishAt, Actor actor) {
+        Article article = ArticleService.lockedArticle(articleId);
+        ArticleVersion latest = ArticleService.latestVersionOf(article);
+        Instant now = Timestamps.now();
+        WorkflowState to = WorkflowGate.require(attempt(WorkflowAction.APPROVE, actor, article, latest)
+                .names(version, contentHash)
+                .publishAt(publishAt)
+                .authorsOfChange(authorsSince(article.id, lastPublishedVersion(article.id), latest.versionNo))
+                .at(now).build());
+        WorkflowState from = enter(article, to, now);
+        article.submittedAt = null;
+        recordReview(article, latest, ReviewRecord.APPROVAL, actor, now);
+        String comment = null;
+        if (to == WorkflowState.PUBLISHED) {
+            goLive(article, latest.versionNo, now);
+        } else {
+            article.publishAt = publishAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+            comment = "Scheduled to go live at " + article.publishAt;
+        }
+        return record(article, latest, actor, WorkflowAction.APPROVE, from, comment, now);
+    }
+
+    @Transactional
+    public ArticleService.Saved reconfirm(UUID articleId, Integer version, String contentHash, Actor actor) {
+        Article article = ArticleService.lockedArticle(articleId);
+        ArticleVersion latest = ArticleService.latestVersionOf(article);
+        Instant now = Timestamps.now();
+        List<Integer> published = publications.publishedVersions(article.id);
+        int previousPublication = published.size() >= 2 ? published.get(published.size() - 2) : 0;
+        int certified = article.publishedVersion == null ? latest.versionNo : article.publishedVersion;
+        WorkflowState to = WorkflowGate.require(attempt(WorkflowAction.RECONFIRM, actor, article, latest)
+                .names(version, contentHash)
+                .authorsOfChange(authorsSince(article.id, Math.min(previousPublication, certified - 1), certified))
+                .at(now).build());
+        WorkflowState from = enter(article, to, now);
+        recordReview(article, latest, ReviewRecord.RECONFIRMATION, actor, now);
+        return record(article, latest, actor, WorkflowAction.RECONFIRM, from, null, now);
+    }
+
+    @Transactional
+    public ArticleService.Saved retract(UUID articleId, String reason, Actor actor) {
+        Article article = ArticleService.lockedArticle(articleId);
+        ArticleVersion latest = ArticleService.latestVersionOf(article);
+        Instant now = Timestamps.now();
+        if (reason != null && reason.strip().length() > 2000) {
+            throw ProblemException.invalid("reason", "is longer than 2000 characters");
+        }
+        WorkflowState to = WorkflowGate.require(attempt(WorkflowAction.RETRACT, actor, article, latest)
+                .reason(reason).at(now).build());
+        Integer retractedVersion = article.publishedVersion;
+        WorkflowState from = enter(article, to, now);
+        article.publishedVersion = null;
+        article.retractionReason = reason.strip();
+        publications.takeOffline(article.id, article.slug, now);
+        auditTrail.record(article.id, actor, WorkflowAction.RETRACT, from, to, retractedVersion, reason.strip(), now);
+        return ArticleService.saved(article, latest, List.of());
+    }
+
+    /** Publishes approvals whose time has come. Row locks with SKIP LOCKED let only one replica take each. */
+    @Transactional
+    public int publishDue() {
+        @SuppressWarnings("unchecked")
+        List<UUID> due = entityManager.createNativeQuery("""
+                        SELECT id FROM articles WHERE state = 'APPROVED' AND publish_at <= now()
+                        ORDER BY publish_at LIMIT 100 FOR UPDATE SKIP LOCKED""", UUID.class)
+                .getResultList();
+        for (UUID articleId : due) {
+            Article article = Article.findById(articleId);
+            entityManager.refresh(article);
+            ArticleVersion latest = ArticleService.latestVersionOf(article);
+            Instant now = Timestamps.now();
+            WorkflowState to = WorkflowGate.require(Attempt.of(WorkflowAction.PUBLISH_SCHEDULED, null)
+                    .article(article.state, article.latestVersion, latest.contentHash, article.publishedVersion)
+                    .at(now).build());
+            String comment = "Went live as scheduled for " + article.publishAt;
+            WorkflowState from = enter(article, to, now);
+            article.publishAt = null;
+            goLive(article, latest.versionNo, now);
+            record(article, latest, null, WorkflowAction.PUBLISH_SCHEDULED, from, comment, now);
+        }
+        return due.size();
+    }
+
+    private void goLive(Article article, int versionNo, Instant now) {
+        publications.goLive(article.id, article.slug, versionNo, now);
+        article.publishedVersion = versionNo;
+        article.retractionReason = null;
+    }
+
+    /**
+     * Moves the article to its new state before anything is flushed: the row's checks tie state to
+     * the scheduling and submission columns, so both change together. Returns the state it left.
+     */
+    private static WorkflowState enter(Article article, WorkflowState to, Instant now) {
+        WorkflowState from = article.state;
+        article.state = to;
+        article.changedAt = now;
+        return from;
+    }
+
+    private ArticleService.Saved record(Article article, ArticleVersion latest, Actor actor, WorkflowAction action,
+                                        WorkflowState from, String comment, Instant now) {
+        auditTrail.record(article.id, actor, action, from, article.state, latest.versionNo, comment, now);
+        return ArticleService.saved(article, latest, List.of());
+    }
+
+    private void recordReview(Article article, ArticleVersion version, String kind, Actor reviewer, Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        ReviewRecord record = new ReviewRecord();
+        record.id = UUID.randomUUID();
+        record.articleId = article.id;
+        record.versionNo = version.versionNo;
+        record.contentHash = version.contentHash;
+        record.kind = kind;
+        record.reviewerId = reviewer.id();
+        record.reviewerName = reviewer.name();
+        record.reviewerCredentials = reviewer.credentials() == null ? "" : reviewer.credentials();
+        record.lastReviewedOn = today;
+        record.nextReviewDue = ReviewDates.nextReviewDue(today, article.reviewIntervalMonths);
+        record.createdAt = now;
+        record.persist();
+    }
+
+    private int lastPublishedVersion(UUID articleId) {
+        List<Integer> published = publications.publishedVersions(articleId);
+        return published.isEmpty() ? 0 : published.get(published.size() - 1);
+    }
+
+    /** Authors of the versions after {@code after} up to and including {@code upTo}. */
+    private Set<UUID> authorsSince(UUID articleId, int after, int upTo) {
+        List<UUID> authors = entityManager.createQuery("""
+                        select distinct v.authorId from ArticleVersion v
+                        where v.articleId = :article and v.versionNo > :after and v.versionNo <= :upTo""", UUID.class)
+                .setParameter("article", articleId)
+                .setParameter("after", after)
+                .setParameter("upTo", upTo)
+                .getResultList();
+        return new HashSet<>(authors);
+    }
+
+    private static Attempt.Builder attempt(WorkflowAction action, Actor actor, Article article, ArticleVersion latest) {
+        return Attempt.of(action, actor)
+                .article(article.state, article.latestVersion, latest.contentHash, article.publishedVersion);
+    }
+
+    private static void checkComments(List<Attempt.ReviewComment> comments) {
+        for (int i = 0; i < comments.size(); i++) {
+            Attempt.ReviewComment comment = comments.get(i);
+            if (comment == null || comment.text() == null || comment.text().isBlank()) {
+                throw ProblemException.invalid("comments[" + i + "].text", "is required");
+            }
+            if (comment.text().length() > 5000) {
+                throw ProblemException.invalid("comments[" + i + "].text", "is longer than 5000 characters");
+            }
+        }
+    }
+}

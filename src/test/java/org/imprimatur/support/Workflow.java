@@ -1,0 +1,70 @@
+package org.imprimatur.support;
+
+import io.restassured.response.Response;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The workflow calls as the tests make them. */
+public final class Workflow {
+
+    private Workflow() {
+    }
+
+    public static Response submit(String username, String id) {
+        return Api.as(username).post(Api.ARTICLES + "/" + id + "/submit");
+    }
+
+    public static Response withdraw(String username, String id) {
+        return Api.as(username).post(Api.ARTICLES + "/" + id + "/withdraw");
+    }
+
+    public static Response approve(String username, String id) {
+        Response latest = Api.latest(id);
+        Object version = latest.path("version");
+        Object hash = latest.path("contentHash");
+        return approve(username, id, version, hash, null);
+    }
+
+    public static Response approve(String username, String id, Object version, Object hash, String publishAt) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("version", version);
+        body.put("contentHash", hash);
+        if (publishAt != null) {
+            body.put("publishAt", publishAt);
+        }
+        return Api.as(username).body(body).post(Api.ARTICLES + "/" + id + "/approve");
+    }
+
+    public static Response reconfirm(String username, String id) {
+        Response latest = Api.latest(id);
+        Object version = latest.path("version");
+        Object hash = latest.path("contentHash");
+        return Api.as(username).body(Map.of("version", version, "contentHash", hash))
+                .post(Api.ARTICLES + "/" + id + "/reconfirm");
+    }
+
+    public static Response requestChanges(String username, String id, String sectionKey, String text) {
+        Map<String, Object> comment = new HashMap<>();
+        comment.put("sectionKey", sectionKey);
+        comment.put("text", text);
+        Object version = Api.latest(id).path("version");
+        return Api.as(username).body(Map.of("version", version, "comments", List.of(comment)))
+                .post(Api.ARTICLES + "/" + id + "/request-changes");
+    }
+
+    public static Response retract(String username, String id, String reason) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("reason", reason);
+        return Api.as(username).body(body).post(Api.ARTICLES + "/" + id + "/retract");
+    }
+
+    /** Creates, submits and approves an article; returns its id. */
+    public static String published(Map<String, Object> content) {
+        String id = Api.createdId(content);
+        submit("editor", id).then().statusCode(200);
+        approve("reviewer", id).then().statusCode(200);
+        return id;
+    }
+}

@@ -1,0 +1,61 @@
+package org.imprimatur.audit;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.imprimatur.support.Api;
+import org.imprimatur.support.Database;
+import org.imprimatur.support.Fixtures;
+import org.imprimatur.support.Workflow;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.util.UUID;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+@QuarkusTest
+class AuditTamperingTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void auditEventsRefuseUpdateAndDelete() {
+        String id = Workflow.published(Fixtures.article(Fixtures.uniqueSlug("audit-locked")));
+        UUID articleId = UUID.fromString(id);
+        assertNotNull(Database.refusalOf(dataSource, "UPDATE audit_events SET comment = 'x' WHERE article_id = ?", articleId));
+        assertNotNull(Database.refusalOf(dataSource, "DELETE FROM audit_events WHERE article_id = ?", articleId));
+        assertNotNull(Database.refusalOf(dataSource, "UPDATE review_records SET reviewer_name = 'x' WHERE article_id = ?", articleId));
+        assertNotNull(Database.refusalOf(dataSource, "DELETE FROM publications WHERE article_id = ?", articleId));
+        assertNotNull(Database.refusalOf(dataSource,
+                "UPDATE publications SET live = tstzrange('2000-01-01', NULL) WHERE article_id = ?", articleId));
+        Api.as("editor").get(Api.ARTICLES + "/" + id + "/audit").then().body("chainValid", equalTo(true));
+    }
+
+    @Test
+    void anEventAlteredBehindTheServicesBackBreaksTheChain() throws Exception {
+        String id = Workflow.published(Fixtures.article(Fixtures.uniqueSlug("audit-tampered")));
+        Api.as("editor").get(Api.ARTICLES + "/" + id + "/audit").then().body("chainValid", equalTo(true));
+
+        // The table owner can switch the trigger off; the chain still gives the edit away.
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement();
+                 PreparedStatement update = connection.prepareStatement(
+                         "UPDATE audit_events SET actor_name = 'Someone Else' WHERE article_id = ? AND action = 'approve'")) {
+                statement.execute("ALTER TABLE audit_events DISABLE TRIGGER audit_events_immutable");
+                update.setObject(1, UUID.fromString(id));
+                update.executeUpdate();
+                statement.execute("ALTER TABLE audit_events ENABLE TRIGGER audit_events_immutable");
+            }
+            connection.commit();
+        }
+
+        Api.as("editor").get(Api.ARTICLES + "/" + id + "/audit").then().statusCode(200)
+                .body("chainValid", equalTo(false));
+    }
+}

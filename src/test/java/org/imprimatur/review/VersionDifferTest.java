@@ -1,0 +1,74 @@
+package org.imprimatur.review;
+
+import org.imprimatur.article.ArticleContent;
+import org.imprimatur.article.Citation;
+import org.imprimatur.article.Section;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class VersionDifferTest {
+
+    private static final Citation LEE = new Citation("lee-2021", "review", "Gut and skin", List.of("Lee A"), "J Skin",
+            2021, "10.1000/lee", null, null, null);
+    private static final Citation KIM = new Citation("kim-2022", "meta-analysis", "Probiotics", List.of("Kim B"), "J Gut",
+            2022, "10.1000/kim", null, null, null);
+
+    @Test
+    void sectionsAreMatchedByKeyAndClassified() {
+        ArticleContent before = content(List.of(
+                section("intro", "Eczema is common."), section("causes", "Genes matter."),
+                section("diet", "Eat fibre."), section("old", "Obsolete advice.")), List.of(LEE, KIM));
+        ArticleContent after = content(List.of(
+                section("intro", "Eczema is very common."), section("diet", "Eat fibre."),
+                section("causes", "Genes matter."), section("new", "Fresh advice.")),
+                List.of(new Citation("lee-2021", "review", "Gut and skin", List.of("Lee A"), "J Skin", 2021,
+                        "10.1000/lee.v2", null, null, null), new Citation("park-2024", "guideline", "Guideline",
+                        List.of(), null, 2024, null, null, "https://example.org/g", null)));
+
+        VersionDiffer.VersionDiff diff = VersionDiffer.diff(1, before, 2, after);
+        Map<String, String> changes = diff.sections().stream()
+                .collect(Collectors.toMap(VersionDiffer.SectionChange::key, VersionDiffer.SectionChange::change));
+
+        assertEquals("changed", changes.get("intro"));
+        assertEquals("added", changes.get("new"));
+        assertEquals("removed", changes.get("old"));
+        // one of diet/causes left the common order; the other kept its place
+        assertEquals(1, changes.values().stream().filter("moved"::equals).count());
+        assertEquals(List.of("park-2024"), diff.citations().added().stream().map(Citation::key).toList());
+        assertEquals(List.of("kim-2022"), diff.citations().removed().stream().map(Citation::key).toList());
+        assertEquals(List.of("doi"), diff.citations().changed().get(0).fields());
+    }
+
+    @Test
+    void wordDiffMarksOnlyTheChangedWordsAndJoinsBackIntoBothTexts() {
+        List<VersionDiffer.Segment> segments = VersionDiffer.words("Eczema is common in children.",
+                "Eczema is very common in young children.");
+        assertEquals(List.of(
+                new VersionDiffer.Segment("equal", "Eczema is "),
+                new VersionDiffer.Segment("insert", "very "),
+                new VersionDiffer.Segment("equal", "common in "),
+                new VersionDiffer.Segment("insert", "young "),
+                new VersionDiffer.Segment("equal", "children.")), segments);
+        assertEquals("Eczema is common in children.", join(segments, "insert"));
+        assertEquals("Eczema is very common in young children.", join(segments, "delete"));
+    }
+
+    private static String join(List<VersionDiffer.Segment> segments, String skippedOp) {
+        return segments.stream().filter(s -> !s.op().equals(skippedOp)).map(VersionDiffer.Segment::text)
+                .collect(Collectors.joining());
+    }
+
+    private static Section section(String key, String body) {
+        return new Section(key, key.toUpperCase(), null, body);
+    }
+
+    private static ArticleContent content(List<Section> sections, List<Citation> citations) {
+        return new ArticleContent("slug", "Title", "", "en", List.of(), 12, "", sections, citations);
+    }
+
+}

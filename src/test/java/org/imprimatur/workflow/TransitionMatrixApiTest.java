@@ -1,0 +1,98 @@
+package org.imprimatur.workflow;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.imprimatur.support.Api;
+import org.imprimatur.support.Fixtures;
+import org.imprimatur.support.Workflow;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The same hand-written table, through the HTTP API on real articles in each state. */
+@QuarkusTest
+class TransitionMatrixApiTest {
+
+    static List<TransitionTable.Case> cases() {
+        return TransitionTable.cases();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void everyActionInEveryStateForEveryCaller(TransitionTable.Case expected) {
+        String author = expected.caller().equals("admin-author") ? "admin" : "editor";
+        Map<String, Object> content = Fixtures.article(Fixtures.uniqueSlug("matrix"));
+        String id = articleIn(expected.state(), author, content);
+        String stateBefore = Api.latest(id).path("state");
+        assertEquals(expected.state(), stateBefore, "setting up " + expected);
+
+        Response response = perform(expected.action(), expected.caller(), id, content);
+
+        assertEquals(expected.status(), response.statusCode(), expected + ": " + response.asString());
+        String stateAfter = Api.latest(id).path("state");
+        if (expected.status() == 200) {
+            assertEquals(TransitionTable.TARGET.get(expected.action()), stateAfter, expected.toString());
+        } else {
+            assertEquals("application/problem+json", response.contentType().split(";")[0]);
+            assertEquals(stateBefore, stateAfter, "a refused action changed the state: " + expected);
+        }
+    }
+
+    private static String articleIn(String state, String author, Map<String, Object> content) {
+        String id = Api.as(author).body(content).post(Api.ARTICLES).then().statusCode(201).extract().path("id");
+        if (state.equals("DRAFT")) {
+            return id;
+        }
+        Workflow.submit("editor", id).then().statusCode(200);
+        switch (state) {
+            case "CHANGES_REQUESTED" -> Workflow.requestChanges("reviewer", id, null, "Needs sources").then().statusCode(200);
+            case "APPROVED" -> {
+                Response latest = Api.latest(id);
+                Object version = latest.path("version");
+                Object hash = latest.path("contentHash");
+                Workflow.approve("reviewer", id, version, hash, Instant.now().plus(1, ChronoUnit.DAYS).toString())
+                        .then().statusCode(200);
+            }
+            case "PUBLISHED" -> Workflow.approve("reviewer", id).then().statusCode(200);
+            case "RETRACTED" -> {
+                Workflow.approve("reviewer", id).then().statusCode(200);
+                Workflow.retract("reviewer", id, "Superseded").then().statusCode(200);
+            }
+            default -> {
+            }
+        }
+        return id;
+    }
+
+    private static Response perform(String action, String caller, String id, Map<String, Object> content) {
+        RequestSpecification request = caller.equals("anonymous")
+                ? RestAssured.given().contentType(ContentType.JSON)
+                : Api.as(caller.equals("admin-author") ? "admin" : caller);
+        Response latest = Api.latest(id);
+        Object version = latest.path("version");
+        Object hash = latest.path("contentHash");
+        String etag = latest.header("ETag");
+        String path = Api.ARTICLES + "/" + id;
+        return switch (action) {
+            case "save" -> request.header("If-Match", etag).body(Fixtures.edited(content, "Edited [@lee-2021].")).put(path);
+            case "restore" -> request.header("If-Match", etag).body(Map.of("version", 1)).post(path + "/restore");
+            case "submit" -> request.post(path + "/submit");
+            case "withdraw" -> request.post(path + "/withdraw");
+            case "request-changes" -> request.body(Map.of("version", version,
+                    "comments", List.of(Map.of("sectionKey", "intro", "text", "Cite this.")))).post(path + "/request-changes");
+            case "approve" -> request.body(Map.of("version", version, "contentHash", hash)).post(path + "/approve");
+            case "reconfirm" -> request.body(Map.of("version", version, "contentHash", hash)).post(path + "/reconfirm");
+            case "retract" -> request.body(Map.of("reason", "Outdated advice")).post(path + "/retract");
+            default -> throw new IllegalArgumentException(action);
+        };
+    }
+}

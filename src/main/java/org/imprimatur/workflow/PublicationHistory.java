@@ -12,9 +12,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The periods during which each version was live (table {@code publications}). Changing the live
- * version closes one period and opens the next in the caller's transaction, and notifies every
- * replica at commit so that their delivery caches follow within a second.
+ * The periods during which each version was live (table {@code publications}) and the index of
+ * what is live now ({@code published_articles}). Changing the live version closes one period and
+ * opens the next in the caller's transaction, and notifies every replica at commit so that their
+ * delivery caches follow within a second.
  */
 @ApplicationScoped
 public class PublicationHistory {
@@ -37,19 +38,36 @@ public class PublicationHistory {
                 .setParameter(2, versionNo)
                 .setParameter(3, offset(at))
                 .executeUpdate();
+        entityManager.createNativeQuery("""
+                        INSERT INTO published_articles (article_id, slug, version_no, title, summary, tags, published_at, document)
+                        SELECT v.article_id, ?2, v.version_no, v.title, v.summary,
+                               ARRAY(SELECT t.tag FROM version_tags t WHERE t.version_id = v.id ORDER BY t.ordinal),
+                               ?4, search_document(v.id)
+                        FROM article_versions v WHERE v.article_id = ?1 AND v.version_no = ?3
+                        ON CONFLICT (article_id) DO UPDATE SET version_no = excluded.version_no, title = excluded.title,
+                            summary = excluded.summary, tags = excluded.tags, published_at = excluded.published_at,
+                            document = excluded.document, slug = excluded.slug""")
+                .setParameter(1, articleId)
+                .setParameter(2, slug)
+                .setParameter(3, versionNo)
+                .setParameter(4, offset(at))
+                .executeUpdate();
         notifyReplicas(slug);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void takeOffline(UUID articleId, String slug, Instant at) {
         closeOpenPeriod(articleId, at);
+        entityManager.createNativeQuery("DELETE FROM published_articles WHERE article_id = ?1")
+                .setParameter(1, articleId)
+                .executeUpdate();
         notifyReplicas(slug);
     }
 
     /** The version live at an instant, if any. */
     public Optional<Integer> liveAt(UUID articleId, Instant instant) {
         List<?> rows = entityManager.createNativeQuery(
-                        "SELECT version_no FROM publications WHERE article_id = ?1 AND live @> ?2::timestamptz")
+                        "SELECT version_no FROM publications WHERE article_id = ?1 AND live @> CAST(?2 AS timestamptz)")
                 .setParameter(1, articleId)
                 .setParameter(2, offset(instant))
                 .getResultList();

@@ -1,0 +1,73 @@
+package org.imprimatur.article;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.imprimatur.security.Account;
+import org.imprimatur.security.Actor;
+import org.imprimatur.workflow.WorkflowService;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.UUID;
+
+/**
+ * On the embedded default, publishes one demo article through the real workflow: the demo editor
+ * writes and submits it, the demo reviewer approves it.
+ */
+@ApplicationScoped
+public class DemoArticleSeeder {
+
+    private static final Logger LOG = Logger.getLogger(DemoArticleSeeder.class);
+    private static final String RESOURCE = "/demo/eczema-and-the-gut.json";
+
+    private final ArticleService articles;
+    private final WorkflowService workflow;
+    private final ObjectMapper mapper;
+    private final boolean seedDemo;
+
+    public DemoArticleSeeder(ArticleService articles, WorkflowService workflow, ObjectMapper mapper,
+                             @ConfigProperty(name = "imprimatur.demo.seed", defaultValue = "false") boolean seedDemo) {
+        this.articles = articles;
+        this.workflow = workflow;
+        this.mapper = mapper;
+        this.seedDemo = seedDemo;
+    }
+
+    void onStart(@Observes @Priority(20) StartupEvent event) {
+        if (!seedDemo || demoExists()) {
+            return;
+        }
+        try (InputStream json = getClass().getResourceAsStream(RESOURCE)) {
+            ArticleContent content = mapper.readValue(json, ArticleContent.class);
+            Actor editor = actor("editor");
+            Actor reviewer = actor("reviewer");
+            UUID id = articles.create(content, editor).view().id();
+            workflow.submit(id, editor);
+            ArticleView submitted = articles.latest(id).view();
+            workflow.approve(id, submitted.version(), submitted.contentHash(), null, reviewer);
+            LOG.infof("Published the demo article /api/v1/articles/%s", content.slug());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException alreadyThere) {
+            // another replica seeded it at the same moment
+            LOG.debugf("Demo article not seeded: %s", alreadyThere.getMessage());
+        }
+    }
+
+    @jakarta.transaction.Transactional
+    boolean demoExists() {
+        return Article.count() > 0;
+    }
+
+    @jakarta.transaction.Transactional
+    Actor actor(String username) {
+        return Account.findByUsername(username).map(Account::toActor)
+                .orElseThrow(() -> new IllegalStateException("Demo account " + username + " is missing"));
+    }
+}

@@ -1,0 +1,150 @@
+package org.imprimatur.delivery;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import org.imprimatur.infrastructure.Cursor;
+import org.imprimatur.infrastructure.Page;
+import org.imprimatur.infrastructure.ProblemException;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+/** Published summaries, newest first or ranked by full-text search, with keyset pagination. */
+@ApplicationScoped
+public class DeliveryListing {
+
+    private static final int MAX_QUERY_LENGTH = 200;
+
+    private final EntityManager entityManager;
+
+    public DeliveryListing(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    public record Summary(String slug, String title, String summary, List<String> tags, int version,
+                          Instant publishedAt, String href) {
+    }
+
+    @Transactional
+    public Page<Summary> list(Integer limit, String cursor, String q, String tag) {
+        int pageSize = Cursor.limit(limit);
+        if (tag != null && (tag.isBlank() || tag.length() > 50)) {
+            throw ProblemException.badRequest("tag must be 1 to 50 characters.");
+        }
+        if (q != null && (q.isBlank() || q.length() > MAX_QUERY_LENGTH)) {
+            throw ProblemException.badRequest("q must be 1 to " + MAX_QUERY_LENGTH + " characters.");
+        }
+        return q == null ? newestFirst(pageSize, cursor, tag) : search(pageSize, cursor, q, tag);
+    }
+
+    private Page<Summary> newestFirst(int pageSize, String cursor, String tag) {
+        Cursor after = cursor == null ? null : Cursor.decode(cursor);
+        StringBuilder sql = new StringBuilder(
+                "SELECT slug, title, summary, tags, version_no, published_at, article_id FROM published_articles WHERE true");
+        if (tag != null) {
+            sql.append(" AND tags @> ARRAY[CAST(:tag AS text)]");
+        }
+        if (after != null) {
+            sql.append(" AND (published_at, article_id) < (CAST(:afterAt AS timestamptz), CAST(:afterId AS uuid))");
+        }
+        sql.append(" ORDER BY published_at DESC, article_id DESC LIMIT :limit");
+        Query query = entityManager.createNativeQuery(sql.toString(), Object[].class).setParameter("limit", pageSize + 1);
+        if (tag != null) {
+            query.setParameter("tag", tag);
+        }
+        if (after != null) {
+            query.setParameter("afterAt", after.instant().atOffset(ZoneOffset.UTC));
+            query.setParameter("afterId", after.id());
+        }
+        List<Object[]> rows = query.getResultList();
+        List<Summary> items = rows.stream().limit(pageSize).map(DeliveryListing::summary).toList();
+        String next = null;
+        if (rows.size() > pageSize) {
+            Object[] last = rows.get(pageSize - 1);
+            next = new Cursor(instant(last[5]), (UUID) last[6]).encode();
+        }
+        return new Page<>(items, next);
+    }
+
+    private Page<Summary> search(int pageSize, String cursor, String q, String tag) {
+        SearchCursor after = cursor == null ? null : SearchCursor.decode(cursor);
+        StringBuilder sql = new StringBuilder("""
+                SELECT slug, title, summary, tags, version_no, published_at, article_id, rank FROM (
+                  SELECT p.*, ts_rank_cd(p.document, query) AS rank
+                  FROM published_articles p,
+                       websearch_to_tsquery('english', :q) english, websearch_to_tsquery('simple', :q) simple,
+                       LATERAL (SELECT english || simple AS query) q
+                  WHERE p.document @@ english OR p.document @@ simple) ranked
+                WHERE true""");
+        if (tag != null) {
+            sql.append(" AND tags @> ARRAY[CAST(:tag AS text)]");
+        }
+        if (after != null) {
+            sql.append(" AND (rank < :afterRank OR (rank = :afterRank AND article_id < CAST(:afterId AS uuid)))");
+        }
+        sql.append(" ORDER BY rank DESC, article_id DESC LIMIT :limit");
+        Query query = entityManager.createNativeQuery(sql.toString(), Object[].class)
+                .setParameter("q", q)
+                .setParameter("limit", pageSize + 1);
+        if (tag != null) {
+            query.setParameter("tag", tag);
+        }
+        if (after != null) {
+            query.setParameter("afterRank", after.rank());
+            query.setParameter("afterId", after.id());
+        }
+        List<Object[]> rows = query.getResultList();
+        List<Summary> items = rows.stream().limit(pageSize).map(DeliveryListing::summary).toList();
+        String next = null;
+        if (rows.size() > pageSize) {
+            Object[] last = rows.get(pageSize - 1);
+            next = new SearchCursor(((Number) last[7]).floatValue(), (UUID) last[6]).encode();
+        }
+        return new Page<>(items, next);
+    }
+
+    private static Summary summary(Object[] row) {
+        String slug = (String) row[0];
+        List<String> tags = row[3] instanceof String[] array ? Arrays.asList(array) : List.of();
+        return new Summary(slug, (String) row[1], (String) row[2], tags, ((Number) row[4]).intValue(), instant(row[5]),
+                "/api/v1/articles/" + slug);
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        return ((java.sql.Timestamp) value).toInstant();
+    }
+
+    /** Position in a ranked result: the rank and id of the last item shown. */
+    record SearchCursor(float rank, UUID id) {
+        String encode() {
+            String raw = "s." + Float.floatToIntBits(rank) + "." + id;
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        }
+
+        static SearchCursor decode(String cursor) {
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\.", 3);
+                if (!parts[0].equals("s")) {
+                    throw new IllegalArgumentException();
+                }
+                return new SearchCursor(Float.intBitsToFloat(Integer.parseInt(parts[1])), UUID.fromString(parts[2]));
+            } catch (RuntimeException malformed) {
+                throw ProblemException.badRequest("The cursor is not one this service gave out for this search.");
+            }
+        }
+    }
+}

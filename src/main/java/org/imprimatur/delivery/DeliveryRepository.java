@@ -1,0 +1,131 @@
+package org.imprimatur.delivery;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.imprimatur.article.Article;
+import org.imprimatur.article.ArticleContent;
+import org.imprimatur.article.ArticleVersion;
+import org.imprimatur.review.ReviewRecord;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads what is live (or was live at an instant) and renders it into a {@link Rendition}. */
+@ApplicationScoped
+public class DeliveryRepository {
+
+    private final EntityManager entityManager;
+    private final ObjectMapper mapper;
+
+    public DeliveryRepository(EntityManager entityManager, ObjectMapper mapper) {
+        this.entityManager = entityManager;
+        this.mapper = mapper;
+    }
+
+    @Transactional
+    public Rendition current(String slug) {
+        Optional<Article> found = Article.findBySlug(slug);
+        if (found.isEmpty()) {
+            return new Rendition.Missing();
+        }
+        Article article = found.get();
+        if (article.publishedVersion == null) {
+            return article.retractionReason == null ? new Rendition.Missing() : new Rendition.Retracted(article.retractionReason);
+        }
+        return liveVersion(article, article.publishedVersion, Instant.now()).orElse(new Rendition.Missing());
+    }
+
+    /** The version that was live at {@code instant}, rendered as it was then; empty if none was. */
+    @Transactional
+    public Optional<Rendition> at(String slug, Instant instant) {
+        return Article.findBySlug(slug).flatMap(article -> versionLiveAt(article, instant)
+                .flatMap(version -> liveVersion(article, version, instant)));
+    }
+
+    private Optional<Integer> versionLiveAt(Article article, Instant instant) {
+        List<?> rows = entityManager.createNativeQuery(
+                        "SELECT version_no FROM publications WHERE article_id = ?1 AND live @> CAST(?2 AS timestamptz)")
+                .setParameter(1, article.id)
+                .setParameter(2, instant.atOffset(ZoneOffset.UTC))
+                .getResultList();
+        return rows.stream().findFirst().map(row -> ((Number) row).intValue());
+    }
+
+    private Optional<Rendition> liveVersion(Article article, int versionNo, Instant asOf) {
+        Optional<ArticleVersion> version = ArticleVersion.find(article.id, versionNo);
+        if (version.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant publishedAt = publishedAt(article, versionNo, asOf);
+        Optional<ReviewRecord> review = ReviewRecord.<ReviewRecord>find(
+                        "articleId = ?1 and versionNo = ?2 and createdAt <= ?3 order by createdAt desc",
+                        article.id, versionNo, asOf.isAfter(Instant.now()) ? Instant.now() : asOf)
+                .firstResultOptional();
+        PublishedArticle published = toPublished(article.slug, version.get(), publishedAt, review.orElse(null));
+        return Optional.of(render(published, version.get().contentHash, review.map(r -> r.createdAt).orElse(publishedAt)));
+    }
+
+    private Instant publishedAt(Article article, int versionNo, Instant asOf) {
+        Object lower = entityManager.createNativeQuery("""
+                        SELECT lower(live) FROM publications WHERE article_id = ?1 AND version_no = ?2
+                          AND lower(live) <= CAST(?3 AS timestamptz) ORDER BY lower(live) DESC LIMIT 1""")
+                .setParameter(1, article.id)
+                .setParameter(2, versionNo)
+                .setParameter(3, asOf.atOffset(ZoneOffset.UTC))
+                .getSingleResult();
+        return lower instanceof OffsetDateTime offset ? offset.toInstant()
+                : lower instanceof Instant instant ? instant : ((java.sql.Timestamp) lower).toInstant();
+    }
+
+    static PublishedArticle toPublished(String slug, ArticleVersion version, Instant publishedAt, ReviewRecord review) {
+        ArticleContent content = version.content(slug);
+        Map<String, Integer> numbers = new HashMap<>();
+        for (int i = 0; i < content.citations().size(); i++) {
+            numbers.put(content.citations().get(i).key(), i + 1);
+        }
+        return new PublishedArticle(slug, content.title(), content.summary(), content.language(), content.tags(),
+                version.versionNo, publishedAt,
+                content.sections().stream().map(section -> new PublishedArticle.PublishedSection(section.key(),
+                        section.heading(), section.aspect(), section.body(),
+                        MarkdownRenderer.html(section.body(), numbers))).toList(),
+                content.citations().stream().map(c -> new PublishedArticle.PublishedCitation(c.key(), c.kind(), c.title(),
+                        c.authors(), c.container(), c.year(), c.doi(), c.pmid(), c.url(), c.accessedOn())).toList(),
+                review == null ? null : new PublishedArticle.Review(review.lastReviewedOn, review.nextReviewDue,
+                        new PublishedArticle.Reviewer(review.reviewerName, review.reviewerCredentials)));
+    }
+
+    private Rendition.Live render(PublishedArticle article, String contentHash, Instant reviewedAt) {
+        try {
+            byte[] json = mapper.writeValueAsBytes(article);
+            byte[] jsonLd = mapper.writeValueAsBytes(JsonLd.medicalWebPage(article));
+            Instant lastModified = reviewedAt.isAfter(article.publishedAt()) ? reviewedAt : article.publishedAt();
+            return new Rendition.Live(json, etag(contentHash, json), jsonLd, etag(contentHash, jsonLd), lastModified);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A published article could not be serialized", e);
+        }
+    }
+
+    /**
+     * Strong ETag: the version's content hash, then a digest of the exact bytes, which also change
+     * when a reconfirmation renews the review block of unchanged content.
+     */
+    private static String etag(String contentHash, byte[] bytes) {
+        try {
+            String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return "\"" + contentHash.substring(0, 16) + "-" + digest.substring(0, 16) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package org.imprimatur.delivery;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.imprimatur.article.ETags;
+import org.imprimatur.infrastructure.Page;
+import org.imprimatur.infrastructure.Problem;
+import org.imprimatur.infrastructure.ProblemMappers;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/**
+ * The public read API. A hit is answered from memory on the I/O thread with no database round
+ * trip, including 304s; only a miss, {@code ?at=}, lists and search reach PostgreSQL.
+ */
+@Path("/api/v1/articles")
+@Tag(name = "Delivery (public)")
+public class DeliveryResource {
+
+    public static final String JSON_LD = "application/ld+json";
+
+    private final DeliveryCache cache;
+    private final DeliveryRepository repository;
+    private final DeliveryListing listing;
+    private final String cacheControl;
+
+    public DeliveryResource(DeliveryCache cache, DeliveryRepository repository, DeliveryListing listing,
+                            @ConfigProperty(name = "imprimatur.delivery.cache-control",
+                                    defaultValue = "public, max-age=60, stale-while-revalidate=300") String cacheControl) {
+        this.cache = cache;
+        this.repository = repository;
+        this.listing = listing;
+        this.cacheControl = cacheControl;
+    }
+
+    @GET
+    @Path("/{slug}")
+    @Produces({MediaType.APPLICATION_JSON, JSON_LD})
+    @Operation(summary = "The live version of an article (JSON, or schema.org JSON-LD with Accept: application/ld+json); ?at= for the version live at an instant")
+    @APIResponse(responseCode = "200", description = "The article, with ETag, Last-Modified and Cache-Control")
+    @APIResponse(responseCode = "304", description = "If-None-Match names the current representation")
+    @APIResponse(responseCode = "404", description = "Unknown, never published, or nothing was live at that instant")
+    @APIResponse(responseCode = "410", description = "Retracted, with the reason")
+    public Uni<Response> article(@PathParam("slug") String slug, @QueryParam("at") String at,
+                                 @HeaderParam(HttpHeaders.ACCEPT) String accept,
+                                 @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        boolean jsonLd = accept != null && accept.contains(JSON_LD);
+        if (at != null) {
+            Instant instant = parseInstant(at);
+            return blocking(() -> repository.at(slug, instant)
+                    .map(rendition -> respond(rendition, jsonLd, ifNoneMatch))
+                    .orElseGet(() -> ProblemMappers.respond(Problem.of(404, "not-found", "Not found",
+                            "No version of " + slug + " was live at " + instant + "."))));
+        }
+        Rendition cached = cache.ifPresent(slug);
+        if (cached != null) {
+            return Uni.createFrom().item(respond(cached, jsonLd, ifNoneMatch));
+        }
+        return blocking(() -> respond(cache.load(slug), jsonLd, ifNoneMatch));
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Published summaries, newest first, or ranked by full-text search with q; filter by tag")
+    @APIResponse(responseCode = "400", description = "limit outside 1–100, a malformed cursor, or an empty q")
+    public Uni<Page<DeliveryListing.Summary>> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
+                                                   @QueryParam("q") String q, @QueryParam("tag") String tag) {
+        return blocking(() -> listing.list(limit, cursor, q, tag));
+    }
+
+    private Response respond(Rendition rendition, boolean jsonLd, String ifNoneMatch) {
+        if (rendition instanceof Rendition.Live live) {
+            String etag = jsonLd ? live.jsonLdETag() : live.jsonETag();
+            Response.ResponseBuilder response = ETags.matches(ifNoneMatch, etag)
+                    ? Response.notModified()
+                    : Response.ok(jsonLd ? live.jsonLd() : live.json(), jsonLd ? JSON_LD : MediaType.APPLICATION_JSON);
+            return response
+                    .header(HttpHeaders.ETAG, etag)
+                    .header(HttpHeaders.LAST_MODIFIED, httpDate(live.lastModified()))
+                    .header(HttpHeaders.CACHE_CONTROL, cacheControl)
+                    .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+                    .build();
+        }
+        if (rendition instanceof Rendition.Retracted retracted) {
+            return ProblemMappers.respond(Problem.of(410, "retracted", "Retracted",
+                    "This article was withdrawn from publication: " + retracted.reason()));
+        }
+        return ProblemMappers.respond(Problem.of(404, "not-found", "Not found", "No published article has this address."));
+    }
+
+    private static Instant parseInstant(String at) {
+        try {
+            return OffsetDateTime.parse(at, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+        } catch (DateTimeParseException malformed) {
+            throw org.imprimatur.infrastructure.ProblemException.badRequest(
+                    "at must be an RFC 3339 instant such as 2026-01-31T12:00:00Z.");
+        }
+    }
+
+    private static String httpDate(Instant instant) {
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atOffset(ZoneOffset.UTC));
+    }
+
+    private static <T> Uni<T> blocking(java.util.function.Supplier<T> work) {
+        return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+}

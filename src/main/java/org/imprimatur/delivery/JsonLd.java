@@ -1,0 +1,93 @@
+package org.imprimatur.delivery;
+
+import org.imprimatur.article.CitationKind;
+import org.imprimatur.article.HealthAspect;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A live article as a schema.org MedicalWebPage, the shape public health-content APIs serve. */
+public final class JsonLd {
+
+    private JsonLd() {
+    }
+
+    public static Map<String, Object> medicalWebPage(PublishedArticle article) {
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("@context", "https://schema.org");
+        page.put("@type", "MedicalWebPage");
+        page.put("name", article.title());
+        page.put("description", article.summary());
+        page.put("inLanguage", article.language());
+        page.put("version", article.version());
+        page.put("dateModified", article.publishedAt().toString());
+        if (article.review() != null) {
+            page.put("lastReviewed", article.review().lastReviewedOn().toString());
+            Map<String, Object> reviewer = new LinkedHashMap<>();
+            reviewer.put("@type", "Person");
+            reviewer.put("name", article.review().reviewedBy().name());
+            if (!article.review().reviewedBy().credentials().isBlank()) {
+                reviewer.put("honorificSuffix", article.review().reviewedBy().credentials());
+            }
+            page.put("reviewedBy", reviewer);
+        }
+        if (!article.tags().isEmpty()) {
+            page.put("keywords", String.join(", ", article.tags()));
+        }
+        page.put("citation", article.citations().stream().map(JsonLd::citation).toList());
+        page.put("hasPart", article.sections().stream().map(JsonLd::part).toList());
+        return page;
+    }
+
+    private static Map<String, Object> part(PublishedArticle.PublishedSection section) {
+        Map<String, Object> part = new LinkedHashMap<>();
+        part.put("@type", "WebPageElement");
+        part.put("@id", "#" + section.key());
+        if (!section.heading().isEmpty()) {
+            part.put("name", section.heading());
+        }
+        if (section.aspect() != null) {
+            HealthAspect.fromJsonName(section.aspect()).ifPresent(aspect -> part.put("hasHealthAspect", aspect.schemaOrgUri()));
+        }
+        part.put("text", MarkdownRenderer.text(section.body()));
+        return part;
+    }
+
+    private static Map<String, Object> citation(PublishedArticle.PublishedCitation citation) {
+        Map<String, Object> work = new LinkedHashMap<>();
+        boolean scholarly = CitationKind.fromJsonName(citation.kind())
+                .map(kind -> kind != CitationKind.WEB_PAGE && kind != CitationKind.BOOK && kind != CitationKind.OTHER
+                        && kind != CitationKind.GUIDELINE)
+                .orElse(false);
+        work.put("@type", scholarly ? "ScholarlyArticle" : citation.kind().equals("book") ? "Book" : "CreativeWork");
+        work.put("@id", "#ref-" + citation.key());
+        work.put("name", citation.title());
+        if (!citation.authors().isEmpty()) {
+            work.put("author", citation.authors().stream().map(name -> Map.of("@type", "Person", "name", name)).toList());
+        }
+        if (citation.container() != null) {
+            work.put(scholarly ? "isPartOf" : "publisher", Map.of("@type", scholarly ? "Periodical" : "Organization",
+                    "name", citation.container()));
+        }
+        if (citation.year() != null) {
+            work.put("datePublished", String.valueOf(citation.year()));
+        }
+        List<Map<String, Object>> identifiers = new ArrayList<>();
+        if (citation.doi() != null) {
+            identifiers.add(Map.of("@type", "PropertyValue", "propertyID", "DOI", "value", citation.doi()));
+        }
+        if (citation.pmid() != null) {
+            identifiers.add(Map.of("@type", "PropertyValue", "propertyID", "PMID", "value", citation.pmid()));
+        }
+        if (!identifiers.isEmpty()) {
+            work.put("identifier", identifiers);
+        }
+        String url = citation.url() != null ? citation.url()
+                : citation.doi() != null ? "https://doi.org/" + citation.doi()
+                : "https://pubmed.ncbi.nlm.nih.gov/" + citation.pmid() + "/";
+        work.put("url", url);
+        return work;
+    }
+}

@@ -1,0 +1,95 @@
+package org.imprimatur.delivery;
+
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Link;
+import org.commonmark.node.Node;
+import org.commonmark.node.Text;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.text.TextContentRenderer;
+import org.imprimatur.article.CitationMarkers;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.safety.Safelist;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Markdown in, safe HTML out: CommonMark with raw HTML escaped, citation markers turned into links
+ * to the reference list ({@code #ref-key}), then an allow-list sanitizer, so that nothing a parser
+ * lets through can run in a reader's browser.
+ */
+public final class MarkdownRenderer {
+
+    private static final Parser PARSER = Parser.builder().build();
+    private static final HtmlRenderer HTML = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
+    private static final TextContentRenderer TEXT = TextContentRenderer.builder().build();
+    // Relative links resolve against this placeholder during cleaning and are written back relative.
+    private static final String BASE = "https://article.invalid/";
+    private static final Safelist SAFELIST = Safelist.relaxed()
+            .removeTags("img")
+            .addTags("img")
+            .addAttributes("img", "src", "alt", "title")
+            .addProtocols("img", "src", "https")
+            .addAttributes("a", "class")
+            .addProtocols("a", "href", "http", "https", "mailto", "#")
+            .preserveRelativeLinks(true);
+    private static final Document.OutputSettings OUTPUT = new Document.OutputSettings().prettyPrint(false);
+
+    private MarkdownRenderer() {
+    }
+
+    /** Sanitized HTML of a section body; {@code citationNumbers} maps citation keys to their place in the list. */
+    public static String html(String markdown, Map<String, Integer> citationNumbers) {
+        Node document = PARSER.parse(markdown);
+        linkCitationMarkers(document, citationNumbers);
+        String cleaned = Jsoup.clean(HTML.render(document), BASE, SAFELIST, OUTPUT);
+        return cleaned.replace("href=\"" + BASE, "href=\"/").replace("src=\"" + BASE, "src=\"/");
+    }
+
+    /** The body as plain text, for structured data. */
+    public static String text(String markdown) {
+        return TEXT.render(PARSER.parse(markdown)).strip();
+    }
+
+    private static void linkCitationMarkers(Node document, Map<String, Integer> citationNumbers) {
+        List<Text> texts = new ArrayList<>();
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Text text) {
+                texts.add(text);
+            }
+        });
+        for (Text text : texts) {
+            String literal = text.getLiteral();
+            List<CitationMarkers.Marker> markers = CitationMarkers.markersIn(literal);
+            if (markers.isEmpty()) {
+                continue;
+            }
+            int position = 0;
+            for (CitationMarkers.Marker marker : markers) {
+                text.insertBefore(new Text(literal.substring(position, marker.start()) + "["));
+                for (int i = 0; i < marker.keys().size(); i++) {
+                    String key = marker.keys().get(i);
+                    if (i > 0) {
+                        text.insertBefore(new Text(", "));
+                    }
+                    Integer number = citationNumbers.get(key);
+                    if (number == null) {
+                        text.insertBefore(new Text(key));
+                    } else {
+                        Link link = new Link("#ref-" + key, null);
+                        link.appendChild(new Text(String.valueOf(number)));
+                        text.insertBefore(link);
+                    }
+                }
+                text.insertBefore(new Text("]"));
+                position = marker.end();
+            }
+            text.insertBefore(new Text(literal.substring(position)));
+            text.unlink();
+        }
+    }
+}

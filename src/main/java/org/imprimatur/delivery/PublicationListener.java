@@ -1,0 +1,117 @@
+package org.imprimatur.delivery;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.imprimatur.workflow.PublicationHistory;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+
+/**
+ * Keeps this replica's delivery cache in step with every other: LISTENs on a dedicated connection
+ * for the slugs whose live version changed. After a lost connection it cannot know what it
+ * missed, so it drops the whole cache once it listens again.
+ */
+@ApplicationScoped
+public class PublicationListener {
+
+    private static final Logger LOG = Logger.getLogger(PublicationListener.class);
+    private static final int POLL_MILLIS = 500;
+
+    private final DeliveryCache cache;
+    private final String jdbcUrl;
+    private final String username;
+    private final String password;
+    private volatile boolean running;
+    private volatile Connection connection;
+    private Thread thread;
+
+    public PublicationListener(DeliveryCache cache,
+                               @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
+                               @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
+                               @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+        this.cache = cache;
+        this.jdbcUrl = jdbcUrl;
+        this.username = username.orElse(null);
+        this.password = password.orElse(null);
+    }
+
+    void start(@Observes StartupEvent event) {
+        running = true;
+        thread = new Thread(this::listenUntilStopped, "publication-listener");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        closeQuietly();
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    /** Closes the listening connection, as a network failure would; used by tests of the reconnect. */
+    public void dropConnection() {
+        closeQuietly();
+    }
+
+    private void listenUntilStopped() {
+        boolean firstConnection = true;
+        while (running) {
+            try (Connection listening = DriverManager.getConnection(jdbcUrl, username, password);
+                 Statement statement = listening.createStatement()) {
+                connection = listening;
+                statement.execute("LISTEN " + PublicationHistory.CHANNEL);
+                cache.listening(true);
+                if (!firstConnection) {
+                    LOG.info("Listening for publications again; dropped the delivery cache to reload what was missed");
+                }
+                firstConnection = false;
+                PGConnection pg = listening.unwrap(PGConnection.class);
+                while (running) {
+                    PGNotification[] notifications = pg.getNotifications(POLL_MILLIS);
+                    if (notifications != null) {
+                        for (PGNotification notification : notifications) {
+                            cache.invalidate(notification.getParameter());
+                        }
+                    }
+                }
+            } catch (SQLException lost) {
+                if (running) {
+                    LOG.warnf("Publication listener lost its connection (%s); reconnecting", lost.getMessage());
+                    cache.listening(false);
+                    pause();
+                }
+            }
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void closeQuietly() {
+        Connection current = connection;
+        if (current != null) {
+            try {
+                current.close();
+            } catch (SQLException ignored) {
+                // already gone
+            }
+        }
+    }
+}

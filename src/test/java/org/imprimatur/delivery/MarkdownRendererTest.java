@@ -1,0 +1,70 @@
+package org.imprimatur.delivery;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MarkdownRendererTest {
+
+    private static final Map<String, Integer> NUMBERS = Map.of("lee-2021", 1, "kim-2022", 2);
+
+    @Test
+    void citationMarkersBecomeLinksToTheReferenceList() {
+        assertEquals("<p>Fibre helps [<a href=\"#ref-lee-2021\">1</a>, <a href=\"#ref-kim-2022\">2</a>].</p>",
+                MarkdownRenderer.html("Fibre helps [@lee-2021; @kim-2022].", NUMBERS).strip());
+        assertEquals("<p>See <em>this</em> [<a href=\"#ref-kim-2022\">2</a>]</p>",
+                MarkdownRenderer.html("See *this* [@kim-2022]", NUMBERS).strip());
+    }
+
+    @Test
+    void ordinaryMarkdownSurvives() {
+        String html = MarkdownRenderer.html("Intro\n\n- one\n- **two**\n\n[NHS](https://www.nhs.uk/) and [more](/eczema)", NUMBERS);
+        assertTrue(html.contains("<li><strong>two</strong></li>"), html);
+        assertTrue(html.contains("href=\"https://www.nhs.uk/\""), html);
+        assertTrue(html.contains("href=\"/eczema\""), html);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "[click](javascript:alert(1))",
+            "[click](JaVaScRiPt:alert(1))",
+            "[click](&#106;avascript:alert(1))",
+            "[click](java\tscript:alert(1))",
+            "![x](x\" onerror=\"alert(1))",
+            "![x](javascript:alert(1))",
+            "<img src=x onerror=alert(1)>",
+            "<script>alert(1)</script>",
+            "<a href=\"javascript:alert(1)\">x</a>",
+            "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+            "<javascript:alert(1)>",
+            "[x](vbscript:msgbox(1))",
+            "<svg onload=alert(1)>",
+            "&lt;script&gt;alert(1)&lt;/script&gt;"
+    })
+    void xssVectorsComeOutInert(String markdown) {
+        String html = MarkdownRenderer.html(markdown, NUMBERS);
+        Document document = Jsoup.parseBodyFragment(html);
+        assertTrue(document.select("script, svg, iframe, object, embed, style").isEmpty(), html);
+        for (Element element : document.getAllElements()) {
+            for (Attribute attribute : element.attributes()) {
+                assertFalse(attribute.getKey().toLowerCase().startsWith("on"), "event handler in " + html);
+                if (attribute.getKey().equals("href") || attribute.getKey().equals("src")) {
+                    String url = attribute.getValue().strip().toLowerCase();
+                    assertTrue(url.isEmpty() || url.startsWith("https://") || url.startsWith("http://")
+                            || url.startsWith("mailto:") || url.startsWith("#") || url.startsWith("/"),
+                            "unsafe URL " + url + " in " + html);
+                }
+            }
+        }
+    }
+}

@@ -63,7 +63,7 @@ public class EditorialArticleResource {
     @Operation(summary = "List articles with their workflow state, newest change first")
     @APIResponse(responseCode = "200", description = "A page of articles and the cursor of the next page")
     public Page<ArticleSummary> list(@QueryParam("state") String state, @QueryParam("q") String q,
-                                     @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+                                     @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return listing.list(state, q, limit, cursor);
     }
 

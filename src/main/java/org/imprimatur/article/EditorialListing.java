@@ -18,7 +18,7 @@ import java.util.Locale;
 public class EditorialListing {
 
     @Transactional
-    public Page<ArticleSummary> list(String state, String q, Integer limit, String cursor) {
+    public Page<ArticleSummary> list(String state, String q, String limit, String cursor) {
         int pageSize = Cursor.limit(limit);
         WorkflowState stateFilter = parseState(state);
         Cursor after = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor);

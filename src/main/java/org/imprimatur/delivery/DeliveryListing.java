@@ -34,7 +34,7 @@ public class DeliveryListing {
     }
 
     @Transactional
-    public Page<Summary> list(Integer limit, String cursor, String q, String tag) {
+    public Page<Summary> list(String limit, String cursor, String q, String tag) {
         int pageSize = Cursor.limit(limit);
         if (tag != null && (tag.isBlank() || tag.length() > 50)) {
             throw ProblemException.badRequest("tag must be 1 to 50 characters.");

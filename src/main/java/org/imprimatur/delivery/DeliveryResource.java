@@ -80,7 +80,7 @@ public class DeliveryResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Published summaries, newest first, or ranked by full-text search with q; filter by tag")
     @APIResponse(responseCode = "400", description = "limit outside 1–100, a malformed cursor, or an empty q")
-    public Uni<Page<DeliveryListing.Summary>> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
+    public Uni<Page<DeliveryListing.Summary>> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
                                                    @QueryParam("q") String q, @QueryParam("tag") String tag) {
         return blocking(() -> listing.list(limit, cursor, q, tag));
     }

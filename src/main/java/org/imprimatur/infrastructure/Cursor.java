@@ -26,13 +26,14 @@ public record Cursor(Instant instant, UUID id) {
     }
 
     /** Validates the page size of a list request: 1 to 100, default 20. */
-    public static int limit(Integer requested) {
-        if (requested == null) {
+    public static int limit(String requested) {
+        Integer limit = QueryParameters.integer("limit", requested);
+        if (limit == null) {
             return 20;
         }
-        if (requested < 1 || requested > 100) {
+        if (limit < 1 || limit > 100) {
             throw ProblemException.badRequest("limit must be between 1 and 100.");
         }
-        return requested;
+        return limit;
     }
 }

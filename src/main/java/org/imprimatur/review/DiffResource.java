@@ -15,6 +15,7 @@ import org.imprimatur.article.Article;
 import org.imprimatur.article.ArticleService;
 import org.imprimatur.article.ArticleVersion;
 import org.imprimatur.infrastructure.ProblemException;
+import org.imprimatur.infrastructure.QueryParameters;
 import org.imprimatur.security.Role;
 
 import java.util.UUID;
@@ -29,8 +30,10 @@ public class DiffResource {
     @GET
     @Transactional
     @Operation(summary = "Section-by-section and word-level differences between two versions")
-    public VersionDiffer.VersionDiff diff(@PathParam("id") UUID id, @QueryParam("from") Integer from,
-                                         @QueryParam("to") Integer to) {
+    public VersionDiffer.VersionDiff diff(@PathParam("id") UUID id, @QueryParam("from") String fromParameter,
+                                         @QueryParam("to") String toParameter) {
+        Integer from = QueryParameters.integer("from", fromParameter);
+        Integer to = QueryParameters.integer("to", toParameter);
         if (from == null || to == null) {
             throw ProblemException.badRequest("Both from and to version numbers are required.");
         }

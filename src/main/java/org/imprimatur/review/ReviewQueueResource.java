@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.imprimatur.infrastructure.QueryParameters;
 import org.imprimatur.security.Role;
 
 import java.util.List;
@@ -36,7 +37,7 @@ public class ReviewQueueResource {
     @GET
     @Path("/overdue")
     @Operation(summary = "Published articles whose next review is due within the given number of days (default 0)")
-    public List<ReviewQueries.DueEntry> overdue(@QueryParam("withinDays") Integer withinDays) {
-        return queries.due(withinDays);
+    public List<ReviewQueries.DueEntry> overdue(@QueryParam("withinDays") String withinDays) {
+        return queries.due(QueryParameters.integer("withinDays", withinDays));
     }
 }

@@ -1,0 +1,211 @@
+package org.imprimatur.delivery;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import org.imprimatur.support.Api;
+import org.imprimatur.support.Fixtures;
+import org.imprimatur.support.Workflow;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+@QuarkusTest
+class DeliveryApiTest {
+
+    private static final String DELIVERY = "/api/v1/articles/";
+
+    @Test
+    void thePublishedVersionIsServedWithCachingHeaders() {
+        String slug = Fixtures.uniqueSlug("deliver");
+        Workflow.published(Fixtures.article(slug));
+
+        Response response = RestAssured.get(DELIVERY + slug);
+        response.then().statusCode(200)
+                .contentType("application/json")
+                .header("ETag", startsWith("\""))
+                .header("Last-Modified", notNullValue())
+                .header("Cache-Control", equalTo("public, max-age=60, stale-while-revalidate=300"))
+                .header("Vary", equalTo("Accept"))
+                .body("slug", equalTo(slug))
+                .body("version", equalTo(1))
+                .body("publishedAt", notNullValue())
+                .body("sections[0].html", containsString("<a href=\"#ref-lee-2021\">1</a>"))
+                .body("sections[1].body", equalTo("Fibre feeds gut bacteria [@lee-2021; @kim-2022]."))
+                .body("citations.key", hasItem("kim-2022"))
+                .body("review.reviewedBy.name", equalTo("Dr. Rowan Reviewer"))
+                .body("review.reviewedBy.credentials", equalTo("MD, FAAD"))
+                .body("review.reviewedBy", not(hasKey("id")))
+                .body("$", not(hasKey("id")))
+                .body("$", not(hasKey("author")));
+
+        RestAssured.given().header("If-None-Match", response.header("ETag")).get(DELIVERY + slug)
+                .then().statusCode(304).body(emptyString()).header("ETag", equalTo(response.header("ETag")));
+        RestAssured.given().header("If-None-Match", "\"something-else\"").get(DELIVERY + slug).then().statusCode(200);
+    }
+
+    @Test
+    void jsonLdIsASchemaOrgMedicalWebPage() {
+        String slug = Fixtures.uniqueSlug("json-ld");
+        Map<String, Object> content = Fixtures.article(slug);
+        Workflow.published(content);
+        Response jsonLd = RestAssured.given().accept("application/ld+json").get(DELIVERY + slug);
+        jsonLd.then().statusCode(200)
+                .contentType("application/ld+json")
+                .body("'@context'", equalTo("https://schema.org"))
+                .body("'@type'", equalTo("MedicalWebPage"))
+                .body("name", equalTo("Eczema and the gut"))
+                .body("description", notNullValue())
+                .body("lastReviewed", notNullValue())
+                .body("dateModified", notNullValue())
+                .body("reviewedBy.'@type'", equalTo("Person"))
+                .body("reviewedBy.name", equalTo("Dr. Rowan Reviewer"))
+                .body("citation[0].'@type'", equalTo("ScholarlyArticle"))
+                .body("citation[0].identifier[0].propertyID", equalTo("DOI"))
+                .body("citation[0].url", equalTo("https://doi.org/10.1000/lee.2021"))
+                .body("hasPart.'@type'", everyItem(equalTo("WebPageElement")))
+                .body("hasPart[0].hasHealthAspect", equalTo("https://schema.org/OverviewHealthAspect"))
+                .body("hasPart[1].hasHealthAspect", equalTo("https://schema.org/SelfCareHealthAspect"))
+                .body("hasPart[1].text", startsWith("Fibre feeds gut bacteria"));
+        assertNotEquals(jsonLd.header("ETag"), RestAssured.get(DELIVERY + slug).header("ETag"));
+    }
+
+    @Test
+    void draftsReviewsAndUnknownSlugsAre404AndRetractedIs410() {
+        String draft = Fixtures.uniqueSlug("draft-only");
+        String id = Api.createdId(Fixtures.article(draft));
+        RestAssured.get(DELIVERY + draft).then().statusCode(404).contentType("application/problem+json");
+        Workflow.submit("editor", id).then().statusCode(200);
+        RestAssured.get(DELIVERY + draft).then().statusCode(404);
+        RestAssured.get(DELIVERY + "no-such-article").then().statusCode(404);
+
+        Workflow.approve("reviewer", id).then().statusCode(200);
+        RestAssured.get(DELIVERY + draft).then().statusCode(200);
+        Workflow.retract("reviewer", id, "Contradicted by new evidence").then().statusCode(200);
+        RestAssured.get(DELIVERY + draft).then().statusCode(410)
+                .contentType("application/problem+json")
+                .body("detail", containsString("Contradicted by new evidence"));
+    }
+
+    @Test
+    void aNewDraftDoesNotChangeWhatReadersSee() {
+        String slug = Fixtures.uniqueSlug("draft-hidden");
+        Map<String, Object> content = Fixtures.article(slug);
+        String id = Workflow.published(content);
+        Api.save("editor", id, Api.etag(id), Fixtures.edited(content, "Unreviewed claim [@lee-2021].")).then().statusCode(200);
+        Workflow.submit("editor", id).then().statusCode(200);
+        RestAssured.get(DELIVERY + slug).then().statusCode(200)
+                .body("version", equalTo(1))
+                .body("sections[0].body", equalTo("Eczema is common [@lee-2021]."));
+        Workflow.approve("reviewer", id).then().statusCode(200);
+        RestAssured.get(DELIVERY + slug).then().statusCode(200)
+                .body("version", equalTo(2))
+                .body("sections[0].body", equalTo("Unreviewed claim [@lee-2021]."));
+    }
+
+    @Test
+    void atFindsTheVersionLiveAtAnInstantAcrossPublishesAndARetraction() throws InterruptedException {
+        String slug = Fixtures.uniqueSlug("history");
+        Map<String, Object> content = Fixtures.article(slug);
+        Instant beforeAnything = Instant.now();
+        Thread.sleep(20);
+        String id = Workflow.published(content);
+        Instant duringV1 = pause();
+        publishNext(id, content, "Second text [@lee-2021].");
+        Instant duringV2 = pause();
+        publishNext(id, content, "Third text [@lee-2021].");
+        Instant duringV3 = pause();
+        Workflow.retract("reviewer", id, "Withdrawn").then().statusCode(200);
+        Instant afterRetraction = pause();
+
+        atVersion(slug, beforeAnything).then().statusCode(404);
+        atVersion(slug, duringV1).then().statusCode(200).body("version", equalTo(1));
+        atVersion(slug, duringV2).then().statusCode(200).body("version", equalTo(2))
+                .body("sections[0].body", equalTo("Second text [@lee-2021]."));
+        atVersion(slug, duringV3).then().statusCode(200).body("version", equalTo(4));
+        atVersion(slug, afterRetraction).then().statusCode(404);
+        RestAssured.get(DELIVERY + slug + "?at=last-tuesday").then().statusCode(400)
+                .contentType("application/problem+json");
+        RestAssured.get(DELIVERY + slug + "?at=2026-01-31").then().statusCode(400);
+    }
+
+    @Test
+    void listAndSearchShowOnlyPublishedArticles() {
+        String marker = "zymoglyph" + System.nanoTime();
+        String published = Fixtures.uniqueSlug("listed");
+        Map<String, Object> content = Fixtures.article(published);
+        content.put("title", "Eczema " + marker);
+        content.put("tags", List.of("eczema", "tag-" + marker.substring(0, 12)));
+        Workflow.published(content);
+        Map<String, Object> draft = Fixtures.article(Fixtures.uniqueSlug("unlisted"));
+        draft.put("title", "Eczema draft " + marker);
+        Api.createdId(draft);
+
+        RestAssured.get("/api/v1/articles?q=" + marker).then().statusCode(200)
+                .body("items.slug", equalTo(List.of(published)));
+        RestAssured.get("/api/v1/articles?tag=tag-" + marker.substring(0, 12)).then().statusCode(200)
+                .body("items.slug", equalTo(List.of(published)));
+        RestAssured.get("/api/v1/articles?limit=1").then().statusCode(200)
+                .body("items.size()", equalTo(1)).body("nextCursor", notNullValue());
+        for (String bad : List.of("limit=0", "limit=101", "limit=x", "cursor=@@@", "q=%20", "q=" + "x".repeat(201))) {
+            Response refused = RestAssured.get("/api/v1/articles?" + bad);
+            assertEquals(400, refused.statusCode(), bad);
+            assertEquals("application/problem+json", refused.contentType());
+        }
+    }
+
+    @Test
+    void pagesFollowEachOtherWithoutRepeats() {
+        String tag = "pager-" + (System.nanoTime() % 1_000_000);
+        for (int i = 0; i < 5; i++) {
+            Map<String, Object> content = Fixtures.article(Fixtures.uniqueSlug("page"));
+            content.put("tags", List.of(tag));
+            Workflow.published(content);
+        }
+        Response first = RestAssured.get("/api/v1/articles?limit=2&tag=" + tag);
+        Response second = RestAssured.get("/api/v1/articles?limit=2&tag=" + tag + "&cursor=" + first.path("nextCursor"));
+        Response third = RestAssured.get("/api/v1/articles?limit=2&tag=" + tag + "&cursor=" + second.path("nextCursor"));
+        List<String> all = new java.util.ArrayList<>();
+        all.addAll(first.path("items.slug"));
+        all.addAll(second.path("items.slug"));
+        all.addAll(third.path("items.slug"));
+        assertEquals(5, all.size());
+        assertEquals(5, all.stream().distinct().count());
+        third.then().body("nextCursor", equalTo(null));
+    }
+
+    private static Response atVersion(String slug, Instant instant) {
+        return RestAssured.get(DELIVERY + slug + "?at=" + instant);
+    }
+
+    private static void publishNext(String id, Map<String, Object> content, String intro) {
+        Api.save("editor", id, Api.etag(id), Fixtures.edited(content, intro)).then().statusCode(200);
+        if (intro.startsWith("Third")) {
+            // a version that never went live between two that did
+            Api.save("editor", id, Api.etag(id), Fixtures.edited(content, intro)).then().statusCode(200);
+        }
+        Workflow.submit("editor", id).then().statusCode(200);
+        Workflow.approve("reviewer", id).then().statusCode(200);
+    }
+
+    private static Instant pause() throws InterruptedException {
+        Thread.sleep(30);
+        Instant instant = Instant.now();
+        Thread.sleep(30);
+        return instant;
+    }
+}

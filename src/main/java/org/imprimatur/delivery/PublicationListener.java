@@ -15,6 +15,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
+import java.util.Properties;
 
 /**
  * Keeps this replica's delivery cache in step with every other: LISTENs on a dedicated connection
@@ -26,6 +27,8 @@ public class PublicationListener {
 
     private static final Logger LOG = Logger.getLogger(PublicationListener.class);
     private static final int POLL_MILLIS = 500;
+    /** How the listening session shows in pg_stat_activity. */
+    public static final String APPLICATION_NAME = "imprimatur-publication-listener";
 
     private final DeliveryCache cache;
     private final String jdbcUrl;
@@ -60,15 +63,10 @@ public class PublicationListener {
         }
     }
 
-    /** Closes the listening connection, as a network failure would; used by tests of the reconnect. */
-    public void dropConnection() {
-        closeQuietly();
-    }
-
     private void listenUntilStopped() {
         boolean firstConnection = true;
         while (running) {
-            try (Connection listening = DriverManager.getConnection(jdbcUrl, username, password);
+            try (Connection listening = DriverManager.getConnection(jdbcUrl, connectionProperties());
                  Statement statement = listening.createStatement()) {
                 connection = listening;
                 statement.execute("LISTEN " + PublicationHistory.CHANNEL);
@@ -94,6 +92,18 @@ public class PublicationListener {
                 }
             }
         }
+    }
+
+    private Properties connectionProperties() {
+        Properties properties = new Properties();
+        if (username != null) {
+            properties.setProperty("user", username);
+        }
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        properties.setProperty("ApplicationName", APPLICATION_NAME);
+        return properties;
     }
 
     private void pause() {

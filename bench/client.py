@@ -1,0 +1,72 @@
+"""HTTP helpers for the benchmark scripts: tokens, sample-sized articles in generated words, saves."""
+import json
+import random
+import urllib.request
+
+WORDS = ("skin barrier gut bacteria fibre diet immune response flare itch moisturiser emollient "
+         "inflammation study review trial children adults allergy microbiome balance strain probiotic "
+         "yogurt vegetables sleep stress doctor cream treatment symptom cause prevention research").split()
+
+
+def request(base, method, path, body=None, token=None, headers=None):
+    data = None if body is None else json.dumps(body).encode()
+    req = urllib.request.Request(base + path, data=data, method=method)
+    req.add_header("Content-Type", "application/json")
+    if token:
+        req.add_header("Authorization", "Bearer " + token)
+    for name, value in (headers or {}).items():
+        req.add_header(name, value)
+    try:
+        with urllib.request.urlopen(req, timeout=30) as response:
+            return response.status, dict(response.headers), json.loads(response.read() or b"null")
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+def token(base, username):
+    status, _, body = request(base, "POST", "/api/v1/auth/token", {"username": username, "password": "demo"})
+    assert status == 200, body
+    return body["access_token"]
+
+
+def sentence(rng):
+    return " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 16))).capitalize() + "."
+
+
+def article(slug, seed=0, sections=20, citations=8):
+    """About the size of the reference article: 20 sections of a few sentences, 8 citations."""
+    rng = random.Random(seed)
+    return {
+        "slug": slug,
+        "title": "Gut health and eczema " + slug,
+        "summary": sentence(rng),
+        "tags": ["eczema", "microbiome"],
+        "sections": [{"key": f"part-{i + 1}", "heading": "" if i == 0 else sentence(rng)[:60],
+                      "aspect": "overview" if i == 0 else None,
+                      "body": " ".join(sentence(rng) for _ in range(3)) + f" [@source-{i % citations + 1}]"}
+                     for i in range(sections)],
+        "citations": [{"key": f"source-{i + 1}", "kind": "review", "title": sentence(rng),
+                       "authors": ["Author A", "Author B"], "container": "Journal of Skin Research",
+                       "year": 2021, "doi": f"10.1000/bench.{i + 1}"} for i in range(citations)],
+    }
+
+
+def create(base, editor, content):
+    status, headers, body = request(base, "POST", "/api/v1/editorial/articles", content, editor)
+    assert status == 201, body
+    return body["id"], headers["ETag"]
+
+
+def save(base, editor, article_id, etag, content):
+    status, headers, body = request(base, "PUT", f"/api/v1/editorial/articles/{article_id}", content, editor,
+                                    {"If-Match": etag})
+    assert status == 200, (status, body)
+    return headers["ETag"]
+
+
+def publish(base, editor, reviewer, article_id):
+    status, _, body = request(base, "POST", f"/api/v1/editorial/articles/{article_id}/submit", None, editor)
+    assert status == 200, body
+    status, _, body = request(base, "POST", f"/api/v1/editorial/articles/{article_id}/approve",
+                              {"version": body["version"], "contentHash": body["contentHash"]}, reviewer)
+    assert status == 200, body

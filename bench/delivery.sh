@@ -4,7 +4,8 @@
 # 8 citations), 50 of them with 200 versions each:
 #   (a) the service's fastest constant response of the same size (a static file) as the limit
 #   (b) one article as JSON  (c) the same with If-None-Match (304)  (d) an article with 200 versions
-#   (e) a list page  (f) a search
+#   (e) a list page  (f) a search, repeated (served from the list cache) and (f') random searches
+#   that mostly reach PostgreSQL
 #   bash bench/delivery.sh [articles] [articles-with-history] [versions]
 source "$(dirname "$0")/common.sh"
 ARTICLES=${1:-1000}; DEEP=${2:-50}; VERSIONS=${3:-200}; DURATION=${DURATION:-15s}
@@ -15,13 +16,16 @@ read -r PLAIN DEEP_SLUG < <(python3 seed_published.py "$BASE" "$ARTICLES" "$DEEP
 ARTICLE="$BASE/api/v1/articles/$PLAIN"
 curl -fsS "$ARTICLE" -o "$BENCH_DIR/article.json"
 SIZE=$(stat -c %s "$BENCH_DIR/article.json")
-STATIC_SIZE=$(curl -fsS "$BASE/examples/article.json" | wc -c)
+STATIC_SIZE=$(curl -fsS "$BASE/examples/article.json" | wc -c)   # served from memory by a Vert.x route
 ETAG=$(curl -fsSI "$ARTICLE" | awk -F': ' 'tolower($1)=="etag" {print $2}' | tr -d '\r')
 echo "article JSON: $SIZE bytes; static reference file: $STATIC_SIZE bytes; ETag $ETAG"
 
-run() { # name, url, [header]
-  local out
-  if [ -n "${3:-}" ]; then out=$(wrk -t2 -c32 -d"$DURATION" --latency -H "$3" "$2"); else out=$(wrk -t2 -c32 -d"$DURATION" --latency "$2"); fi
+run() { # name, url, header, variable, [wrk script]
+  local out args=(-t2 -c32 --latency)
+  [ -n "${3:-}" ] && args+=(-H "$3")
+  [ -n "${5:-}" ] && args+=(-s "$5")
+  wrk "${args[@]}" -d3s "$2" >/dev/null   # warm-up: JIT and caches
+  out=$(wrk "${args[@]}" -d"$DURATION" "$2")
   local rps p50 p99
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1=="50%" {print $2}' <<<"$out")
@@ -36,5 +40,6 @@ run "(b) article JSON" "$ARTICLE" "" b
 run "(c) If-None-Match -> 304" "$ARTICLE" "If-None-Match: $ETAG" c
 run "(d) article, 200 versions" "$BASE/api/v1/articles/$DEEP_SLUG" "" d
 run "(e) list page" "$BASE/api/v1/articles?limit=20" "" e
-run "(f) search" "$BASE/api/v1/articles?q=probiotic%20yogurt" "" f
+run "(f) search, same query" "$BASE/api/v1/articles?q=probiotic%20yogurt" "" f
+run "(f') search, random queries" "$BASE" "" g "$ROOT/bench/random-search.lua"
 python3 -c "print(f'(b)/(a) = {$RPS_b/$RPS_a:.2f}   (d)/(b) = {$RPS_d/$RPS_b:.2f}')"

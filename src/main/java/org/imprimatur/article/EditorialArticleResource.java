@@ -55,8 +55,8 @@ public class EditorialArticleResource {
     @APIResponse(responseCode = "422", description = "The content breaks a rule; see errors")
     public Response create(ArticleContent content) {
         ArticleService.Saved saved = articles.create(content, currentActor.get());
-        return Response.created(URI.create("/api/v1/editorial/articles/" + saved.view().id()))
-                .tag(unquoted(saved.etag())).entity(saved.view()).build();
+        return EditorialResponses.withETag(Response.created(URI.create("/api/v1/editorial/articles/" + saved.view().id()))
+                .entity(saved.view()), saved);
     }
 
     @GET
@@ -73,7 +73,7 @@ public class EditorialArticleResource {
     @APIResponse(responseCode = "200", description = "The article")
     @APIResponse(responseCode = "404", description = "No such article")
     public Response latest(@PathParam("id") UUID id) {
-        return withETag(articles.latest(id));
+        return EditorialResponses.withETag(articles.latest(id));
     }
 
     @PUT
@@ -87,7 +87,7 @@ public class EditorialArticleResource {
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response save(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          ArticleContent content) {
-        return withETag(articles.save(id, content, ifMatch, currentActor.get()));
+        return EditorialResponses.withETag(articles.save(id, content, ifMatch, currentActor.get()));
     }
 
     @GET
@@ -102,7 +102,7 @@ public class EditorialArticleResource {
     @Operation(summary = "One version with its review comments")
     @APIResponse(responseCode = "404", description = "No such article or version")
     public Response version(@PathParam("id") UUID id, @PathParam("version") int version) {
-        return withETag(articles.version(id, version));
+        return EditorialResponses.withETag(articles.version(id, version));
     }
 
     @POST
@@ -113,15 +113,7 @@ public class EditorialArticleResource {
     @APIResponse(responseCode = "200", description = "The new version")
     public Response restore(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             RestoreRequest request) {
-        return withETag(articles.restore(id, request == null ? null : request.version(), ifMatch, currentActor.get()));
+        return EditorialResponses.withETag(articles.restore(id, request == null ? null : request.version(), ifMatch, currentActor.get()));
     }
 
-    private static Response withETag(ArticleService.Saved saved) {
-        return Response.ok(saved.view()).tag(unquoted(saved.etag())).build();
-    }
-
-    // Response.tag(String) adds the quotes of a strong entity tag itself.
-    private static String unquoted(String etag) {
-        return etag.substring(1, etag.length() - 1);
-    }
 }

@@ -5,6 +5,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.imprimatur.infrastructure.Page;
+
+import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * Renditions by slug, bounded by their size in bytes so that memory stays flat however many
@@ -15,6 +19,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class DeliveryCache {
 
     private final Cache<String, Rendition> renditions;
+    // List and search pages change with any publish anywhere, so any announcement drops them all.
+    private final Cache<String, Page<DeliveryListing.Summary>> pages = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterWrite(Duration.ofMinutes(5))
+            .build();
     private final DeliveryRepository repository;
     // Without a live LISTEN connection this replica would not hear of publishes: serve uncached.
     private volatile boolean listening;
@@ -44,16 +53,27 @@ public class DeliveryCache {
         if (!heard) {
             listening = false;
         }
-        renditions.invalidateAll();
+        invalidateAll();
         listening = heard;
     }
 
+    public Page<DeliveryListing.Summary> pageIfPresent(String query) {
+        return listening ? pages.getIfPresent(query) : null;
+    }
+
+    public Page<DeliveryListing.Summary> page(String query, Supplier<Page<DeliveryListing.Summary>> loader) {
+        return listening ? pages.get(query, key -> loader.get()) : loader.get();
+    }
+
+    /** A publish or retract of one article: its rendition and every list page may have changed. */
     public void invalidate(String slug) {
         renditions.invalidate(slug);
+        pages.invalidateAll();
     }
 
     public void invalidateAll() {
         renditions.invalidateAll();
+        pages.invalidateAll();
     }
 
     public long size() {

@@ -7,15 +7,16 @@ import jakarta.transaction.Transactional;
 import org.imprimatur.infrastructure.Cursor;
 import org.imprimatur.infrastructure.Page;
 import org.imprimatur.infrastructure.ProblemException;
+import org.imprimatur.infrastructure.Timestamps;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** Published summaries, newest first or ranked by full-text search, with keyset pagination. */
 @ApplicationScoped
@@ -64,21 +65,15 @@ public class DeliveryListing {
             query.setParameter("afterAt", after.instant().atOffset(ZoneOffset.UTC));
             query.setParameter("afterId", after.id());
         }
-        List<Object[]> rows = query.getResultList();
-        List<Summary> items = rows.stream().limit(pageSize).map(DeliveryListing::summary).toList();
-        String next = null;
-        if (rows.size() > pageSize) {
-            Object[] last = rows.get(pageSize - 1);
-            next = new Cursor(instant(last[5]), (UUID) last[6]).encode();
-        }
-        return new Page<>(items, next);
+        return page(query.getResultList(), pageSize,
+                last -> new Cursor(Timestamps.fromColumn(last[5]), (UUID) last[6]).encode());
     }
 
     private Page<Summary> search(int pageSize, String cursor, String q, String tag) {
         SearchCursor after = cursor == null ? null : SearchCursor.decode(cursor);
         StringBuilder sql = new StringBuilder("""
                 SELECT slug, title, summary, tags, version_no, published_at, article_id, rank FROM (
-                  SELECT p.*, ts_rank_cd(p.document, query) AS rank
+                  SELECT p.*, ts_rank(p.document, query) AS rank
                   FROM published_articles p,
                        websearch_to_tsquery('english', :q) english, websearch_to_tsquery('simple', :q) simple,
                        LATERAL (SELECT english || simple AS query) q
@@ -101,31 +96,21 @@ public class DeliveryListing {
             query.setParameter("afterRank", after.rank());
             query.setParameter("afterId", after.id());
         }
-        List<Object[]> rows = query.getResultList();
+        return page(query.getResultList(), pageSize,
+                last -> new SearchCursor(((Number) last[7]).floatValue(), (UUID) last[6]).encode());
+    }
+
+    /** One more row than the page size was read: its presence says there is a next page. */
+    private static Page<Summary> page(List<Object[]> rows, int pageSize, Function<Object[], String> cursorAfter) {
         List<Summary> items = rows.stream().limit(pageSize).map(DeliveryListing::summary).toList();
-        String next = null;
-        if (rows.size() > pageSize) {
-            Object[] last = rows.get(pageSize - 1);
-            next = new SearchCursor(((Number) last[7]).floatValue(), (UUID) last[6]).encode();
-        }
-        return new Page<>(items, next);
+        return new Page<>(items, rows.size() > pageSize ? cursorAfter.apply(rows.get(pageSize - 1)) : null);
     }
 
     private static Summary summary(Object[] row) {
         String slug = (String) row[0];
         List<String> tags = row[3] instanceof String[] array ? Arrays.asList(array) : List.of();
-        return new Summary(slug, (String) row[1], (String) row[2], tags, ((Number) row[4]).intValue(), instant(row[5]),
+        return new Summary(slug, (String) row[1], (String) row[2], tags, ((Number) row[4]).intValue(), Timestamps.fromColumn(row[5]),
                 "/api/v1/articles/" + slug);
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        return ((java.sql.Timestamp) value).toInstant();
     }
 
     /** Position in a ranked result: the rank and id of the last item shown. */

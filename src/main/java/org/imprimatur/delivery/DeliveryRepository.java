@@ -8,16 +8,16 @@ import jakarta.transaction.Transactional;
 import org.imprimatur.article.Article;
 import org.imprimatur.article.ArticleContent;
 import org.imprimatur.article.ArticleVersion;
+import org.imprimatur.infrastructure.Timestamps;
 import org.imprimatur.review.ReviewRecord;
+import org.imprimatur.workflow.PublicationHistory;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,10 +27,12 @@ public class DeliveryRepository {
 
     private final EntityManager entityManager;
     private final ObjectMapper mapper;
+    private final PublicationHistory publications;
 
-    public DeliveryRepository(EntityManager entityManager, ObjectMapper mapper) {
+    public DeliveryRepository(EntityManager entityManager, ObjectMapper mapper, PublicationHistory publications) {
         this.entityManager = entityManager;
         this.mapper = mapper;
+        this.publications = publications;
     }
 
     @Transactional
@@ -49,17 +51,8 @@ public class DeliveryRepository {
     /** The version that was live at {@code instant}, rendered as it was then; empty if none was. */
     @Transactional
     public Optional<Rendition> at(String slug, Instant instant) {
-        return Article.findBySlug(slug).flatMap(article -> versionLiveAt(article, instant)
+        return Article.findBySlug(slug).flatMap(article -> publications.liveAt(article.id, instant)
                 .flatMap(version -> liveVersion(article, version, instant)));
-    }
-
-    private Optional<Integer> versionLiveAt(Article article, Instant instant) {
-        List<?> rows = entityManager.createNativeQuery(
-                        "SELECT version_no FROM publications WHERE article_id = ?1 AND live @> CAST(?2 AS timestamptz)")
-                .setParameter(1, article.id)
-                .setParameter(2, instant.atOffset(ZoneOffset.UTC))
-                .getResultList();
-        return rows.stream().findFirst().map(row -> ((Number) row).intValue());
     }
 
     private Optional<Rendition> liveVersion(Article article, int versionNo, Instant asOf) {
@@ -84,8 +77,7 @@ public class DeliveryRepository {
                 .setParameter(2, versionNo)
                 .setParameter(3, asOf.atOffset(ZoneOffset.UTC))
                 .getSingleResult();
-        return lower instanceof OffsetDateTime offset ? offset.toInstant()
-                : lower instanceof Instant instant ? instant : ((java.sql.Timestamp) lower).toInstant();
+        return Timestamps.fromColumn(lower);
     }
 
     static PublishedArticle toPublished(String slug, ArticleVersion version, Instant publishedAt, ReviewRecord review) {
@@ -110,7 +102,7 @@ public class DeliveryRepository {
             byte[] json = mapper.writeValueAsBytes(article);
             byte[] jsonLd = mapper.writeValueAsBytes(JsonLd.medicalWebPage(article));
             Instant lastModified = reviewedAt.isAfter(article.publishedAt()) ? reviewedAt : article.publishedAt();
-            return new Rendition.Live(json, etag(contentHash, json), jsonLd, etag(contentHash, jsonLd), lastModified);
+            return Rendition.Live.of(json, etag(contentHash, json), jsonLd, etag(contentHash, jsonLd), lastModified);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A published article could not be serialized", e);
         }

@@ -22,7 +22,6 @@ import org.imprimatur.infrastructure.ProblemMappers;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
@@ -34,7 +33,7 @@ import java.time.format.DateTimeParseException;
 @Tag(name = "Delivery (public)")
 public class DeliveryResource {
 
-    public static final String JSON_LD = "application/ld+json";
+    public static final String JSON_LD = LiveHeaders.JSON_LD;
 
     private final DeliveryCache cache;
     private final DeliveryRepository repository;
@@ -61,7 +60,7 @@ public class DeliveryResource {
     public Uni<Response> article(@PathParam("slug") String slug, @QueryParam("at") String at,
                                  @HeaderParam(HttpHeaders.ACCEPT) String accept,
                                  @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        boolean jsonLd = accept != null && accept.contains(JSON_LD);
+        boolean jsonLd = LiveHeaders.wantsJsonLd(accept);
         if (at != null) {
             Instant instant = parseInstant(at);
             return blocking(() -> repository.at(slug, instant)
@@ -82,21 +81,21 @@ public class DeliveryResource {
     @APIResponse(responseCode = "400", description = "limit outside 1–100, a malformed cursor, or an empty q")
     public Uni<Page<DeliveryListing.Summary>> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
                                                    @QueryParam("q") String q, @QueryParam("tag") String tag) {
-        return blocking(() -> listing.list(limit, cursor, q, tag));
+        String key = limit + "\u0000" + cursor + "\u0000" + q + "\u0000" + tag;
+        Page<DeliveryListing.Summary> cached = cache.pageIfPresent(key);
+        if (cached != null) {
+            return Uni.createFrom().item(cached);
+        }
+        return blocking(() -> cache.page(key, () -> listing.list(limit, cursor, q, tag)));
     }
 
     private Response respond(Rendition rendition, boolean jsonLd, String ifNoneMatch) {
         if (rendition instanceof Rendition.Live live) {
-            String etag = jsonLd ? live.jsonLdETag() : live.jsonETag();
-            Response.ResponseBuilder response = ETags.matches(ifNoneMatch, etag)
+            Response.ResponseBuilder response = ETags.matches(ifNoneMatch, live.etag(jsonLd))
                     ? Response.notModified()
-                    : Response.ok(jsonLd ? live.jsonLd() : live.json(), jsonLd ? JSON_LD : MediaType.APPLICATION_JSON);
-            return response
-                    .header(HttpHeaders.ETAG, etag)
-                    .header(HttpHeaders.LAST_MODIFIED, httpDate(live.lastModified()))
-                    .header(HttpHeaders.CACHE_CONTROL, cacheControl)
-                    .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
-                    .build();
+                    : Response.ok(live.body(jsonLd), jsonLd ? JSON_LD : MediaType.APPLICATION_JSON);
+            LiveHeaders.each(live, jsonLd, cacheControl, response::header);
+            return response.build();
         }
         if (rendition instanceof Rendition.Retracted retracted) {
             return ProblemMappers.respond(Problem.of(410, "retracted", "Retracted",
@@ -112,10 +111,6 @@ public class DeliveryResource {
             throw org.imprimatur.infrastructure.ProblemException.badRequest(
                     "at must be an RFC 3339 instant such as 2026-01-31T12:00:00Z.");
         }
-    }
-
-    private static String httpDate(Instant instant) {
-        return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atOffset(ZoneOffset.UTC));
     }
 
     private static <T> Uni<T> blocking(java.util.function.Supplier<T> work) {

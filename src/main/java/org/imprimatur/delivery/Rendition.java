@@ -1,6 +1,8 @@
 package org.imprimatur.delivery;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /**
  * What the delivery API answers for a slug, computed once per publish: the serialized bytes of
@@ -10,8 +12,22 @@ public sealed interface Rendition {
 
     int weight();
 
-    /** A live version: JSON and JSON-LD bytes with their strong ETags. */
-    record Live(byte[] json, String jsonETag, byte[] jsonLd, String jsonLdETag, Instant lastModified) implements Rendition {
+    /** A live version: JSON and JSON-LD bytes with their strong ETags, headers formatted once. */
+    record Live(byte[] json, String jsonETag, byte[] jsonLd, String jsonLdETag, String lastModified) implements Rendition {
+
+        public static Live of(byte[] json, String jsonETag, byte[] jsonLd, String jsonLdETag, Instant lastModified) {
+            return new Live(json, jsonETag, jsonLd, jsonLdETag,
+                    DateTimeFormatter.RFC_1123_DATE_TIME.format(lastModified.atOffset(ZoneOffset.UTC)));
+        }
+
+        public byte[] body(boolean asJsonLd) {
+            return asJsonLd ? jsonLd : json;
+        }
+
+        public String etag(boolean asJsonLd) {
+            return asJsonLd ? jsonLdETag : jsonETag;
+        }
+
         @Override
         public int weight() {
             return json.length + jsonLd.length + 256;

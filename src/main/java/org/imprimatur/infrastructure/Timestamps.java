@@ -12,4 +12,18 @@ public final class Timestamps {
     public static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
+
+    /** A timestamptz column as native queries return it, whichever JDBC type the driver chose. */
+    public static Instant fromColumn(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
+    }
 }

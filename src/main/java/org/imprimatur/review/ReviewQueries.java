@@ -4,10 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.imprimatur.infrastructure.ProblemException;
+import org.imprimatur.infrastructure.Timestamps;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
@@ -43,7 +43,7 @@ public class ReviewQueries {
             Integer published = row[6] == null ? null : ((Number) row[6]).intValue();
             String diff = "/api/v1/editorial/articles/" + id + "/diff?from=" + (published == null ? version : published)
                     + "&to=" + version;
-            return new QueueEntry(id, (String) row[1], (String) row[2], version, (String) row[4], instant(row[5]),
+            return new QueueEntry(id, (String) row[1], (String) row[2], version, (String) row[4], Timestamps.fromColumn(row[5]),
                     published, diff);
         }).toList();
     }
@@ -69,19 +69,6 @@ public class ReviewQueries {
         return rows.stream().map(row -> new DueEntry((UUID) row[0], (String) row[1], (String) row[2],
                 ((Number) row[3]).intValue(), localDate(row[4]), localDate(row[5]),
                 new ReviewBlock.Reviewer((UUID) row[6], (String) row[7], (String) row[8]))).toList();
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        return null;
     }
 
     private static LocalDate localDate(Object value) {

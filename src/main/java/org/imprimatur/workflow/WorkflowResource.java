@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.imprimatur.article.ArticleService;
+import org.imprimatur.article.EditorialResponses;
 import org.imprimatur.security.CurrentActor;
 import org.imprimatur.security.Role;
 
@@ -59,14 +59,14 @@ public class WorkflowResource {
     @Operation(summary = "Submit the newest version for medical review (DRAFT → IN_REVIEW)")
     @APIResponse(responseCode = "422", description = "The content cannot be reviewed yet, e.g. a citation marker is dangling")
     public Response submit(@PathParam("id") UUID id) {
-        return respond(workflow.submit(id, currentActor.get()));
+        return EditorialResponses.withETag(workflow.submit(id, currentActor.get()));
     }
 
     @POST
     @Path("/withdraw")
     @Operation(summary = "Withdraw from review or cancel a scheduled publication (→ DRAFT)")
     public Response withdraw(@PathParam("id") UUID id) {
-        return respond(workflow.withdraw(id, currentActor.get()));
+        return EditorialResponses.withETag(workflow.withdraw(id, currentActor.get()));
     }
 
     @POST
@@ -74,7 +74,7 @@ public class WorkflowResource {
     @Operation(summary = "Send the version under review back with comments (IN_REVIEW → CHANGES_REQUESTED)")
     public Response requestChanges(@PathParam("id") UUID id, RequestChangesRequest request) {
         RequestChangesRequest body = request == null ? new RequestChangesRequest(null, List.of()) : request;
-        return respond(workflow.requestChanges(id, body.version(), body.comments(), currentActor.get()));
+        return EditorialResponses.withETag(workflow.requestChanges(id, body.version(), body.comments(), currentActor.get()));
     }
 
     @POST
@@ -82,7 +82,7 @@ public class WorkflowResource {
     @Operation(summary = "Approve the exact version and hash under review: publish now, or at publishAt")
     public Response approve(@PathParam("id") UUID id, ApproveRequest request) {
         ApproveRequest body = request == null ? new ApproveRequest(null, null, null) : request;
-        return respond(workflow.approve(id, body.version(), body.contentHash(), body.publishAt(), currentActor.get()));
+        return EditorialResponses.withETag(workflow.approve(id, body.version(), body.contentHash(), body.publishAt(), currentActor.get()));
     }
 
     @POST
@@ -90,19 +90,15 @@ public class WorkflowResource {
     @Operation(summary = "Re-review unchanged published content: new review dates, no new version")
     public Response reconfirm(@PathParam("id") UUID id, ReconfirmRequest request) {
         ReconfirmRequest body = request == null ? new ReconfirmRequest(null, null) : request;
-        return respond(workflow.reconfirm(id, body.version(), body.contentHash(), currentActor.get()));
+        return EditorialResponses.withETag(workflow.reconfirm(id, body.version(), body.contentHash(), currentActor.get()));
     }
 
     @POST
     @Path("/retract")
     @Operation(summary = "Take the live version off the delivery API, with a reason")
     public Response retract(@PathParam("id") UUID id, RetractRequest request) {
-        return respond(workflow.retract(id, request == null ? null : request.reason(), currentActor.get()));
+        return EditorialResponses.withETag(workflow.retract(id, request == null ? null : request.reason(), currentActor.get()));
     }
 
-    private static Response respond(ArticleService.Saved saved) {
-        String etag = saved.etag();
-        return Response.ok(saved.view()).tag(etag.substring(1, etag.length() - 1)).build();
-    }
 
 }

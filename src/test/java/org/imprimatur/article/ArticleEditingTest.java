@@ -150,6 +150,20 @@ class ArticleEditingTest {
     }
 
     @Test
+    void theReferenceArticleOfTheSpecificationRoundTrips() {
+        String slug = Fixtures.uniqueSlug("reference");
+        Map<String, Object> content = Fixtures.sampleArticle(slug);
+        String id = Api.create(content).then().statusCode(201)
+                .body("sections.size()", equalTo(20))
+                .body("citations.size()", equalTo(8))
+                .body("warnings", nullValue())
+                .extract().path("id");
+        List<Map<String, Object>> sections = Api.latest(id).path("sections");
+        assertEquals(content.get("sections"), sections.stream()
+                .map(section -> { Map<String, Object> copy = new java.util.HashMap<>(section); return copy; }).toList());
+    }
+
+    @Test
     void aClientSentReviewBlockIsNeverStored() {
         Map<String, Object> content = new java.util.LinkedHashMap<>(Fixtures.article(Fixtures.uniqueSlug("no-review")));
         content.put("review", Map.of("lastReviewedOn", "2026-01-01", "reviewedBy", Map.of("name", "Dr. Fake")));

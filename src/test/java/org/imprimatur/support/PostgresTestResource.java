@@ -16,6 +16,7 @@ import java.util.Map;
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
     private EmbeddedDatabase database;
+    private java.nio.file.Path directory;
 
     @Override
     public Map<String, String> start() {
@@ -23,7 +24,8 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
             return Map.of();
         }
         try {
-            database = EmbeddedDatabase.start(Files.createTempDirectory("imprimatur-test-db"));
+            directory = Files.createTempDirectory("imprimatur-test-db");
+            database = EmbeddedDatabase.start(directory);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -38,6 +40,9 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
         if (database != null) {
             try {
                 database.close();
+                try (var paths = Files.walk(directory)) {
+                    paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

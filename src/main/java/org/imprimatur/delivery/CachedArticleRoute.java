@@ -1,0 +1,49 @@
+package org.imprimatur.delivery;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.imprimatur.article.ETags;
+
+/**
+ * The fast path of the delivery API: when the article is in the cache, the answer (200 or 304) is
+ * written straight from its bytes on the I/O thread. Anything else (a miss, {@code ?at=}, a
+ * retracted or unknown slug) goes on to {@link DeliveryResource}.
+ */
+@ApplicationScoped
+public class CachedArticleRoute {
+
+    private final DeliveryCache cache;
+    private final String cacheControl;
+
+    public CachedArticleRoute(DeliveryCache cache,
+                              @ConfigProperty(name = "imprimatur.delivery.cache-control",
+                                      defaultValue = "public, max-age=60, stale-while-revalidate=300") String cacheControl) {
+        this.cache = cache;
+        this.cacheControl = cacheControl;
+    }
+
+    void install(@Observes Router router) {
+        router.get("/api/v1/articles/:slug").order(Integer.MIN_VALUE + 2).handler(context -> {
+            String slug = context.pathParam("slug");
+            Rendition rendition = context.request().query() == null ? cache.ifPresent(slug) : null;
+            if (!(rendition instanceof Rendition.Live live)) {
+                context.next();
+                return;
+            }
+            boolean jsonLd = LiveHeaders.wantsJsonLd(context.request().getHeader(HttpHeaders.ACCEPT));
+            HttpServerResponse response = context.response();
+            LiveHeaders.each(live, jsonLd, cacheControl, response::putHeader);
+            if (ETags.matches(context.request().getHeader(HttpHeaders.IF_NONE_MATCH), live.etag(jsonLd))) {
+                response.setStatusCode(304).end();
+                return;
+            }
+            response.putHeader(HttpHeaders.CONTENT_TYPE, jsonLd ? LiveHeaders.JSON_LD : "application/json")
+                    .end(Buffer.buffer(live.body(jsonLd)));
+        });
+    }
+}

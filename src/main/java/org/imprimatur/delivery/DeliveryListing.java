@@ -73,7 +73,8 @@ public class DeliveryListing {
         SearchCursor after = cursor == null ? null : SearchCursor.decode(cursor);
         StringBuilder sql = new StringBuilder("""
                 SELECT slug, title, summary, tags, version_no, published_at, article_id, rank FROM (
-                  SELECT p.*, ts_rank(p.document, query) AS rank
+                  SELECT p.slug, p.title, p.summary, p.tags, p.version_no, p.published_at, p.article_id,
+                         ts_rank(p.rank_document, query) + CASE WHEN p.rank_document @@ query THEN 1 ELSE 0 END AS rank
                   FROM published_articles p,
                        websearch_to_tsquery('english', :q) english, websearch_to_tsquery('simple', :q) simple,
                        LATERAL (SELECT english || simple AS query) q

@@ -18,6 +18,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private static final Duration STALE_SERVER_STOP_TIMEOUT = Duration.ofSeconds(20);
 
+    static {
+        // The server's own start-up chatter would drown the service's log; warnings still show.
+        java.util.logging.Logger.getLogger("io.zonky").setLevel(java.util.logging.Level.WARNING);
+    }
+
     private final EmbeddedPostgres postgres;
 
     private EmbeddedDatabase(EmbeddedPostgres postgres) {

@@ -39,14 +39,16 @@ public class PublicationHistory {
                 .setParameter(3, offset(at))
                 .executeUpdate();
         entityManager.createNativeQuery("""
-                        INSERT INTO published_articles (article_id, slug, version_no, title, summary, tags, published_at, document)
+                        INSERT INTO published_articles (article_id, slug, version_no, title, summary, tags, published_at, document,
+                                                        rank_document)
                         SELECT v.article_id, ?2, v.version_no, v.title, v.summary,
                                ARRAY(SELECT t.tag FROM version_tags t WHERE t.version_id = v.id ORDER BY t.ordinal),
-                               ?4, search_document(v.id)
+                               ?4, search_document(v.id), ranking_document(v.id)
                         FROM article_versions v WHERE v.article_id = ?1 AND v.version_no = ?3
                         ON CONFLICT (article_id) DO UPDATE SET version_no = excluded.version_no, title = excluded.title,
                             summary = excluded.summary, tags = excluded.tags, published_at = excluded.published_at,
-                            document = excluded.document, slug = excluded.slug""")
+                            document = excluded.document, rank_document = excluded.rank_document,
+                            slug = excluded.slug""")
                 .setParameter(1, articleId)
                 .setParameter(2, slug)
                 .setParameter(3, versionNo)

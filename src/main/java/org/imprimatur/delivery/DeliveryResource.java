@@ -34,6 +34,9 @@ import java.time.format.DateTimeParseException;
 public class DeliveryResource {
 
     public static final String JSON_LD = LiveHeaders.JSON_LD;
+    // PostgreSQL's timestamptz range, roughly; outside it the question has no answer.
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private final DeliveryCache cache;
     private final DeliveryRepository repository;
@@ -106,7 +109,11 @@ public class DeliveryResource {
 
     private static Instant parseInstant(String at) {
         try {
-            return OffsetDateTime.parse(at, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            Instant instant = OffsetDateTime.parse(at, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+                throw org.imprimatur.infrastructure.ProblemException.badRequest("at must lie between the years 1 and 9999.");
+            }
+            return instant;
         } catch (DateTimeParseException malformed) {
             throw org.imprimatur.infrastructure.ProblemException.badRequest(
                     "at must be an RFC 3339 instant such as 2026-01-31T12:00:00Z.");

@@ -141,6 +141,7 @@ class DeliveryApiTest {
         RestAssured.get(DELIVERY + slug + "?at=last-tuesday").then().statusCode(400)
                 .contentType("application/problem+json");
         RestAssured.get(DELIVERY + slug + "?at=2026-01-31").then().statusCode(400);
+        RestAssured.given().queryParam("at", "+99999-01-01T00:00:00Z").get(DELIVERY + slug).then().statusCode(400);
     }
 
     @Test

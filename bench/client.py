@@ -3,9 +3,14 @@ import json
 import random
 import urllib.request
 
-WORDS = ("skin barrier gut bacteria fibre diet immune response flare itch moisturiser emollient "
-         "inflammation study review trial children adults allergy microbiome balance strain probiotic "
-         "yogurt vegetables sleep stress doctor cream treatment symptom cause prevention research").split()
+TOPICAL = ("skin barrier gut bacteria fibre diet immune response flare itch moisturiser emollient "
+           "inflammation study review trial children adults allergy microbiome balance strain probiotic "
+           "yogurt vegetables sleep stress doctor cream treatment symptom cause prevention research").split()
+# A corpus needs a long tail of words: 4,000 made-up ones, drawn far more often than the topical
+# words, so that a topical word appears in some articles and not in all (as in real text).
+_SYLLABLES = "ka lo mi ne ru sa te vo di pa".split()
+FILLER = [a + b + c + d for a in _SYLLABLES for b in _SYLLABLES for c in _SYLLABLES for d in _SYLLABLES[:4]]
+TOPICAL_SHARE = 0.02
 
 
 def request(base, method, path, body=None, token=None, headers=None):
@@ -29,8 +34,14 @@ def token(base, username):
     return body["access_token"]
 
 
+def word(rng):
+    if rng.random() < TOPICAL_SHARE:
+        return rng.choice(TOPICAL)
+    return FILLER[min(int(rng.paretovariate(0.8)) - 1, len(FILLER) - 1)] if rng.random() < 0.5 else rng.choice(FILLER)
+
+
 def sentence(rng):
-    return " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 16))).capitalize() + "."
+    return " ".join(word(rng) for _ in range(rng.randint(8, 16))).capitalize() + "."
 
 
 def article(slug, seed=0, sections=20, citations=8):

@@ -1,4 +1,4 @@
--- wrk script: each request searches two random words of the benchmark's vocabulary, so that most
+-- wrk script: each request searches two random topical words of the benchmark corpus, so that most
 -- requests miss the list cache and reach PostgreSQL's full-text search.
 local words = {"skin", "barrier", "gut", "bacteria", "fibre", "diet", "immune", "response", "flare", "itch",
   "moisturiser", "emollient", "inflammation", "study", "review", "trial", "children", "adults", "allergy",

@@ -79,4 +79,10 @@ public class DeliveryCache {
     public long size() {
         return renditions.estimatedSize();
     }
+
+    /** Bytes held, as the weigher counts them; never more than the configured maximum for long. */
+    public long weightedSize() {
+        renditions.cleanUp();
+        return renditions.policy().eviction().map(eviction -> eviction.weightedSize().orElse(0L)).orElse(0L);
+    }
 }

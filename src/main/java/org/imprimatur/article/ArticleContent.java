@@ -12,13 +12,22 @@ import java.util.Map;
  * back as a request, so an editor can never write review dates.
  */
 @JsonIgnoreProperties(value = {"id", "version", "state", "publishedVersion", "contentHash", "author",
-        "createdAt", "basedOn", "review", "warnings", "etag", "comments", "links"}, allowGetters = true)
+        "createdAt", "basedOn", "review", "warnings", "etag", "comments", "links"})
 public record ArticleContent(String slug, String title, String summary, String language, List<String> tags,
                              Integer reviewIntervalMonths, String changeNote, List<Section> sections,
                              List<Citation> citations) {
 
     public static final String DEFAULT_LANGUAGE = "en";
     public static final int DEFAULT_REVIEW_INTERVAL_MONTHS = 12;
+
+    public ArticleContent withSlug(String newSlug) {
+        return new ArticleContent(newSlug, title, summary, language, tags, reviewIntervalMonths, changeNote, sections,
+                citations);
+    }
+
+    public ArticleContent withChangeNote(String note) {
+        return new ArticleContent(slug, title, summary, language, tags, reviewIntervalMonths, note, sections, citations);
+    }
 
     /** The part of the content that readers see; its canonical form is what {@code contentHash} covers. */
     public Map<String, Object> hashedContent() {

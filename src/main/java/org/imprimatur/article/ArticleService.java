@@ -66,7 +66,7 @@ public class ArticleService {
         if (content.slug() != null && !content.slug().equals(article.slug)) {
             throw ProblemException.invalid("slug", "cannot change: this article's slug is " + article.slug);
         }
-        return appendVersion(article, withSlug(content, article.slug), ifMatch, actor, WorkflowAction.SAVE,
+        return appendVersion(article, content.withSlug(article.slug), ifMatch, actor, WorkflowAction.SAVE,
                 article.latestVersion);
     }
 
@@ -79,10 +79,7 @@ public class ArticleService {
         Article article = lockedArticle(articleId);
         ArticleVersion old = ArticleVersion.find(articleId, versionNo)
                 .orElseThrow(() -> ProblemException.invalid("version", "article has no version " + versionNo));
-        ArticleContent content = old.content(article.slug);
-        ArticleContent restored = new ArticleContent(content.slug(), content.title(), content.summary(), content.language(),
-                content.tags(), content.reviewIntervalMonths(), "Restored from version " + versionNo,
-                content.sections(), content.citations());
+        ArticleContent restored = old.content(article.slug).withChangeNote("Restored from version " + versionNo);
         return appendVersion(article, restored, ifMatch, actor, WorkflowAction.RESTORE, versionNo);
     }
 
@@ -188,11 +185,6 @@ public class ArticleService {
         Account account = Account.findById(accountId);
         return account == null ? new ArticleView.Person(accountId, null, null)
                 : new ArticleView.Person(account.id, account.displayName, account.credentials);
-    }
-
-    private static ArticleContent withSlug(ArticleContent content, String slug) {
-        return new ArticleContent(slug, content.title(), content.summary(), content.language(), content.tags(),
-                content.reviewIntervalMonths(), content.changeNote(), content.sections(), content.citations());
     }
 
     private static void requireIfMatch(String ifMatch) {

@@ -272,7 +272,7 @@ public final class ContentValidator {
         return true;
     }
 
-    /** Text is stored in NFC; NUL and unpaired surrogates cannot be stored and are refused. */
+    /** Text is stored in NFC, so that equal text is stored and hashed equally. */
     private static String text(String value) {
         return value == null ? null : Normalizer.normalize(value, Normalizer.Form.NFC);
     }
@@ -281,6 +281,7 @@ public final class ContentValidator {
         return value == null ? "" : value;
     }
 
+    /** NUL and unpaired surrogates cannot be stored as PostgreSQL text; they are refused. */
     static boolean hasUnstorableCharacters(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

@@ -63,7 +63,7 @@ public class DeliveryRepository {
         Instant publishedAt = publishedAt(article, versionNo, asOf);
         Optional<ReviewRecord> review = ReviewRecord.<ReviewRecord>find(
                         "articleId = ?1 and versionNo = ?2 and createdAt <= ?3 order by createdAt desc",
-                        article.id, versionNo, asOf.isAfter(Instant.now()) ? Instant.now() : asOf)
+                        article.id, versionNo, asOf)
                 .firstResultOptional();
         PublishedArticle published = toPublished(article.slug, version.get(), publishedAt, review.orElse(null));
         return Optional.of(render(published, version.get().contentHash, review.map(r -> r.createdAt).orElse(publishedAt)));

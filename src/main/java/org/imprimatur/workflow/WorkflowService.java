@@ -123,12 +123,12 @@ public class WorkflowService {
         Article article = ArticleService.lockedArticle(articleId);
         ArticleVersion latest = ArticleService.latestVersionOf(article);
         Instant now = Timestamps.now();
+        // The change a reconfirmation certifies: the versions since the publication before the live one.
         List<Integer> published = publications.publishedVersions(article.id);
-        int previousPublication = published.size() >= 2 ? published.get(published.size() - 2) : 0;
-        int certified = article.publishedVersion == null ? latest.versionNo : article.publishedVersion;
+        int publishedBefore = published.size() >= 2 ? published.get(published.size() - 2) : 0;
         WorkflowState to = WorkflowGate.require(attempt(WorkflowAction.RECONFIRM, actor, article, latest)
                 .names(version, contentHash)
-                .authorsOfChange(authorsSince(article.id, Math.min(previousPublication, certified - 1), certified))
+                .authorsOfChange(authorsSince(article.id, publishedBefore, latest.versionNo))
                 .at(now).build());
         WorkflowState from = enter(article, to, now);
         recordReview(article, latest, ReviewRecord.RECONFIRMATION, actor, now);

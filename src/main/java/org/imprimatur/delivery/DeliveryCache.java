@@ -4,16 +4,20 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.imprimatur.infrastructure.Page;
+import org.imprimatur.workflow.LiveVersionChanged;
 
 import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
  * Renditions by slug, bounded by their size in bytes so that memory stays flat however many
- * articles there are. Entries leave when a publish or retract is announced (see
- * {@link PublicationListener}) or when space runs short.
+ * articles there are. Entries leave when a publish or retract commits here (before its response is
+ * sent) or is announced by another replica (see {@link PublicationListener}), or when space runs
+ * short.
  */
 @ApplicationScoped
 public class DeliveryCache {
@@ -69,6 +73,10 @@ public class DeliveryCache {
     public void invalidate(String slug) {
         renditions.invalidate(slug);
         pages.invalidateAll();
+    }
+
+    void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) LiveVersionChanged change) {
+        invalidate(change.slug());
     }
 
     public void invalidateAll() {

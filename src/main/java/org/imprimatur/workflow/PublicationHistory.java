@@ -1,6 +1,7 @@
 package org.imprimatur.workflow;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -14,8 +15,9 @@ import java.util.UUID;
 /**
  * The periods during which each version was live (table {@code publications}) and the index of
  * what is live now ({@code published_articles}). Changing the live version closes one period and
- * opens the next in the caller's transaction, and notifies every replica at commit so that their
- * delivery caches follow within a second.
+ * opens the next in the caller's transaction. At commit this replica hears of it at once (a
+ * {@link LiveVersionChanged} event, so the caller's next read is already fresh) and every other
+ * replica through NOTIFY.
  */
 @ApplicationScoped
 public class PublicationHistory {
@@ -24,9 +26,11 @@ public class PublicationHistory {
     public static final String CHANNEL = "imprimatur_publications";
 
     private final EntityManager entityManager;
+    private final Event<LiveVersionChanged> liveVersionChanged;
 
-    public PublicationHistory(EntityManager entityManager) {
+    public PublicationHistory(EntityManager entityManager, Event<LiveVersionChanged> liveVersionChanged) {
         this.entityManager = entityManager;
+        this.liveVersionChanged = liveVersionChanged;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -93,6 +97,7 @@ public class PublicationHistory {
     }
 
     private void notifyReplicas(String slug) {
+        liveVersionChanged.fire(new LiveVersionChanged(slug));
         entityManager.createNativeQuery("SELECT pg_notify(?1, ?2)")
                 .setParameter(1, CHANNEL)
                 .setParameter(2, slug)

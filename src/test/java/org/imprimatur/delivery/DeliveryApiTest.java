@@ -102,6 +102,22 @@ class DeliveryApiTest {
     }
 
     @Test
+    void aReaderSeesAPublishOrRetractionAsSoonAsItsResponseArrives() {
+        // The delivery cache already holds the 404 and then the live version when the change
+        // commits; the next read must not wait for the replica-wide announcement.
+        for (int round = 0; round < 15; round++) {
+            String slug = Fixtures.uniqueSlug("read-after-publish");
+            String id = Api.createdId(Fixtures.article(slug));
+            Workflow.submit("editor", id).then().statusCode(200);
+            RestAssured.get(DELIVERY + slug).then().statusCode(404);
+            Workflow.approve("reviewer", id).then().statusCode(200);
+            RestAssured.get(DELIVERY + slug).then().statusCode(200).body("version", equalTo(1));
+            Workflow.retract("reviewer", id, "Superseded").then().statusCode(200);
+            RestAssured.get(DELIVERY + slug).then().statusCode(410);
+        }
+    }
+
+    @Test
     void aNewDraftDoesNotChangeWhatReadersSee() {
         String slug = Fixtures.uniqueSlug("draft-hidden");
         Map<String, Object> content = Fixtures.article(slug);

@@ -171,10 +171,12 @@ class WorkflowEndToEndTest {
         String id = Api.createdId(Fixtures.article(Fixtures.uniqueSlug("cancel-schedule")));
         Workflow.submit("editor", id).then().statusCode(200);
         Map<String, Object> latest = Api.latest(id).as(Map.class);
-        Workflow.approve("reviewer", id, latest.get("version"), latest.get("contentHash"),
-                java.time.Instant.now().plusSeconds(2).toString()).then().statusCode(200);
+        java.time.Instant publishAt = java.time.Instant.now().plusSeconds(4);
+        Workflow.approve("reviewer", id, latest.get("version"), latest.get("contentHash"), publishAt.toString())
+                .then().statusCode(200);
         Workflow.withdraw("editor", id).then().statusCode(200).body("state", equalTo("DRAFT"));
-        Thread.sleep(3500);
+        // the scheduler runs every second: wait until well past the time it would have published
+        Thread.sleep(java.time.Duration.between(java.time.Instant.now(), publishAt.plusSeconds(2)).toMillis());
         Api.latest(id).then().body("state", equalTo("DRAFT")).body("publishedVersion", nullValue());
     }
 }

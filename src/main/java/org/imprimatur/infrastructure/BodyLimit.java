@@ -2,15 +2,18 @@ package org.imprimatur.infrastructure;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Refuses a body whose declared length is over the limit before it is read, with a problem
- * document rather than the HTTP layer's empty 413.
+ * Refuses a body over the limit with a problem document rather than the HTTP layer's empty 413:
+ * before reading it when its length is declared, while reading it when it is sent in chunks.
  */
 @ApplicationScoped
 public class BodyLimit {
@@ -26,17 +29,32 @@ public class BodyLimit {
     }
 
     void install(@Observes Router router) {
+        BodyHandler counted = BodyHandler.create(false).setBodyLimit(maxBytes);
         router.route().order(Integer.MIN_VALUE).handler(context -> {
             String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (declared != null && isOver(declared)) {
-                context.response().setStatusCode(413)
-                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                        .putHeader(HttpHeaders.CONNECTION, "close")
-                        .end(io.vertx.core.buffer.Buffer.buffer(problem));
-                return;
+                refuse(context);
+            } else if (declared == null && context.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+                // A chunked body announces no length: read it here, counting, so that one over
+                // the limit is refused with the same problem document.
+                counted.handle(context);
+            } else {
+                context.next();
             }
-            context.next();
+        }).failureHandler(context -> {
+            if (context.statusCode() == 413) {
+                refuse(context);
+            } else {
+                context.next();
+            }
         });
+    }
+
+    private void refuse(RoutingContext context) {
+        context.response().setStatusCode(413)
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CONNECTION, "close")
+                .end(Buffer.buffer(problem));
     }
 
     private boolean isOver(String declared) {

@@ -80,6 +80,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
+        // The JSON reader reports a body that does not parse as a bare 400 with the parser's
+        // exception as the cause: answer it with what is wrong and where.
+        if (e.getCause() instanceof JsonParseException unparsable) {
+            return unreadableJson(unparsable);
+        }
+        if (e.getCause() instanceof JsonProcessingException unreadable) {
+            return unreadable(unreadable);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e);

@@ -1,6 +1,8 @@
 package org.imprimatur.article;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
@@ -13,6 +15,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,10 +27,12 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Each content rule refuses bad input with a problem document naming the field, and stores nothing. */
 @QuarkusTest
@@ -31,6 +40,9 @@ class ValidationTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @TestHTTPResource("/api/v1/editorial/articles")
+    URI articles;
 
     static Stream<Arguments> invalidContent() {
         return Stream.of(
@@ -108,7 +120,11 @@ class ValidationTest {
     void malformedJsonIs400() {
         long before = Database.count(dataSource, "articles");
         Api.as("editor").body("{\"slug\": \"broken\", ").post(Api.ARTICLES).then().statusCode(400)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:imprimatur:problem:malformed-body"))
+                .body("detail", containsString("not valid JSON"));
+        Api.as("editor").body("not json at all").post(Api.ARTICLES).then().statusCode(400)
+                .body("type", equalTo("urn:imprimatur:problem:malformed-body"));
         assertEquals(before, Database.count(dataSource, "articles"));
     }
 
@@ -134,12 +150,15 @@ class ValidationTest {
     void invalidUtf8Is400() {
         byte[] body = "{\"slug\":\"bad-bytes\",\"title\":\"X\u0001\"}".getBytes(StandardCharsets.UTF_8);
         byte[] broken = new byte[body.length + 2];
-        System.arraycopy(body, 0, broken, 0, 28);
-        broken[28] = (byte) 0xC3;
-        broken[29] = (byte) 0x28;
-        System.arraycopy(body, 28, broken, 30, body.length - 28);
+        int insideTitle = "{\"slug\":\"bad-bytes\",\"title\":\"".length();
+        System.arraycopy(body, 0, broken, 0, insideTitle);
+        broken[insideTitle] = (byte) 0xC3; // a lead byte followed by one that cannot continue it
+        broken[insideTitle + 1] = (byte) 0x28;
+        System.arraycopy(body, insideTitle, broken, insideTitle + 2, body.length - insideTitle);
         Api.as("editor").body(broken).post(Api.ARTICLES).then().statusCode(400)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:imprimatur:problem:malformed-body"))
+                .body("detail", containsString("Invalid UTF-8"));
     }
 
     @Test
@@ -154,6 +173,33 @@ class ValidationTest {
         Response response = Api.create(content);
         response.then().statusCode(413).contentType("application/problem+json");
         assertEquals(before, Database.count(dataSource, "articles"));
+    }
+
+    @Test
+    void chunkedBodiesAreCountedAsTheyArrive() throws Exception {
+        long before = Database.count(dataSource, "articles");
+        Map<String, Object> huge = Fixtures.article(Fixtures.uniqueSlug("huge-chunked"));
+        huge.put("summary", "x".repeat(3 * 1024 * 1024));
+        HttpResponse<String> refused = postChunked(huge);
+        assertEquals(413, refused.statusCode());
+        assertEquals("application/problem+json", refused.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(refused.body().contains("urn:imprimatur:problem:body-too-large"), refused.body());
+        assertEquals(before, Database.count(dataSource, "articles"));
+
+        HttpResponse<String> accepted = postChunked(Fixtures.article(Fixtures.uniqueSlug("chunked")));
+        assertEquals(201, accepted.statusCode(), accepted.body());
+    }
+
+    /** Sent with no Content-Length: the client streams the body in chunks. */
+    private HttpResponse<String> postChunked(Map<String, Object> content) throws Exception {
+        byte[] json = new ObjectMapper().writeValueAsBytes(content);
+        HttpRequest request = HttpRequest.newBuilder(articles)
+                .header("Authorization", "Bearer " + Api.token("editor"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(json)))
+                .build();
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

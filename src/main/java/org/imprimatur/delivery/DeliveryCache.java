@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.imprimatur.infrastructure.Page;
 import org.imprimatur.workflow.LiveVersionChanged;
 
 import java.time.Duration;
@@ -23,22 +22,26 @@ import java.util.function.Supplier;
 public class DeliveryCache {
 
     private final Cache<String, Rendition> renditions;
-    // List and search pages change with any publish anywhere, so any announcement drops them all.
-    private final Cache<String, Page<DeliveryListing.Summary>> pages = Caffeine.newBuilder()
-            .maximumSize(10_000)
-            .expireAfterWrite(Duration.ofMinutes(5))
-            .build();
+    // List and search pages as serialized JSON. They change with any publish anywhere, so any
+    // announcement drops them all; the expiry only returns memory that rare queries hold.
+    private final Cache<String, byte[]> pages;
     private final DeliveryRepository repository;
     // Without a live LISTEN connection this replica would not hear of publishes: serve uncached.
     private volatile boolean listening;
 
     public DeliveryCache(DeliveryRepository repository,
-                         @ConfigProperty(name = "imprimatur.delivery.cache-max-size", defaultValue = "256M") MemorySize maxSize) {
+                         @ConfigProperty(name = "imprimatur.delivery.cache-max-size", defaultValue = "256M") MemorySize maxSize,
+                         @ConfigProperty(name = "imprimatur.delivery.page-cache-max-size", defaultValue = "64M") MemorySize pagesMaxSize) {
         this.repository = repository;
         this.renditions = Caffeine.newBuilder()
                 .maximumWeight(maxSize.asLongValue())
                 .weigher((String slug, Rendition rendition) -> rendition.weight() + slug.length() * 2)
                 .recordStats()
+                .build();
+        this.pages = Caffeine.newBuilder()
+                .maximumWeight(pagesMaxSize.asLongValue())
+                .weigher((String query, byte[] page) -> page.length + query.length() * 2 + 64)
+                .expireAfterWrite(Duration.ofMinutes(5))
                 .build();
     }
 
@@ -61,11 +64,12 @@ public class DeliveryCache {
         listening = heard;
     }
 
-    public Page<DeliveryListing.Summary> pageIfPresent(String query) {
+    /** A list or search page as JSON bytes, without touching the database; null when it must be loaded. */
+    public byte[] pageIfPresent(String query) {
         return listening ? pages.getIfPresent(query) : null;
     }
 
-    public Page<DeliveryListing.Summary> page(String query, Supplier<Page<DeliveryListing.Summary>> loader) {
+    public byte[] page(String query, Supplier<byte[]> loader) {
         return listening ? pages.get(query, key -> loader.get()) : loader.get();
     }
 
@@ -88,9 +92,18 @@ public class DeliveryCache {
         return renditions.estimatedSize();
     }
 
-    /** Bytes held, as the weigher counts them; never more than the configured maximum for long. */
+    /** Bytes held by renditions, as the weigher counts them; never more than the configured maximum for long. */
     public long weightedSize() {
-        renditions.cleanUp();
-        return renditions.policy().eviction().map(eviction -> eviction.weightedSize().orElse(0L)).orElse(0L);
+        return weightedSize(renditions);
+    }
+
+    /** Bytes held by list and search pages, likewise. */
+    public long pagesWeightedSize() {
+        return weightedSize(pages);
+    }
+
+    private static long weightedSize(Cache<String, ?> cache) {
+        cache.cleanUp();
+        return cache.policy().eviction().map(eviction -> eviction.weightedSize().orElse(0L)).orElse(0L);
     }
 }

@@ -1,5 +1,7 @@
 package org.imprimatur.delivery;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.GET;
@@ -13,6 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.imprimatur.article.ETags;
@@ -24,6 +28,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 
 /**
  * The public read API. A hit is answered from memory on the I/O thread with no database round
@@ -42,14 +47,16 @@ public class DeliveryResource {
     private final DeliveryRepository repository;
     private final DeliveryListing listing;
     private final String cacheControl;
+    private final ObjectMapper mapper;
 
-    public DeliveryResource(DeliveryCache cache, DeliveryRepository repository, DeliveryListing listing,
+    public DeliveryResource(DeliveryCache cache, DeliveryRepository repository, DeliveryListing listing, ObjectMapper mapper,
                             @ConfigProperty(name = "imprimatur.delivery.cache-control",
                                     defaultValue = "public, max-age=60, stale-while-revalidate=300") String cacheControl) {
         this.cache = cache;
         this.repository = repository;
         this.listing = listing;
         this.cacheControl = cacheControl;
+        this.mapper = mapper;
     }
 
     @GET
@@ -82,14 +89,32 @@ public class DeliveryResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Published summaries, newest first, or ranked by full-text search with q; filter by tag")
     @APIResponse(responseCode = "400", description = "limit outside 1–100, a malformed cursor, or an empty q")
-    public Uni<Page<DeliveryListing.Summary>> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
-                                                   @QueryParam("q") String q, @QueryParam("tag") String tag) {
+    @APIResponse(responseCode = "200", description = "One page of summaries and the cursor of the next",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SummaryPage.class)))
+    public Uni<Response> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+                              @QueryParam("q") String q, @QueryParam("tag") String tag) {
         String key = limit + "\u0000" + cursor + "\u0000" + q + "\u0000" + tag;
-        Page<DeliveryListing.Summary> cached = cache.pageIfPresent(key);
+        byte[] cached = cache.pageIfPresent(key);
         if (cached != null) {
-            return Uni.createFrom().item(cached);
+            return Uni.createFrom().item(json(cached));
         }
-        return blocking(() -> cache.page(key, () -> listing.list(limit, cursor, q, tag)));
+        return blocking(() -> json(cache.page(key, () -> serialized(listing.list(limit, cursor, q, tag)))));
+    }
+
+    /** The shape of a list page, for the API description. */
+    private record SummaryPage(List<DeliveryListing.Summary> items, String nextCursor) {
+    }
+
+    private byte[] serialized(Page<DeliveryListing.Summary> page) {
+        try {
+            return mapper.writeValueAsBytes(page);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A page of summaries could not be written as JSON", e);
+        }
+    }
+
+    private static Response json(byte[] body) {
+        return Response.ok(body, MediaType.APPLICATION_JSON).build();
     }
 
     private Response respond(Rendition rendition, boolean jsonLd, String ifNoneMatch) {

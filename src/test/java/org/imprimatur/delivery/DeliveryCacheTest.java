@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The delivery cache holds bytes up to its bound however many articles pass through it. */
@@ -29,7 +30,7 @@ class DeliveryCacheTest {
     @Test
     void memoryStaysWithinTheBoundWithManyMoreArticlesThanFit() {
         long bound = 4L * 1024 * 1024;
-        DeliveryCache cache = new DeliveryCache(repository, new MemorySize(BigInteger.valueOf(bound)));
+        DeliveryCache cache = cache(bound, 1 << 20);
         cache.listening(true);
         for (int i = 0; i < 20_000; i++) {
             cache.load("article-" + i);
@@ -40,7 +41,7 @@ class DeliveryCacheTest {
 
     @Test
     void aHitDoesNotLoadAndAnInvalidationDoes() {
-        DeliveryCache cache = new DeliveryCache(repository, new MemorySize(BigInteger.valueOf(1 << 20)));
+        DeliveryCache cache = cache(1 << 20, 1 << 20);
         cache.listening(true);
         assertInstanceOf(Rendition.Live.class, cache.load("eczema"));
         assertInstanceOf(Rendition.Live.class, cache.ifPresent("eczema"));
@@ -53,7 +54,7 @@ class DeliveryCacheTest {
 
     @Test
     void withoutAListeningConnectionNothingIsServedFromMemory() {
-        DeliveryCache cache = new DeliveryCache(repository, new MemorySize(BigInteger.valueOf(1 << 20)));
+        DeliveryCache cache = cache(1 << 20, 1 << 20);
         cache.listening(true);
         cache.load("eczema");
         cache.listening(false);
@@ -61,5 +62,33 @@ class DeliveryCacheTest {
         cache.load("eczema");
         cache.load("eczema");
         assertEquals(3, loads.get());
+    }
+
+    @Test
+    void listAndSearchPagesStayWithinTheirOwnBound() {
+        long bound = 1024 * 1024;
+        DeliveryCache cache = cache(1 << 20, bound);
+        cache.listening(true);
+        for (int i = 0; i < 5_000; i++) {
+            cache.page("q=word-" + i, () -> new byte[10_000]);
+        }
+        assertTrue(cache.pagesWeightedSize() <= bound, "held " + cache.pagesWeightedSize() + " bytes");
+        assertTrue(cache.pagesWeightedSize() > bound / 2, "the cache should still be used, held " + cache.pagesWeightedSize());
+    }
+
+    @Test
+    void anyPublicationDropsEveryPage() {
+        DeliveryCache cache = cache(1 << 20, 1 << 20);
+        cache.listening(true);
+        byte[] page = {'{', '}'};
+        assertSame(page, cache.page("limit=20", () -> page));
+        assertSame(page, cache.pageIfPresent("limit=20"));
+        cache.invalidate("some-other-article");
+        assertNull(cache.pageIfPresent("limit=20"));
+    }
+
+    private DeliveryCache cache(long renditionBytes, long pageBytes) {
+        return new DeliveryCache(repository, new MemorySize(BigInteger.valueOf(renditionBytes)),
+                new MemorySize(BigInteger.valueOf(pageBytes)));
     }
 }

@@ -12,7 +12,8 @@ import org.imprimatur.article.ETags;
 /**
  * The fast path of the delivery API: when the article is in the cache, the answer (200 or 304) is
  * written straight from its bytes on the I/O thread. Anything else (a miss, {@code ?at=}, a
- * retracted or unknown slug) goes on to {@link DeliveryResource}.
+ * retracted or unknown slug, an Accept header that allows neither JSON nor JSON-LD) goes on to
+ * {@link DeliveryResource}.
  */
 @ApplicationScoped
 public class CachedArticleRoute {
@@ -31,11 +32,12 @@ public class CachedArticleRoute {
         router.get("/api/v1/articles/:slug").order(Integer.MIN_VALUE + 2).handler(context -> {
             String slug = context.pathParam("slug");
             Rendition rendition = context.request().query() == null ? cache.ifPresent(slug) : null;
-            if (!(rendition instanceof Rendition.Live live)) {
+            String accept = context.request().getHeader(HttpHeaders.ACCEPT);
+            if (!(rendition instanceof Rendition.Live live) || LiveHeaders.acceptsNeither(accept)) {
                 context.next();
                 return;
             }
-            boolean jsonLd = LiveHeaders.wantsJsonLd(context.request().getHeader(HttpHeaders.ACCEPT));
+            boolean jsonLd = LiveHeaders.wantsJsonLd(accept);
             HttpServerResponse response = context.response();
             LiveHeaders.each(live, jsonLd, cacheControl, response::putHeader);
             if (ETags.matches(context.request().getHeader(HttpHeaders.IF_NONE_MATCH), live.etag(jsonLd))) {

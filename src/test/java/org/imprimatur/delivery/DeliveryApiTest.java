@@ -56,6 +56,11 @@ class DeliveryApiTest {
         RestAssured.given().header("If-None-Match", response.header("ETag")).get(DELIVERY + slug)
                 .then().statusCode(304).body(emptyString()).header("ETag", equalTo(response.header("ETag")));
         RestAssured.given().header("If-None-Match", "\"something-else\"").get(DELIVERY + slug).then().statusCode(200);
+        // now cached: the fast path negotiates like the resource does
+        RestAssured.given().accept("text/html").get(DELIVERY + slug).then().statusCode(406)
+                .contentType("application/problem+json");
+        RestAssured.given().accept("application/json, application/ld+json;q=0.5").get(DELIVERY + slug).then()
+                .statusCode(200).contentType("application/json");
     }
 
     @Test

@@ -32,12 +32,12 @@ public class CachedArticleRoute {
         router.get("/api/v1/articles/:slug").order(Integer.MIN_VALUE + 2).handler(context -> {
             String slug = context.pathParam("slug");
             Rendition rendition = context.request().query() == null ? cache.ifPresent(slug) : null;
-            String accept = context.request().getHeader(HttpHeaders.ACCEPT);
-            if (!(rendition instanceof Rendition.Live live) || LiveHeaders.acceptsNeither(accept)) {
+            LiveHeaders.Representation wanted = LiveHeaders.negotiate(context.request().getHeader(HttpHeaders.ACCEPT));
+            if (!(rendition instanceof Rendition.Live live) || wanted == LiveHeaders.Representation.NEITHER) {
                 context.next();
                 return;
             }
-            boolean jsonLd = LiveHeaders.wantsJsonLd(accept);
+            boolean jsonLd = wanted == LiveHeaders.Representation.JSON_LD;
             HttpServerResponse response = context.response();
             LiveHeaders.each(live, jsonLd, cacheControl, response::putHeader);
             if (ETags.matches(context.request().getHeader(HttpHeaders.IF_NONE_MATCH), live.etag(jsonLd))) {

@@ -70,7 +70,7 @@ public class DeliveryResource {
     public Uni<Response> article(@PathParam("slug") String slug, @QueryParam("at") String at,
                                  @HeaderParam(HttpHeaders.ACCEPT) String accept,
                                  @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        boolean jsonLd = LiveHeaders.wantsJsonLd(accept);
+        boolean jsonLd = LiveHeaders.negotiate(accept) == LiveHeaders.Representation.JSON_LD;
         if (at != null) {
             Instant instant = parseInstant(at);
             return blocking(() -> repository.at(slug, instant)

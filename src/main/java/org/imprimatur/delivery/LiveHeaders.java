@@ -1,5 +1,6 @@
 package org.imprimatur.delivery;
 
+import java.util.Locale;
 import java.util.function.BiConsumer;
 
 /** The headers of a live article, the same on the fast path and through the resource. */
@@ -10,55 +11,50 @@ final class LiveHeaders {
     private LiveHeaders() {
     }
 
+    /** What an Accept header asks for; NEITHER is answered with 406 by the resource. */
+    enum Representation { JSON, JSON_LD, NEITHER }
+
     /**
-     * JSON-LD when the client names it and values it above plain JSON (q-values and wildcards
-     * weighed as RFC 9110 says); JSON otherwise, also when the client accepts neither.
+     * JSON-LD when the client names it and values it at least as high as plain JSON (q-values and
+     * wildcards weighed as RFC 9110 says, media types in any case); JSON when it accepts JSON;
+     * NEITHER when it accepts neither. One pass over the header, and none for the common headers.
      */
-    static boolean wantsJsonLd(String accept) {
-        if (accept == null || !namesJsonLd(accept)) {
-            return false; // the common case, decided without parsing
-        }
-        double jsonLd = quality(accept, "application", "ld+json");
-        double json = quality(accept, "application", "json");
-        return jsonLd > 0 && jsonLd >= json;
-    }
-
-    /** True when the client accepts neither JSON nor JSON-LD: the resource answers that with 406. */
-    static boolean acceptsNeither(String accept) {
+    static Representation negotiate(String accept) {
         if (accept == null || accept.equals("*/*") || accept.equals("application/json")) {
-            return false; // the common cases, decided without parsing
+            return Representation.JSON;
         }
-        return quality(accept, "application", "json") == 0 && quality(accept, "application", "ld+json") == 0;
-    }
-
-    private static boolean namesJsonLd(String accept) {
-        for (int at = 0; at + JSON_LD.length() <= accept.length(); at++) {
-            if (accept.regionMatches(true, at, JSON_LD, 0, JSON_LD.length())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The q-value of the most specific media range in {@code accept} that covers type/subtype. */
-    private static double quality(String accept, String type, String subtype) {
-        int bestSpecificity = -1;
-        double quality = 0;
+        Preference json = new Preference();
+        Preference jsonLd = new Preference();
         for (String range : accept.split(",")) {
             String[] parts = range.split(";");
-            String[] media = parts[0].strip().toLowerCase(java.util.Locale.ROOT).split("/", 2);
-            if (media.length != 2) {
-                continue;
+            String[] media = parts[0].strip().toLowerCase(Locale.ROOT).split("/", 2);
+            if (media.length == 2) {
+                json.consider(media[0], media[1], "json", parts);
+                jsonLd.consider(media[0], media[1], "ld+json", parts);
             }
-            int specificity = media[0].equals(type) && media[1].equals(subtype) ? 2
-                    : media[0].equals(type) && media[1].equals("*") ? 1
-                    : media[0].equals("*") && media[1].equals("*") ? 0 : -1;
-            if (specificity > bestSpecificity) {
-                bestSpecificity = specificity;
+        }
+        if (json.quality == 0 && jsonLd.quality == 0) {
+            return Representation.NEITHER;
+        }
+        boolean named = jsonLd.specificity == Preference.EXACT;
+        return named && jsonLd.quality > 0 && jsonLd.quality >= json.quality ? Representation.JSON_LD : Representation.JSON;
+    }
+
+    /** The q-value of the most specific media range that covers application/{subtype}. */
+    private static final class Preference {
+        static final int EXACT = 2;
+        int specificity = -1;
+        double quality;
+
+        void consider(String type, String subtype, String wanted, String[] parts) {
+            int covers = type.equals("application") && subtype.equals(wanted) ? EXACT
+                    : type.equals("application") && subtype.equals("*") ? 1
+                    : type.equals("*") && subtype.equals("*") ? 0 : -1;
+            if (covers > specificity) {
+                specificity = covers;
                 quality = qValue(parts);
             }
         }
-        return quality;
     }
 
     private static double qValue(String[] parameters) {

@@ -1,10 +1,11 @@
 package org.imprimatur.delivery;
 
+import org.imprimatur.delivery.LiveHeaders.Representation;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /** Which representation an Accept header asks for. */
 class LiveHeadersTest {
@@ -26,8 +27,8 @@ class LiveHeadersTest {
             "text/html, application/ld+json;q=0.9 | true",
             "application/ld+json;q=bogus | true"})
     void choosesTheRepresentationTheClientValuesMost(String accept, boolean jsonLd) {
-        assertEquals(jsonLd, LiveHeaders.wantsJsonLd(accept));
-        assertFalse(LiveHeaders.acceptsNeither(accept));
+        assertEquals(jsonLd, LiveHeaders.negotiate(accept) == Representation.JSON_LD);
+        assertNotEquals(Representation.NEITHER, LiveHeaders.negotiate(accept));
     }
 
     @ParameterizedTest(name = "[{0}] accepts neither: {1}")
@@ -39,6 +40,6 @@ class LiveHeadersTest {
             "text/html, */*;q=0.1 | false",
             "application/json;q=0, application/ld+json | false"})
     void notesWhenNeitherRepresentationIsAcceptable(String accept, boolean neither) {
-        assertEquals(neither, LiveHeaders.acceptsNeither(accept));
+        assertEquals(neither, LiveHeaders.negotiate(accept) == Representation.NEITHER);
     }
 }

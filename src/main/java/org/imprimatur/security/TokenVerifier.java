@@ -33,6 +33,13 @@ public class TokenVerifier {
             AlgorithmIdentifiers.RSA_USING_SHA384, AlgorithmIdentifiers.RSA_USING_SHA512,
             AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256, AlgorithmIdentifiers.ECDSA_USING_P384_CURVE_AND_SHA384);
 
+    // Reads claims without checking anything: used only to choose which consumer verifies.
+    private static final JwtConsumer UNVERIFIED = new JwtConsumerBuilder()
+            .setSkipAllValidators()
+            .setDisableRequireSignature()
+            .setSkipSignatureVerification()
+            .build();
+
     private final SigningKeys signingKeys;
     private final SecuritySettings settings;
     private final Optional<JwtConsumer> externalConsumer;
@@ -45,12 +52,12 @@ public class TokenVerifier {
     }
 
     public JwtClaims verify(String token) throws InvalidJwtException {
-        String issuer = unverifiedIssuer(token);
+        // Only with an external issuer configured is it worth peeking at the issuer to pick a consumer.
         Optional<String> externalIssuer = settings.oidc().issuer();
-        if (externalIssuer.isPresent() && externalIssuer.get().equals(issuer) && externalConsumer.isPresent()) {
+        if (externalConsumer.isPresent() && externalIssuer.get().equals(unverifiedIssuer(token))) {
             JwtClaims claims = externalConsumer.get().processToClaims(token);
             claims.setStringListClaim("groups", knownRoles(claimAt(claims, settings.oidc().rolesClaim())));
-            claims.setClaim(EXTERNAL_ISSUER_CLAIM, issuer);
+            claims.setClaim(EXTERNAL_ISSUER_CLAIM, externalIssuer.get());
             return claims;
         }
         return ownConsumer().processToClaims(token);
@@ -105,12 +112,7 @@ public class TokenVerifier {
     }
 
     private static String unverifiedIssuer(String token) throws InvalidJwtException {
-        JwtClaims claims = new JwtConsumerBuilder()
-                .setSkipAllValidators()
-                .setDisableRequireSignature()
-                .setSkipSignatureVerification()
-                .build()
-                .processToClaims(token);
+        JwtClaims claims = UNVERIFIED.processToClaims(token);
         Object issuer = claims.getClaimValue("iss");
         return issuer == null ? null : issuer.toString();
     }

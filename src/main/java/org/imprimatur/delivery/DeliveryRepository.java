@@ -8,16 +8,14 @@ import jakarta.transaction.Transactional;
 import org.imprimatur.article.Article;
 import org.imprimatur.article.ArticleContent;
 import org.imprimatur.article.ArticleVersion;
+import org.imprimatur.infrastructure.CanonicalJson;
 import org.imprimatur.infrastructure.Timestamps;
 import org.imprimatur.review.ReviewRecord;
 import org.imprimatur.workflow.PublicationHistory;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 
@@ -113,11 +111,6 @@ public class DeliveryRepository {
      * when a reconfirmation renews the review block of unchanged content.
      */
     private static String etag(String contentHash, byte[] bytes) {
-        try {
-            String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-            return "\"" + contentHash.substring(0, 16) + "-" + digest.substring(0, 16) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "\"" + contentHash.substring(0, 16) + "-" + CanonicalJson.sha256Hex(bytes).substring(0, 16) + "\"";
     }
 }

@@ -5,7 +5,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.imprimatur.security.Account;
 import org.imprimatur.security.Actor;
 import org.imprimatur.workflow.WorkflowService;
@@ -32,11 +31,11 @@ public class DemoArticleSeeder {
     private final boolean seedDemo;
 
     public DemoArticleSeeder(ArticleService articles, WorkflowService workflow, ObjectMapper mapper,
-                             @ConfigProperty(name = "imprimatur.demo.seed", defaultValue = "false") boolean seedDemo) {
+                             org.imprimatur.security.DemoSettings demo) {
         this.articles = articles;
         this.workflow = workflow;
         this.mapper = mapper;
-        this.seedDemo = seedDemo;
+        this.seedDemo = demo.seed();
     }
 
     void onStart(@Observes @Priority(20) StartupEvent event) {

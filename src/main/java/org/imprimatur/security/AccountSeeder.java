@@ -28,10 +28,10 @@ public class AccountSeeder {
 
     @Inject
     EntityManager entityManager;
-    @ConfigProperty(name = "imprimatur.demo.seed", defaultValue = "false")
-    boolean seedDemo;
-    @ConfigProperty(name = "imprimatur.demo.password", defaultValue = "demo")
-    String demoPassword;
+    @Inject
+    DemoSettings demo;
+    @ConfigProperty(name = "quarkus.http.host", defaultValue = "0.0.0.0")
+    String httpHost;
     @ConfigProperty(name = "imprimatur.admin.username")
     Optional<String> adminUsername;
     @ConfigProperty(name = "imprimatur.admin.password")
@@ -39,22 +39,34 @@ public class AccountSeeder {
 
     @Transactional
     void onStart(@Observes @Priority(10) StartupEvent event) {
-        if (seedDemo) {
-            ensure("editor", "Erin Editor", "", Set.of(Role.EDITOR), demoPassword);
-            ensure("reviewer", "Dr. Rowan Reviewer", "MD, FAAD", Set.of(Role.MEDICAL_REVIEWER), demoPassword);
-            ensure("reviewer2", "Dr. Sam Second", "MD, PhD", Set.of(Role.MEDICAL_REVIEWER), demoPassword);
-            ensure("admin", "Ada Admin", "", Set.of(Role.ADMIN), demoPassword);
+        if (demo.seed()) {
+            DemoPasswords passwords = new DemoPasswords(demo.password(), demo.loopbackPassword(), listensOnLoopbackOnly(httpHost));
+            ensure("editor", "Erin Editor", "", Set.of(Role.EDITOR), passwords);
+            ensure("reviewer", "Dr. Rowan Reviewer", "MD, FAAD", Set.of(Role.MEDICAL_REVIEWER), passwords);
+            ensure("reviewer2", "Dr. Sam Second", "MD, PhD", Set.of(Role.MEDICAL_REVIEWER), passwords);
+            ensure("admin", "Ada Admin", "", Set.of(Role.ADMIN), passwords);
         }
         if (adminUsername.isPresent() && adminPassword.isPresent()) {
-            ensure(adminUsername.get(), adminUsername.get(), "", Set.of(Role.ADMIN), adminPassword.get());
+            String password = adminPassword.get();
+            ensure(adminUsername.get(), adminUsername.get(), "", Set.of(Role.ADMIN), username -> password);
+        }
+    }
+
+    static boolean listensOnLoopbackOnly(String host) {
+        try {
+            return java.net.InetAddress.getByName(host).isLoopbackAddress();
+        } catch (java.net.UnknownHostException unresolvable) {
+            return false;
         }
     }
 
     // Replicas starting together may both seed: ON CONFLICT lets the first one win quietly.
-    private void ensure(String username, String name, String credentials, Set<Role> roles, String password) {
+    private void ensure(String username, String name, String credentials, Set<Role> roles,
+                        java.util.function.Function<String, String> passwordOf) {
         if (Account.findByUsername(username).isPresent()) {
             return;
         }
+        String password = passwordOf.apply(username);
         int created = entityManager.createNativeQuery("""
                         INSERT INTO accounts (id, username, display_name, credentials, password_hash, roles, created_at)
                         VALUES (?1, ?2, ?3, ?4, ?5, string_to_array(?6, ','), ?7) ON CONFLICT (username) DO NOTHING""")
@@ -66,7 +78,10 @@ public class AccountSeeder {
                 .setParameter(6, roles.stream().map(Role::tokenName).sorted().collect(Collectors.joining(",")))
                 .setParameter(7, Timestamps.now())
                 .executeUpdate();
-        if (created == 1) {
+        if (created == 1 && passwordOf instanceof DemoPasswords demoPasswords && demoPasswords.generated()) {
+            // Shown once: the service listens beyond this machine, so no well-known password is used.
+            LOG.warnf("Created the demo account %s with the password %s (shown only now)", username, password);
+        } else if (created == 1) {
             LOG.infof("Created the account %s", username);
         }
     }

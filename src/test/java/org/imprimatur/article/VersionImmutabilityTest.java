@@ -15,7 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The database itself refuses to change or remove anything a save stored. */
+/**
+ * The database itself refuses to change or remove anything a save stored: the triggers bind even
+ * the owner, and the service's own role may not even try (docs/security.md).
+ */
 @QuarkusTest
 class VersionImmutabilityTest {
 
@@ -35,6 +38,7 @@ class VersionImmutabilityTest {
         assertRefused("DELETE FROM version_citations WHERE version_id = " + versionId, articleId);
         assertRefused("UPDATE version_tags SET tag = 'changed' WHERE version_id = " + versionId, articleId);
         assertRefused("DELETE FROM version_tags WHERE version_id = " + versionId, articleId);
+        assertNotNull(Database.refusalOf(Database.owner(), "TRUNCATE article_versions CASCADE"));
         assertNotNull(Database.refusalOf(dataSource, "TRUNCATE article_versions CASCADE"));
 
         assertEquals(1, Database.queryLong(dataSource,
@@ -46,7 +50,7 @@ class VersionImmutabilityTest {
     @Test
     void aVersionNumberThatWouldLeaveAGapIsRefused() {
         UUID articleId = UUID.fromString(Api.createdId(Fixtures.article(Fixtures.uniqueSlug("gap"))));
-        SQLException refusal = Database.refusalOf(dataSource, """
+        SQLException refusal = Database.refusalOf(Database.owner(), """
                 INSERT INTO article_versions (id, article_id, version_no, title, summary, language,
                     review_interval_months, change_note, content_hash, author_id, created_at)
                 SELECT gen_random_uuid(), article_id, 3, title, summary, language, review_interval_months,
@@ -57,8 +61,11 @@ class VersionImmutabilityTest {
     }
 
     private void assertRefused(String sql, UUID articleId) {
-        SQLException refusal = Database.refusalOf(dataSource, sql, articleId);
-        assertNotNull(refusal, "PostgreSQL accepted: " + sql);
+        SQLException refusal = Database.refusalOf(Database.owner(), sql, articleId);
+        assertNotNull(refusal, "PostgreSQL accepted from the owner: " + sql);
         assertTrue(refusal.getMessage().contains("immutable"), refusal.getMessage());
+        SQLException serviceRefusal = Database.refusalOf(dataSource, sql, articleId);
+        assertNotNull(serviceRefusal, "PostgreSQL accepted from the service role: " + sql);
+        assertTrue(serviceRefusal.getMessage().contains("permission denied"), serviceRefusal.getMessage());
     }
 }

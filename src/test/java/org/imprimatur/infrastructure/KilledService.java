@@ -16,7 +16,7 @@ public final class KilledService {
 
     public static void main(String[] args) throws Exception {
         EmbeddedDatabase database = EmbeddedDatabase.start(Path.of(args[0]));
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.ownerUsername(), database.ownerPassword());
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE kept (note text)");
             statement.execute("INSERT INTO kept VALUES ('survived')");

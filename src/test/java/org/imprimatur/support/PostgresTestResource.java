@@ -10,8 +10,9 @@ import java.nio.file.Files;
 import java.util.Map;
 
 /**
- * Gives the tests a real PostgreSQL: the external one when QUARKUS_DATASOURCE_JDBC_URL is set,
- * otherwise an embedded server in a throw-away directory on a free port.
+ * Gives the tests a real PostgreSQL: the external one when QUARKUS_DATASOURCE_JDBC_URL is set
+ * (QUARKUS_FLYWAY_USERNAME/_PASSWORD naming its owner), otherwise an embedded server in a throw-away
+ * directory on a free port. Either way the service runs as a role that owns nothing.
  */
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -25,14 +26,18 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
         }
         try {
             directory = Files.createTempDirectory("imprimatur-test-db");
-            database = EmbeddedDatabase.start(directory);
+            // Test suites may trade durability for speed, and only by this explicit test-only property.
+            database = EmbeddedDatabase.start(directory, Boolean.getBoolean("imprimatur.test.fast-commits")
+                    ? EmbeddedDatabase.Commits.FAST_UNSAFE_FOR_TESTS : EmbeddedDatabase.Commits.DURABLE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return Map.of(
                 "quarkus.datasource.jdbc.url", database.jdbcUrl(),
-                "quarkus.datasource.username", database.username(),
-                "quarkus.datasource.password", database.password());
+                "quarkus.datasource.username", database.serviceUsername(),
+                "quarkus.datasource.password", database.servicePassword(),
+                "quarkus.flyway.username", database.ownerUsername(),
+                "quarkus.flyway.password", database.ownerPassword());
     }
 
     @Override

@@ -1,0 +1,28 @@
+-- Runs after every migration run (a Flyway callback), as the owner: gives the service's own role
+-- exactly the row privileges the service uses, and nothing else. The role owns no table, so it
+-- cannot disable a trigger, alter a table or truncate; it is not a superuser, so it cannot
+-- COPY ... PROGRAM. Re-run at each start, so new tables and a role created later are covered.
+-- ${service_role} is the datasource user; when the migrations run as that same user, there is no
+-- second role to restrict and nothing is granted.
+DO $grants$
+DECLARE
+    service text := '${service_role}';
+BEGIN
+    IF service = '' OR service = current_user
+        OR NOT EXISTS (SELECT FROM pg_roles WHERE rolname = service) THEN
+        RETURN;
+    END IF;
+    -- Only the owner creates objects (PostgreSQL 14 and older let everyone create in public).
+    EXECUTE 'REVOKE CREATE ON SCHEMA public FROM PUBLIC';
+    EXECUTE format('GRANT USAGE ON SCHEMA public TO %I', service);
+    EXECUTE format('REVOKE ALL ON ALL TABLES IN SCHEMA public FROM %I', service);
+    -- Written once, never changed: versions, their parts, reviews, comments, the audit trail, keys.
+    EXECUTE format('GRANT SELECT, INSERT ON article_versions, version_sections, version_citations, version_tags,
+                    review_records, review_comments, audit_events, signing_keys TO %I', service);
+    -- Rows that really change: the article's pointers and state, accounts, the open publication
+    -- period (its trigger allows closing only), and the published projection.
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE ON articles, accounts, publications TO %I', service);
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON published_articles TO %I', service);
+    EXECUTE format('GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO %I', service);
+END
+$grants$;

@@ -1,0 +1,66 @@
+package org.imprimatur.support;
+
+import io.restassured.RestAssured;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The packaged jar ({@code mvn package}) running as a process of its own, as the README runs it. */
+public record RunningJar(Process process, String base, Path log) implements AutoCloseable {
+
+    /**
+     * Starts the jar on a free port with {@code environment} added to this JVM's (a null value
+     * removes a variable) and returns once it is ready; its output goes to target/{name}.log.
+     */
+    public static RunningJar start(String name, Map<String, String> environment) throws IOException, InterruptedException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String jar = System.getProperty("imprimatur.jar", "target/quarkus-app/quarkus-run.jar");
+        Path log = Path.of("target", name + ".log");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        environment.forEach((variable, value) -> {
+            if (value == null) {
+                builder.environment().remove(variable);
+            } else {
+                builder.environment().put(variable, value);
+            }
+        });
+        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        Process process = builder.start();
+        RunningJar running = new RunningJar(process, "http://127.0.0.1:" + port, log);
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            try {
+                if (RestAssured.given().baseUri(running.base).get("/q/health/ready").statusCode() == 200) {
+                    return running;
+                }
+            } catch (Exception notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        running.close();
+        throw new IllegalStateException(name + " did not become ready; see " + log);
+    }
+
+    /** Stops the service as SIGTERM does and waits for it. */
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor();
+        }
+    }
+
+}

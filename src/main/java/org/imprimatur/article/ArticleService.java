@@ -192,5 +192,10 @@ public class ArticleService {
             throw ProblemException.preconditionRequired(
                     "Saving needs an If-Match header with the ETag of the version you edited, so that no one else's change is overwritten.");
         }
+        // "*" matches whatever is current, which is exactly the blind overwrite If-Match is here to stop.
+        if (java.util.Arrays.stream(ifMatch.split(",")).anyMatch(candidate -> candidate.strip().equals("*"))) {
+            throw ProblemException.preconditionRequired(
+                    "If-Match: * is not accepted: name the ETag of the version you edited, so that no one else's change is overwritten.");
+        }
     }
 }

@@ -24,7 +24,7 @@ public class DeliveryCache {
     private final Cache<String, Rendition> renditions;
     // List and search pages as serialized JSON. They change with any publish anywhere, so any
     // announcement drops them all; the expiry only returns memory that rare queries hold.
-    private final Cache<String, byte[]> pages;
+    private final Cache<PageQuery, byte[]> pages;
     private final DeliveryRepository repository;
     // Without a live LISTEN connection this replica would not hear of publishes: serve uncached.
     private volatile boolean listening;
@@ -40,7 +40,7 @@ public class DeliveryCache {
                 .build();
         this.pages = Caffeine.newBuilder()
                 .maximumWeight(pagesMaxSize.asLongValue())
-                .weigher((String query, byte[] page) -> page.length + query.length() * 2 + 64)
+                .weigher((PageQuery query, byte[] page) -> page.length + query.weight())
                 .expireAfterWrite(Duration.ofMinutes(5))
                 .build();
     }
@@ -65,11 +65,11 @@ public class DeliveryCache {
     }
 
     /** A list or search page as JSON bytes, without touching the database; null when it must be loaded. */
-    public byte[] pageIfPresent(String query) {
+    public byte[] pageIfPresent(PageQuery query) {
         return listening ? pages.getIfPresent(query) : null;
     }
 
-    public byte[] page(String query, Supplier<byte[]> loader) {
+    public byte[] page(PageQuery query, Supplier<byte[]> loader) {
         return listening ? pages.get(query, key -> loader.get()) : loader.get();
     }
 

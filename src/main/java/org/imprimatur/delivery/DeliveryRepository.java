@@ -46,11 +46,24 @@ public class DeliveryRepository {
         return liveVersion(article, article.publishedVersion, Instant.now()).orElse(new Rendition.Missing());
     }
 
-    /** The version that was live at {@code instant}, rendered as it was then; empty if none was. */
+    /**
+     * The version that was live at {@code instant}, rendered as it was then; empty if none was. A
+     * retraction wins over history (docs/delivery.md): a retracted article, and a version whose time
+     * live ended in a retraction, are 410 at every instant.
+     */
     @Transactional
     public Optional<Rendition> at(String slug, Instant instant) {
-        return Article.findBySlug(slug).flatMap(article -> publications.liveAt(article.id, instant)
-                .flatMap(version -> liveVersion(article, version, instant)));
+        Optional<Article> found = Article.findBySlug(slug);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Article article = found.get();
+        if (article.publishedVersion == null && article.retractionReason != null) {
+            return Optional.of(new Rendition.Retracted(article.retractionReason));
+        }
+        return publications.periodAt(article.id, instant).flatMap(period -> period.endedInRetraction()
+                ? Optional.of(new Rendition.Retracted("the version live at that instant was later retracted"))
+                : liveVersion(article, period.versionNo(), instant));
     }
 
     private Optional<Rendition> liveVersion(Article article, int versionNo, Instant asOf) {

@@ -66,7 +66,7 @@ public class DeliveryResource {
     @APIResponse(responseCode = "200", description = "The article, with ETag, Last-Modified and Cache-Control")
     @APIResponse(responseCode = "304", description = "If-None-Match names the current representation")
     @APIResponse(responseCode = "404", description = "Unknown, never published, or nothing was live at that instant")
-    @APIResponse(responseCode = "410", description = "Retracted, with the reason")
+    @APIResponse(responseCode = "410", description = "Retracted, with the reason; with ?at=, also any version whose time live ended in a retraction")
     public Uni<Response> article(@PathParam("slug") String slug, @QueryParam("at") String at,
                                  @HeaderParam(HttpHeaders.ACCEPT) String accept,
                                  @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
@@ -93,7 +93,7 @@ public class DeliveryResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SummaryPage.class)))
     public Uni<Response> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
                               @QueryParam("q") String q, @QueryParam("tag") String tag) {
-        String key = limit + "\u0000" + cursor + "\u0000" + q + "\u0000" + tag;
+        PageQuery key = new PageQuery(limit, cursor, q, tag);
         byte[] cached = cache.pageIfPresent(key);
         if (cached != null) {
             return Uni.createFrom().item(json(cached));

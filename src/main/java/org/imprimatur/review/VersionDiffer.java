@@ -26,6 +26,12 @@ import java.util.stream.Collectors;
 public final class VersionDiffer {
 
     private static final Pattern WORD_BOUNDARY = Pattern.compile("(?<=\\s)(?=\\S)|(?<=\\S)(?=\\s)");
+    /**
+     * Myers' diff costs up to (N+M)·D steps: two unrelated 100,000-character sections would take
+     * billions. Beyond this many differing tokens a changed stretch is shown as removed and added
+     * whole, which is still exact, only coarser (docs/delivery.md, "Diffs").
+     */
+    static final int MAX_WORD_DIFF_TOKENS = 8_000;
 
     private VersionDiffer() {
     }
@@ -62,7 +68,32 @@ public final class VersionDiffer {
     public static List<Segment> words(String before, String after) {
         List<String> oldTokens = tokens(before);
         List<String> newTokens = tokens(after);
+        // What both share at the start and at the end needs no search; most edits touch little.
+        int prefix = 0;
+        int shorter = Math.min(oldTokens.size(), newTokens.size());
+        while (prefix < shorter && oldTokens.get(prefix).equals(newTokens.get(prefix))) {
+            prefix++;
+        }
+        int suffix = 0;
+        while (suffix < shorter - prefix && oldTokens.get(oldTokens.size() - 1 - suffix)
+                .equals(newTokens.get(newTokens.size() - 1 - suffix))) {
+            suffix++;
+        }
+        List<String> oldMiddle = oldTokens.subList(prefix, oldTokens.size() - suffix);
+        List<String> newMiddle = newTokens.subList(prefix, newTokens.size() - suffix);
         List<Segment> segments = new ArrayList<>();
+        append(segments, Segment.EQUAL, oldTokens.subList(0, prefix));
+        if (oldMiddle.size() + newMiddle.size() > MAX_WORD_DIFF_TOKENS) {
+            append(segments, Segment.DELETE, oldMiddle);
+            append(segments, Segment.INSERT, newMiddle);
+        } else {
+            appendMyers(segments, oldMiddle, newMiddle);
+        }
+        append(segments, Segment.EQUAL, oldTokens.subList(oldTokens.size() - suffix, oldTokens.size()));
+        return segments;
+    }
+
+    private static void appendMyers(List<Segment> segments, List<String> oldTokens, List<String> newTokens) {
         int position = 0;
         for (AbstractDelta<String> delta : DiffUtils.diff(oldTokens, newTokens).getDeltas()) {
             append(segments, Segment.EQUAL, oldTokens.subList(position, delta.getSource().getPosition()));
@@ -75,7 +106,6 @@ public final class VersionDiffer {
             position = delta.getSource().getPosition() + delta.getSource().size();
         }
         append(segments, Segment.EQUAL, oldTokens.subList(position, oldTokens.size()));
-        return segments;
     }
 
     private static List<SectionChange> sections(List<Section> from, List<Section> to) {

@@ -70,14 +70,24 @@ public class PublicationHistory {
         notifyReplicas(slug);
     }
 
-    /** The version live at an instant, if any. */
-    public Optional<Integer> liveAt(UUID articleId, Instant instant) {
-        List<?> rows = entityManager.createNativeQuery(
-                        "SELECT version_no FROM publications WHERE article_id = ?1 AND live @> CAST(?2 AS timestamptz)")
+    /** One period during which a version was live, and whether a retraction ended it. */
+    public record LivePeriod(int versionNo, boolean endedInRetraction) {
+    }
+
+    /**
+     * The period live at an instant, if any. A period ended by a publication is followed at once by
+     * the next; one ended by a retraction is followed by nothing.
+     */
+    public Optional<LivePeriod> periodAt(UUID articleId, Instant instant) {
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        SELECT p.version_no, NOT upper_inf(p.live) AND NOT EXISTS (
+                                   SELECT 1 FROM publications n WHERE n.article_id = p.article_id AND lower(n.live) = upper(p.live))
+                        FROM publications p WHERE p.article_id = ?1 AND p.live @> CAST(?2 AS timestamptz)""", Object[].class)
                 .setParameter(1, articleId)
                 .setParameter(2, offset(instant))
                 .getResultList();
-        return rows.stream().findFirst().map(row -> ((Number) row).intValue());
+        return rows.stream().findFirst()
+                .map(row -> new LivePeriod(((Number) row[0]).intValue(), (Boolean) row[1]));
     }
 
     /** Version numbers that went live, oldest publication first. */

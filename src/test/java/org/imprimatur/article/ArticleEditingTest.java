@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -82,6 +83,12 @@ class ArticleEditingTest {
         String v1Etag = Api.etag(id);
 
         Api.save("editor", id, null, content).then().statusCode(428).contentType("application/problem+json");
+        // "*" would match any version: a blind overwrite, refused like no If-Match at all.
+        Api.save("editor", id, "*", Fixtures.edited(content, "Blind.")).then().statusCode(428)
+                .contentType("application/problem+json").body("detail", containsString("If-Match: *"));
+        Api.save("editor", id, "\"v9-0000000000000000\", *", Fixtures.edited(content, "Blind.")).then().statusCode(428);
+        Api.as("editor").header("If-Match", "*").body(Map.of("version", 1))
+                .post(Api.ARTICLES + "/" + id + "/restore").then().statusCode(428);
         Api.save("editor", id, v1Etag, Fixtures.edited(content, "Second.")).then().statusCode(200);
         Api.save("editor", id, v1Etag, Fixtures.edited(content, "Lost update.")).then().statusCode(412)
                 .contentType("application/problem+json")

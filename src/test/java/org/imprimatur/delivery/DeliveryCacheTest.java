@@ -70,7 +70,7 @@ class DeliveryCacheTest {
         DeliveryCache cache = cache(1 << 20, bound);
         cache.listening(true);
         for (int i = 0; i < 5_000; i++) {
-            cache.page("q=word-" + i, () -> new byte[10_000]);
+            cache.page(new PageQuery(null, null, "word-" + i, null), () -> new byte[10_000]);
         }
         assertTrue(cache.pagesWeightedSize() <= bound, "held " + cache.pagesWeightedSize() + " bytes");
         assertTrue(cache.pagesWeightedSize() > bound / 2, "the cache should still be used, held " + cache.pagesWeightedSize());
@@ -81,10 +81,10 @@ class DeliveryCacheTest {
         DeliveryCache cache = cache(1 << 20, 1 << 20);
         cache.listening(true);
         byte[] page = {'{', '}'};
-        assertSame(page, cache.page("limit=20", () -> page));
-        assertSame(page, cache.pageIfPresent("limit=20"));
+        assertSame(page, cache.page(new PageQuery("20", null, null, null), () -> page));
+        assertSame(page, cache.pageIfPresent(new PageQuery("20", null, null, null)));
         cache.invalidate("some-other-article");
-        assertNull(cache.pageIfPresent("limit=20"));
+        assertNull(cache.pageIfPresent(new PageQuery("20", null, null, null)));
     }
 
     private DeliveryCache cache(long renditionBytes, long pageBytes) {

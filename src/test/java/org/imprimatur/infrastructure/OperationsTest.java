@@ -30,4 +30,28 @@ class OperationsTest {
     void unknownPathsAnswerProblemJson() {
         RestAssured.get("/api/v1/nothing-here").then().statusCode(404);
     }
+
+    /** docs/security.md: every answer, from every layer, carries the hardening headers. */
+    @Test
+    void everyAnswerCarriesTheHardeningHeaders() {
+        String slug = org.imprimatur.support.Fixtures.uniqueSlug("headers");
+        org.imprimatur.support.Workflow.published(org.imprimatur.support.Fixtures.article(slug));
+        RestAssured.get("/api/v1/articles/" + slug).then().statusCode(200);
+        String etag = RestAssured.get("/api/v1/articles/" + slug).then().statusCode(200).extract().header("ETag");
+        java.util.List<io.restassured.response.Response> answers = java.util.List.of(
+                RestAssured.get("/api/v1/articles/" + slug),                                     // cached fast path
+                RestAssured.given().header("If-None-Match", etag).get("/api/v1/articles/" + slug), // 304
+                RestAssured.get("/api/v1/articles/no-such-article"),                             // 404 problem
+                RestAssured.get("/api/v1/articles"),                                             // list
+                RestAssured.get("/api/v1/editorial/articles"),                                   // 401
+                RestAssured.get("/q/swagger-ui/"),                                               // HTML
+                RestAssured.get("/q/openapi"),
+                RestAssured.get("/q/health/ready"));
+        for (io.restassured.response.Response answer : answers) {
+            answer.then().header("X-Content-Type-Options", equalTo("nosniff"))
+                    .header("Referrer-Policy", equalTo("no-referrer"))
+                    .header("X-Frame-Options", equalTo("DENY"))
+                    .header("Content-Security-Policy", containsString("frame-ancestors 'none'"));
+        }
+    }
 }

@@ -19,6 +19,43 @@ class VersionDifferTest {
             2022, "10.1000/kim", null, null, null);
 
     @Test
+    void twoUnrelatedHundredThousandCharacterBodiesFallBackToACoarseExactDiff() {
+        String before = words("alpha", 100_000);
+        String after = words("omega", 100_000);
+        List<VersionDiffer.Segment> segments = VersionDiffer.words("Intro. " + before + " Outro.", "Intro. " + after + " Outro.");
+        // Exact either way: the old text and the new text are what the segments spell out.
+        assertEquals("Intro. " + before + " Outro.", join(segments, VersionDiffer.Segment.INSERT));
+        assertEquals("Intro. " + after + " Outro.", join(segments, VersionDiffer.Segment.DELETE));
+        // One removed and one added stretch: a word-level search would have matched the spaces between
+        // the words and interleaved thousands of segments, at a cost of billions of steps.
+        assertEquals(List.of("equal", "delete", "insert", "equal"), segments.stream().map(VersionDiffer.Segment::op).toList());
+    }
+
+    @Test
+    void smallChangesInsideLongTextsStayWordLevel() {
+        String common = words("common", 50_000);
+        List<VersionDiffer.Segment> segments = VersionDiffer.words(common + " the old word " + common,
+                common + " the new word " + common);
+        assertEquals(List.of("equal", "delete", "insert", "equal"), segments.stream().map(VersionDiffer.Segment::op).toList());
+        assertEquals("old", segments.get(1).text());
+        assertEquals("new", segments.get(2).text());
+    }
+
+    private static String words(String stem, int characters) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; text.length() < characters; i++) {
+            text.append(i == 0 ? "" : " ").append(stem).append(i);
+        }
+        return text.toString();
+    }
+
+    /** The text the segments spell out when those of {@code skipped} are left out. */
+    private static String join(List<VersionDiffer.Segment> segments, String skipped) {
+        return segments.stream().filter(segment -> !segment.op().equals(skipped))
+                .map(VersionDiffer.Segment::text).collect(Collectors.joining());
+    }
+
+    @Test
     void sectionsAreMatchedByKeyAndClassified() {
         ArticleContent before = content(List.of(
                 section("intro", "Eczema is common."), section("causes", "Genes matter."),

@@ -102,7 +102,7 @@ public class DeliveryCache {
         return weightedSize(pages);
     }
 
-    private static long weightedSize(Cache<String, ?> cache) {
+    private static long weightedSize(Cache<?, ?> cache) {
         cache.cleanUp();
         return cache.policy().eviction().map(eviction -> eviction.weightedSize().orElse(0L)).orElse(0L);
     }

@@ -68,7 +68,13 @@ public final class VersionDiffer {
     public static List<Segment> words(String before, String after) {
         List<String> oldTokens = tokens(before);
         List<String> newTokens = tokens(after);
-        // What both share at the start and at the end needs no search; most edits touch little.
+        List<Segment> segments = new ArrayList<>();
+        if (oldTokens.size() + newTokens.size() <= MAX_WORD_DIFF_TOKENS) {
+            appendMyers(segments, oldTokens, newTokens);
+            return segments;
+        }
+        // Long texts: what both share at the start and at the end needs no search, and most edits
+        // touch little; only the stretch between is searched, or shown whole when it is too long.
         int prefix = 0;
         int shorter = Math.min(oldTokens.size(), newTokens.size());
         while (prefix < shorter && oldTokens.get(prefix).equals(newTokens.get(prefix))) {
@@ -81,7 +87,6 @@ public final class VersionDiffer {
         }
         List<String> oldMiddle = oldTokens.subList(prefix, oldTokens.size() - suffix);
         List<String> newMiddle = newTokens.subList(prefix, newTokens.size() - suffix);
-        List<Segment> segments = new ArrayList<>();
         append(segments, Segment.EQUAL, oldTokens.subList(0, prefix));
         if (oldMiddle.size() + newMiddle.size() > MAX_WORD_DIFF_TOKENS) {
             append(segments, Segment.DELETE, oldMiddle);

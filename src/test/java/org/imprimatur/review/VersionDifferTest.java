@@ -49,12 +49,6 @@ class VersionDifferTest {
         return text.toString();
     }
 
-    /** The text the segments spell out when those of {@code skipped} are left out. */
-    private static String join(List<VersionDiffer.Segment> segments, String skipped) {
-        return segments.stream().filter(segment -> !segment.op().equals(skipped))
-                .map(VersionDiffer.Segment::text).collect(Collectors.joining());
-    }
-
     @Test
     void sectionsAreMatchedByKeyAndClassified() {
         ArticleContent before = content(List.of(

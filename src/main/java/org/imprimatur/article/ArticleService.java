@@ -52,7 +52,8 @@ public class ArticleService {
         article.reviewIntervalMonths = content.reviewIntervalMonths();
         article.changedAt = now;
         article.persist();
-        ArticleVersion version = ArticleVersion.of(article.id, 1, content, actor.id(), null, now);
+        ArticleVersion version = ArticleVersion.of(article.id, 1, content, ContentOrigins.allWrittenIn(content, 1),
+                actor.id(), null, now);
         version.persist();
         auditTrail.record(article.id, actor, WorkflowAction.CREATE, null, WorkflowState.DRAFT, 1, content.changeNote(), now);
         return saved(article, version, ContentValidator.warnings(content));
@@ -67,7 +68,7 @@ public class ArticleService {
             throw ProblemException.invalid("slug", "cannot change: this article's slug is " + article.slug);
         }
         return appendVersion(article, content.withSlug(article.slug), ifMatch, actor, WorkflowAction.SAVE,
-                article.latestVersion);
+                latestVersionOf(article));
     }
 
     @Transactional
@@ -80,11 +81,13 @@ public class ArticleService {
         ArticleVersion old = ArticleVersion.find(articleId, versionNo)
                 .orElseThrow(() -> ProblemException.invalid("version", "article has no version " + versionNo));
         ArticleContent restored = old.content(article.slug).withChangeNote("Restored from version " + versionNo);
-        return appendVersion(article, restored, ifMatch, actor, WorkflowAction.RESTORE, versionNo);
+        // Restored text keeps the authors who wrote it, so four-eyes still sees them.
+        return appendVersion(article, restored, ifMatch, actor, WorkflowAction.RESTORE, old);
     }
 
+    /** Appends {@code content} as the next version, edited from (or restoring) {@code source}. */
     private Saved appendVersion(Article article, ArticleContent content, String ifMatch, Actor actor,
-                                WorkflowAction action, int basedOn) {
+                                WorkflowAction action, ArticleVersion source) {
         ArticleVersion latest = latestVersionOf(article);
         if (!ETags.matches(ifMatch, ETags.of(latest.versionNo, latest.contentHash))) {
             throw ProblemException.preconditionFailed("If-Match does not name the newest version (" + latest.versionNo
@@ -94,7 +97,9 @@ public class ArticleService {
                 .article(article.state, article.latestVersion, latest.contentHash, article.publishedVersion).build());
         Instant now = Timestamps.now();
         WorkflowState from = article.state;
-        ArticleVersion version = ArticleVersion.of(article.id, article.latestVersion + 1, content, actor.id(), basedOn, now);
+        int versionNo = article.latestVersion + 1;
+        ContentOrigins origins = ContentOrigins.carry(source.content(article.slug), source.origins(), content, versionNo);
+        ArticleVersion version = ArticleVersion.of(article.id, versionNo, content, origins, actor.id(), source.versionNo, now);
         version.persist();
         article.latestVersion = version.versionNo;
         article.state = to;

@@ -18,7 +18,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -49,6 +51,9 @@ public class ArticleVersion extends PanacheEntityBase {
     public UUID authorId;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** The version that wrote the current title, summary, language and tags (see {@link ContentOrigins}). */
+    @Column(name = "header_origin_version")
+    public int headerOriginVersion;
 
     @ElementCollection
     @CollectionTable(name = "version_tags", joinColumns = @JoinColumn(name = "version_id"))
@@ -70,8 +75,8 @@ public class ArticleVersion extends PanacheEntityBase {
         return find("articleId = ?1 and versionNo = ?2", articleId, versionNo).firstResultOptional();
     }
 
-    public static ArticleVersion of(UUID articleId, int versionNo, ArticleContent content, UUID authorId,
-                                    Integer basedOn, Instant createdAt) {
+    public static ArticleVersion of(UUID articleId, int versionNo, ArticleContent content, ContentOrigins origins,
+                                    UUID authorId, Integer basedOn, Instant createdAt) {
         ArticleVersion version = new ArticleVersion();
         version.id = UUID.randomUUID();
         version.articleId = articleId;
@@ -85,10 +90,22 @@ public class ArticleVersion extends PanacheEntityBase {
         version.contentHash = content.contentHash();
         version.authorId = authorId;
         version.createdAt = createdAt;
+        version.headerOriginVersion = origins.header();
         version.tags = new ArrayList<>(content.tags());
-        content.sections().forEach(section -> version.sections.add(SectionRow.of(section)));
-        content.citations().forEach(citation -> version.citations.add(CitationRow.of(citation)));
+        content.sections().forEach(section -> version.sections.add(
+                SectionRow.of(section, origins.sections().get(section.key()))));
+        content.citations().forEach(citation -> version.citations.add(
+                CitationRow.of(citation, origins.citations().get(citation.key()))));
         return version;
+    }
+
+    /** Which version wrote each part of this one. */
+    public ContentOrigins origins() {
+        Map<String, Integer> sectionOrigins = new HashMap<>();
+        sections.forEach(row -> sectionOrigins.put(row.key, row.originVersion));
+        Map<String, Integer> citationOrigins = new HashMap<>();
+        citations.forEach(row -> citationOrigins.put(row.key, row.originVersion));
+        return new ContentOrigins(headerOriginVersion, sectionOrigins, citationOrigins);
     }
 
     /** The content as editors wrote it, with the article's slug. */
@@ -104,9 +121,12 @@ public class ArticleVersion extends PanacheEntityBase {
         public String heading;
         public String aspect;
         public String body;
+        @Column(name = "origin_version")
+        public int originVersion;
 
-        static SectionRow of(Section section) {
+        static SectionRow of(Section section, int originVersion) {
             SectionRow row = new SectionRow();
+            row.originVersion = originVersion;
             row.key = section.key();
             row.heading = section.heading();
             row.aspect = section.aspect();
@@ -134,9 +154,12 @@ public class ArticleVersion extends PanacheEntityBase {
         public String url;
         @Column(name = "accessed_on")
         public LocalDate accessedOn;
+        @Column(name = "origin_version")
+        public int originVersion;
 
-        static CitationRow of(Citation citation) {
+        static CitationRow of(Citation citation, int originVersion) {
             CitationRow row = new CitationRow();
+            row.originVersion = originVersion;
             row.key = citation.key();
             row.kind = citation.kind();
             row.title = citation.title();

@@ -126,7 +126,7 @@ public final class WorkflowRules {
 
         static final Policy REVIEWER_IS_NOT_AN_AUTHOR = Policy.of("reviewerIsNotAnAuthor", FORBIDDEN,
                 attempt -> attempt.authorsOfChange().contains(attempt.actor().id())
-                        ? "four-eyes rule: you authored a version of this change, so another reviewer must review it"
+                        ? "four-eyes rule: you wrote part of this change, so another reviewer must approve it"
                         : null);
 
         static final Policy HAS_A_COMMENT = Policy.of("sendingBackNeedsAComment", INVALID,

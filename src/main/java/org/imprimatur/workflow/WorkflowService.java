@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.imprimatur.article.Article;
+import org.imprimatur.article.ArticleContent;
 import org.imprimatur.article.ArticleService;
 import org.imprimatur.article.ArticleVersion;
 import org.imprimatur.article.ContentValidator;
@@ -103,7 +104,8 @@ public class WorkflowService {
         WorkflowState to = WorkflowGate.require(attempt(WorkflowAction.APPROVE, actor, article, latest)
                 .names(version, contentHash)
                 .publishAt(publishAt)
-                .authorsOfChange(authorsSince(article.id, lastPublishedVersion(article.id), latest.versionNo))
+                .authorsOfChange(union(authorsSince(article.id, lastPublishedVersion(article.id), latest.versionNo),
+                        writersOfChange(article, latest, article.publishedVersion)))
                 .at(now).build());
         WorkflowState from = enter(article, to, now);
         article.submittedAt = null;
@@ -128,7 +130,8 @@ public class WorkflowService {
         int publishedBefore = published.size() >= 2 ? published.get(published.size() - 2) : 0;
         WorkflowState to = WorkflowGate.require(attempt(WorkflowAction.RECONFIRM, actor, article, latest)
                 .names(version, contentHash)
-                .authorsOfChange(authorsSince(article.id, publishedBefore, latest.versionNo))
+                .authorsOfChange(union(authorsSince(article.id, publishedBefore, latest.versionNo),
+                        writersOfChange(article, latest, publishedBefore == 0 ? null : publishedBefore)))
                 .at(now).build());
         WorkflowState from = enter(article, to, now);
         recordReview(article, latest, ReviewRecord.RECONFIRMATION, actor, now);
@@ -234,6 +237,31 @@ public class WorkflowService {
                 .setParameter("upTo", upTo)
                 .getResultList();
         return new HashSet<>(authors);
+    }
+
+    /**
+     * Who first wrote the parts of {@code candidate} that differ from version {@code baselineNo}
+     * (every part when it is null): restored or long-unpublished text counts for its real author.
+     */
+    private Set<UUID> writersOfChange(Article article, ArticleVersion candidate, Integer baselineNo) {
+        ArticleContent baseline = baselineNo == null ? null
+                : ArticleVersion.find(article.id, baselineNo).map(version -> version.content(article.slug)).orElse(null);
+        Set<Integer> versions = candidate.origins().versionsThatWroteChangesFrom(candidate.content(article.slug), baseline);
+        if (versions.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(entityManager.createQuery("""
+                        select distinct v.authorId from ArticleVersion v
+                        where v.articleId = :article and v.versionNo in :versions""", UUID.class)
+                .setParameter("article", article.id)
+                .setParameter("versions", versions)
+                .getResultList());
+    }
+
+    private static Set<UUID> union(Set<UUID> a, Set<UUID> b) {
+        Set<UUID> all = new HashSet<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static Attempt.Builder attempt(WorkflowAction action, Actor actor, Article article, ArticleVersion latest) {

@@ -1,0 +1,91 @@
+package org.imprimatur.workflow;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.imprimatur.support.Api;
+import org.imprimatur.support.Database;
+import org.imprimatur.support.Fixtures;
+import org.imprimatur.support.Workflow;
+import org.junit.jupiter.api.Test;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Four-eyes by content (docs/workflow.md): the approver must not have written any text that goes
+ * live, whoever pressed Save and however the text came back.
+ */
+@QuarkusTest
+class FourEyesByContentTest {
+
+    @Test
+    void restoringTheApproversOwnUnreviewedTextDoesNotLetThemApproveIt() {
+        Map<String, Object> content = Fixtures.article(Fixtures.uniqueSlug("restore-bypass"));
+        // The admin writes v1, which never goes live.
+        String id = Api.as("admin").body(content).post(Api.ARTICLES).then().statusCode(201).extract().path("id");
+        // The editor rewrites it as v2; a reviewer approves v2, which goes live.
+        Api.save("editor", id, Api.etag(id), Fixtures.edited(content, "The editor's own text [@lee-2021].")).then().statusCode(200);
+        Workflow.submit("editor", id).then().statusCode(200);
+        Workflow.approve("reviewer", id).then().statusCode(200);
+        // The editor restores v1 as v3 and submits it: the admin's text, which no one else reviewed.
+        Api.as("editor").header("If-Match", Api.etag(id)).body(Map.of("version", 1))
+                .post(Api.ARTICLES + "/" + id + "/restore").then().statusCode(200).body("version", equalTo(3));
+        Workflow.submit("editor", id).then().statusCode(200);
+
+        Workflow.approve("admin", id).then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("rule", equalTo("reviewerIsNotAnAuthor"))
+                .body("detail", containsString("you wrote part of this change"));
+        Api.latest(id).then().body("state", equalTo("IN_REVIEW")).body("publishedVersion", equalTo(2));
+        Workflow.approve("reviewer2", id).then().statusCode(200).body("publishedVersion", equalTo(3));
+    }
+
+    @Test
+    void textWrittenLongBeforeStillCountsForItsAuthorUntilItIsLive() {
+        Map<String, Object> content = Fixtures.article(Fixtures.uniqueSlug("old-text"));
+        // The admin writes v1; the editor edits one section in v2, keeping the admin's other one.
+        String id = Api.as("admin").body(content).post(Api.ARTICLES).then().statusCode(201).extract().path("id");
+        Api.save("editor", id, Api.etag(id), Fixtures.edited(content, "Edited intro [@lee-2021].")).then().statusCode(200);
+        Workflow.submit("editor", id).then().statusCode(200);
+        // Nothing is live yet, so all of v2 is the change; part of it is the admin's.
+        Workflow.approve("admin", id).then().statusCode(403).body("rule", equalTo("reviewerIsNotAnAuthor"));
+        Workflow.approve("reviewer", id).then().statusCode(200);
+    }
+
+    @Test
+    void unchangedTextTheApproverOnceWroteDoesNotBlockThem() {
+        Map<String, Object> content = Fixtures.article(Fixtures.uniqueSlug("reviewed-text"));
+        // The admin's v1 is reviewed by someone else and goes live.
+        String id = Api.as("admin").body(content).post(Api.ARTICLES).then().statusCode(201).extract().path("id");
+        Workflow.submit("editor", id).then().statusCode(200);
+        Workflow.approve("reviewer", id).then().statusCode(200);
+        // The editor changes the intro; the admin's other section goes live again unchanged.
+        Api.save("editor", id, Api.etag(id), Fixtures.edited(content, "A clearer intro [@lee-2021].")).then().statusCode(200);
+        Workflow.submit("editor", id).then().statusCode(200);
+        Workflow.approve("admin", id).then().statusCode(200).body("publishedVersion", equalTo(2));
+    }
+
+    @Test
+    void aStoredVersionIsSealed() {
+        UUID articleId = UUID.fromString(Api.createdId(Fixtures.article(Fixtures.uniqueSlug("sealed"))));
+        String version = "(SELECT id FROM article_versions WHERE article_id = ?)";
+        // As the owner, so that the trigger answers and not the service role's missing privileges.
+        for (String sql : List.of(
+                    "INSERT INTO version_sections (version_id, ordinal, key, heading, body, origin_version) SELECT "
+                            + version + ", 50, 'slipped-in', '', 'Unreviewed advice.', 1",
+                    "INSERT INTO version_tags (version_id, ordinal, tag) SELECT " + version + ", 19, 'slipped-in'",
+                    "INSERT INTO version_citations (version_id, ordinal, key, kind, title, authors, url, origin_version) SELECT "
+                            + version + ", 50, 'slipped-in', 'other', 'Nobody', '{}', 'https://example.org', 1")) {
+            SQLException refusal = Database.refusalOf(Database.owner(), sql, articleId);
+            assertNotNull(refusal, "accepted: " + sql);
+            assertTrue(refusal.getMessage().contains("sealed"), refusal.getMessage());
+        }
+        Api.as("editor").get(Api.ARTICLES + "/" + articleId).then().body("sections.size()", equalTo(2));
+    }
+}

@@ -1,6 +1,5 @@
 package org.imprimatur.security;
 
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -29,7 +28,6 @@ public class TokenResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Transactional
     @Operation(summary = "Exchange a built-in account's password for a bearer token")
     @APIResponse(responseCode = "200", description = "The access token")
     @APIResponse(responseCode = "401", description = "Unknown account or wrong password")

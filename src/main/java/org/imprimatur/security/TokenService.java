@@ -2,6 +2,7 @@ package org.imprimatur.security;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.smallrye.jwt.build.Jwt;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Optional;
@@ -22,8 +23,12 @@ public class TokenService {
         this.settings = settings;
     }
 
+    /**
+     * Bcrypt takes tens of milliseconds by design, so it runs after the account is read and its
+     * connection returned: a burst of bogus sign-ins cannot hold the pool (docs/security.md).
+     */
     public Optional<IssuedToken> issue(String username, String password) {
-        Optional<Account> account = Account.findByUsername(username)
+        Optional<Account> account = QuarkusTransaction.requiringNew().call(() -> Account.findByUsername(username))
                 .filter(found -> found.passwordHash != null);
         String hash = account.map(found -> found.passwordHash).orElse(UNKNOWN_ACCOUNT_HASH);
         boolean matches = BcryptUtil.matches(password, hash);

@@ -6,7 +6,6 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.imprimatur.article.ETags;
 
 /**
@@ -21,11 +20,9 @@ public class CachedArticleRoute {
     private final DeliveryCache cache;
     private final String cacheControl;
 
-    public CachedArticleRoute(DeliveryCache cache,
-                              @ConfigProperty(name = "imprimatur.delivery.cache-control",
-                                      defaultValue = "public, max-age=60, stale-while-revalidate=300") String cacheControl) {
+    public CachedArticleRoute(DeliveryCache cache, DeliverySettings settings) {
         this.cache = cache;
-        this.cacheControl = cacheControl;
+        this.cacheControl = settings.cacheControl();
     }
 
     void install(@Observes Router router) {
@@ -40,6 +37,7 @@ public class CachedArticleRoute {
             boolean jsonLd = wanted == LiveHeaders.Representation.JSON_LD;
             HttpServerResponse response = context.response();
             LiveHeaders.each(live, jsonLd, cacheControl, response::putHeader);
+            LiveHeaders.staleness(cache.staleSeconds(), response::putHeader);
             if (ETags.matches(context.request().getHeader(HttpHeaders.IF_NONE_MATCH), live.etag(jsonLd))) {
                 response.setStatusCode(304).end();
                 return;

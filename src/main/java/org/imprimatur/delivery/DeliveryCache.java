@@ -6,9 +6,9 @@ import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.imprimatur.workflow.LiveVersionChanged;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Supplier;
 
@@ -26,13 +26,20 @@ public class DeliveryCache {
     // announcement drops them all; the expiry only returns memory that rare queries hold.
     private final Cache<PageQuery, byte[]> pages;
     private final DeliveryRepository repository;
-    // Without a live LISTEN connection this replica would not hear of publishes: serve uncached.
+    private final Clock clock;
+    private final long maxStaleMillis;
+    // While LISTENing, every publish anywhere reaches this cache, so what it holds is current.
     private volatile boolean listening;
+    // When the LISTEN connection was lost (0 while listening): what the cache holds was current
+    // then, and may be served, marked stale, until the bounded staleness has passed.
+    private volatile long lostAtMillis;
 
-    public DeliveryCache(DeliveryRepository repository,
-                         @ConfigProperty(name = "imprimatur.delivery.cache-max-size", defaultValue = "256M") MemorySize maxSize,
-                         @ConfigProperty(name = "imprimatur.delivery.page-cache-max-size", defaultValue = "64M") MemorySize pagesMaxSize) {
+    public DeliveryCache(DeliveryRepository repository, DeliverySettings settings, Clock clock) {
         this.repository = repository;
+        this.clock = clock;
+        this.maxStaleMillis = settings.effectiveMaxStale().toMillis();
+        MemorySize maxSize = settings.cacheMaxSize();
+        MemorySize pagesMaxSize = settings.pageCacheMaxSize();
         this.renditions = Caffeine.newBuilder()
                 .maximumWeight(maxSize.asLongValue())
                 .weigher((String slug, Rendition rendition) -> rendition.weight() + slug.length() * 2)
@@ -45,9 +52,27 @@ public class DeliveryCache {
                 .build();
     }
 
-    /** The cached rendition, without touching the database; null when it must be loaded. */
+    /**
+     * The cached rendition, without touching the database; null when it must be loaded. Without
+     * the database, renditions are still served for the bounded staleness; {@link #staleSeconds()}
+     * tells the caller to mark them.
+     */
     public Rendition ifPresent(String slug) {
-        return listening ? renditions.getIfPresent(slug) : null;
+        return usable() ? renditions.getIfPresent(slug) : null;
+    }
+
+    /** Seconds since this replica last knew its cache to be current, or -1 while it does (the Age of a stale answer). */
+    public long staleSeconds() {
+        long lostAt = lostAtMillis;
+        return listening || lostAt == 0 ? -1 : Math.max(0, (clock.millis() - lostAt) / 1000);
+    }
+
+    private boolean usable() {
+        if (listening) {
+            return true;
+        }
+        long lostAt = lostAtMillis;
+        return lostAt != 0 && clock.millis() - lostAt <= maxStaleMillis;
     }
 
     /** Loads (blocking, from PostgreSQL) and caches; concurrent loads of one slug share one query. */
@@ -55,18 +80,31 @@ public class DeliveryCache {
         return listening ? renditions.get(slug, repository::current) : repository.current(slug);
     }
 
-    /** Called by the listener: caching is trusted only while publications are being heard. */
-    void listening(boolean heard) {
-        if (!heard) {
-            listening = false;
+    /**
+     * Called by the listener when it has lost its connection: what the cache holds stays usable,
+     * marked stale, for the bounded staleness counted from now; nothing new is cached meanwhile.
+     */
+    void lost() {
+        if (listening || lostAtMillis == 0) {
+            lostAtMillis = clock.millis();
         }
+        listening = false;
+    }
+
+    /**
+     * Called by the listener once it LISTENs (again): anything may have changed while it did not,
+     * so the cache is dropped before it is trusted again.
+     */
+    void listening() {
+        listening = false;
+        lostAtMillis = 0;
         invalidateAll();
-        listening = heard;
+        listening = true;
     }
 
     /** A list or search page as JSON bytes, without touching the database; null when it must be loaded. */
     public byte[] pageIfPresent(PageQuery query) {
-        return listening ? pages.getIfPresent(query) : null;
+        return usable() ? pages.getIfPresent(query) : null;
     }
 
     public byte[] page(PageQuery query, Supplier<byte[]> loader) {

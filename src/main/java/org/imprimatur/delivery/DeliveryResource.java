@@ -13,7 +13,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -50,12 +49,11 @@ public class DeliveryResource {
     private final ObjectMapper mapper;
 
     public DeliveryResource(DeliveryCache cache, DeliveryRepository repository, DeliveryListing listing, ObjectMapper mapper,
-                            @ConfigProperty(name = "imprimatur.delivery.cache-control",
-                                    defaultValue = "public, max-age=60, stale-while-revalidate=300") String cacheControl) {
+                            DeliverySettings settings) {
         this.cache = cache;
         this.repository = repository;
         this.listing = listing;
-        this.cacheControl = cacheControl;
+        this.cacheControl = settings.cacheControl();
         this.mapper = mapper;
     }
 
@@ -80,7 +78,14 @@ public class DeliveryResource {
         }
         Rendition cached = cache.ifPresent(slug);
         if (cached != null) {
-            return Uni.createFrom().item(respond(cached, jsonLd, ifNoneMatch));
+            long staleSeconds = cache.staleSeconds();
+            Response fresh = respond(cached, jsonLd, ifNoneMatch);
+            if (staleSeconds < 0) {
+                return Uni.createFrom().item(fresh);
+            }
+            Response.ResponseBuilder stale = Response.fromResponse(fresh);
+            LiveHeaders.staleness(staleSeconds, stale::header);
+            return Uni.createFrom().item(stale.build());
         }
         return blocking(() -> respond(cache.load(slug), jsonLd, ifNoneMatch));
     }
@@ -96,7 +101,9 @@ public class DeliveryResource {
         PageQuery key = new PageQuery(limit, cursor, q, tag);
         byte[] cached = cache.pageIfPresent(key);
         if (cached != null) {
-            return Uni.createFrom().item(json(cached));
+            Response.ResponseBuilder page = Response.ok(cached, MediaType.APPLICATION_JSON);
+            LiveHeaders.staleness(cache.staleSeconds(), page::header);
+            return Uni.createFrom().item(page.build());
         }
         return blocking(() -> json(cache.page(key, () -> serialized(listing.list(limit, cursor, q, tag)))));
     }

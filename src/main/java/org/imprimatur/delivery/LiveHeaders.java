@@ -11,6 +11,17 @@ final class LiveHeaders {
     private LiveHeaders() {
     }
 
+    /**
+     * Marks an answer served from the cache while the database is away (RFC 9111 Age, RFC 9211
+     * Cache-Status); nothing when {@code staleSeconds} is negative, i.e. the cache is current.
+     */
+    static void staleness(long staleSeconds, BiConsumer<String, String> header) {
+        if (staleSeconds >= 0) {
+            header.accept("Age", Long.toString(staleSeconds));
+            header.accept("Cache-Status", "imprimatur; hit; detail=stale-if-error");
+        }
+    }
+
     /** What an Accept header asks for; NEITHER is answered with 406 by the resource. */
     enum Representation { JSON, JSON_LD, NEITHER }
 

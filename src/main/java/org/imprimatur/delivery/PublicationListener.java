@@ -19,14 +19,16 @@ import java.util.Properties;
 
 /**
  * Keeps this replica's delivery cache in step with every other: LISTENs on a dedicated connection
- * for the slugs whose live version changed. After a lost connection it cannot know what it
- * missed, so it drops the whole cache once it listens again.
+ * for the slugs whose live version changed. While the connection is lost the cache serves what it
+ * has, marked stale, for a bounded time; once it listens again it cannot know what it missed, so
+ * it drops the whole cache before trusting it (docs/delivery.md).
  */
 @ApplicationScoped
 public class PublicationListener {
 
     private static final Logger LOG = Logger.getLogger(PublicationListener.class);
     private static final int POLL_MILLIS = 500;
+    private static final long PROBE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
     /** How the listening session shows in pg_stat_activity. */
     public static final String APPLICATION_NAME = "imprimatur-publication-listener";
 
@@ -70,13 +72,19 @@ public class PublicationListener {
                  Statement statement = listening.createStatement()) {
                 connection = listening;
                 statement.execute("LISTEN " + PublicationHistory.CHANNEL);
-                cache.listening(true);
+                cache.listening();
                 if (!firstConnection) {
                     LOG.info("Listening for publications again; dropped the delivery cache to reload what was missed");
                 }
                 firstConnection = false;
                 PGConnection pg = listening.unwrap(PGConnection.class);
+                long nextProbe = System.nanoTime() + PROBE_NANOS;
                 while (running) {
+                    if (System.nanoTime() > nextProbe) {
+                        // A connection cut without a word (no RST) would otherwise look like a quiet one.
+                        statement.execute("SELECT 1");
+                        nextProbe = System.nanoTime() + PROBE_NANOS;
+                    }
                     PGNotification[] notifications = pg.getNotifications(POLL_MILLIS);
                     if (notifications != null) {
                         for (PGNotification notification : notifications) {
@@ -87,7 +95,7 @@ public class PublicationListener {
             } catch (SQLException lost) {
                 if (running) {
                     LOG.warnf("Publication listener lost its connection (%s); reconnecting", lost.getMessage());
-                    cache.listening(false);
+                    cache.lost();
                     pause();
                 }
             }
@@ -103,6 +111,10 @@ public class PublicationListener {
             properties.setProperty("password", password);
         }
         properties.setProperty("ApplicationName", APPLICATION_NAME);
+        // Seconds: a lost database is noticed within a few, not after TCP's own minutes.
+        properties.setProperty("connectTimeout", "2");
+        properties.setProperty("loginTimeout", "2");
+        properties.setProperty("socketTimeout", "3");
         return properties;
     }
 

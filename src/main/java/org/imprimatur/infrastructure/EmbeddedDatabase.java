@@ -62,6 +62,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public static EmbeddedDatabase start(Path dataDirectory, Commits commits) throws IOException {
+        return start(dataDirectory, commits, 0);
+    }
+
+    /** As above, on {@code port}, or a free one when it is 0 (a restart on the same port is a database that came back). */
+    public static EmbeddedDatabase start(Path dataDirectory, Commits commits, int port) throws IOException {
         Files.createDirectories(dataDirectory);
         stopLeftoverServer(dataDirectory);
         Optional<DatabaseCredentials> stored = DatabaseCredentials.readFrom(dataDirectory);
@@ -76,6 +81,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setConnectConfig("password", credentials.ownerPassword())
                 .setDataDirectoryCustomizer(directory -> secure(directory.toPath(), credentials, stored.isEmpty()))
                 .setPGStartupWait(Duration.ofSeconds(60));
+        if (port != 0) {
+            builder.setPort(port);
+        }
         if (commits == Commits.DURABLE) {
             // The library passes -F and synchronous_commit=off, test-database settings; these win over both.
             builder.setServerConfig("fsync", "on")

@@ -109,15 +109,25 @@ public class ProblemMappers {
             cause = cause.getCause();
         }
         if (cause instanceof ConstraintViolationException violation) {
+            // The constraint's name is for the log, not for clients: it describes our schema.
             LOG.debugf("Constraint %s refused a write", violation.getConstraintName());
             return respond(Problem.of(409, "constraint", "Refused by the database",
-                    "The change conflicts with stored data (" + violation.getConstraintName() + ")."));
+                    "The change conflicts with data stored in the meantime; read the article again and retry."));
         }
         return unexpected(e);
     }
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (DatabaseUnavailable.causes(e)) {
+            LOG.warnf("Database unavailable: %s", e.getMessage());
+            return Response.status(503)
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
+                    .type(Problem.MEDIA_TYPE)
+                    .entity(Problem.of(503, "database-unavailable", "Service unavailable",
+                            "The database cannot be reached right now; try again in a few seconds."))
+                    .build();
+        }
         String correlationId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure, correlation id %s", correlationId);
         return respond(Problem.of(500, "internal", "Internal error",

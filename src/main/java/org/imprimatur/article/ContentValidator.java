@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The content rules of SPEC §1 in one place. {@link #validate} returns the content normalized
+ * The content rules of docs/content-model.md in one place. {@link #validate} returns the content normalized
  * (defaults filled in, text in Unicode NFC) or refuses it with every failed rule and its field path.
  */
 public final class ContentValidator {

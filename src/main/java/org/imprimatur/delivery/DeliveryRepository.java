@@ -26,11 +26,15 @@ public class DeliveryRepository {
     private final EntityManager entityManager;
     private final ObjectMapper mapper;
     private final PublicationHistory publications;
+    private final org.jsoup.safety.Safelist safelist;
 
-    public DeliveryRepository(EntityManager entityManager, ObjectMapper mapper, PublicationHistory publications) {
+    public DeliveryRepository(EntityManager entityManager, ObjectMapper mapper, PublicationHistory publications,
+                              DeliverySettings settings) {
         this.entityManager = entityManager;
         this.mapper = mapper;
         this.publications = publications;
+        this.safelist = MarkdownRenderer.safelist(settings == null ? java.util.Set.of()
+                : settings.imageHosts().orElse(java.util.Set.of()));
     }
 
     @Transactional
@@ -76,7 +80,7 @@ public class DeliveryRepository {
                         "articleId = ?1 and versionNo = ?2 and createdAt <= ?3 order by createdAt desc",
                         article.id, versionNo, asOf)
                 .firstResultOptional();
-        PublishedArticle published = toPublished(article.slug, version.get(), publishedAt, review.orElse(null));
+        PublishedArticle published = toPublished(article.slug, version.get(), publishedAt, review.orElse(null), safelist);
         return Optional.of(render(published, version.get().contentHash, review.map(r -> r.createdAt).orElse(publishedAt)));
     }
 
@@ -91,7 +95,8 @@ public class DeliveryRepository {
         return Timestamps.fromColumn(lower);
     }
 
-    static PublishedArticle toPublished(String slug, ArticleVersion version, Instant publishedAt, ReviewRecord review) {
+    static PublishedArticle toPublished(String slug, ArticleVersion version, Instant publishedAt, ReviewRecord review,
+                                        org.jsoup.safety.Safelist safelist) {
         ArticleContent content = version.content(slug);
         Map<String, Integer> numbers = new HashMap<>();
         for (int i = 0; i < content.citations().size(); i++) {
@@ -101,7 +106,7 @@ public class DeliveryRepository {
                 version.versionNo, publishedAt,
                 content.sections().stream().map(section -> new PublishedArticle.PublishedSection(section.key(),
                         section.heading(), section.aspect(), section.body(),
-                        MarkdownRenderer.html(section.body(), numbers))).toList(),
+                        MarkdownRenderer.html(section.body(), numbers, safelist))).toList(),
                 content.citations().stream().map(c -> new PublishedArticle.PublishedCitation(c.key(), c.kind(), c.title(),
                         c.authors(), c.container(), c.year(), c.doi(), c.pmid(), c.url(), c.accessedOn())).toList(),
                 review == null ? null : new PublishedArticle.Review(review.lastReviewedOn, review.nextReviewDue,

@@ -32,6 +32,9 @@ public interface DeliverySettings {
      */
     Optional<Duration> maxStale();
 
+    /** Hosts from which article bodies may show images over https; none by default (docs/delivery.md). */
+    Optional<java.util.Set<String>> imageHosts();
+
     default Duration effectiveMaxStale() {
         return maxStale().orElseGet(() -> grantedStaleness(cacheControl()));
     }

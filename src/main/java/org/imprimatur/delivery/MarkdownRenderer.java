@@ -10,11 +10,16 @@ import org.commonmark.renderer.text.TextContentRenderer;
 import org.imprimatur.article.CitationMarkers;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Element;
 import org.jsoup.safety.Safelist;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Markdown in, safe HTML out: CommonMark with raw HTML escaped, citation markers turned into links
@@ -28,24 +33,60 @@ public final class MarkdownRenderer {
     private static final TextContentRenderer TEXT = TextContentRenderer.builder().build();
     // Relative links resolve against this placeholder during cleaning and are written back relative.
     private static final String BASE = "https://article.invalid/";
-    private static final Safelist SAFELIST = Safelist.relaxed()
-            .removeTags("img")
-            .addTags("img")
-            .addAttributes("img", "src", "alt", "title")
-            .addProtocols("img", "src", "https")
-            .addAttributes("a", "class")
-            .addProtocols("a", "href", "http", "https", "mailto", "#")
-            .preserveRelativeLinks(true);
+    private static final Safelist NO_REMOTE_IMAGES = safelist(Set.of());
     private static final Document.OutputSettings OUTPUT = new Document.OutputSettings().prettyPrint(false);
 
     private MarkdownRenderer() {
     }
 
-    /** Sanitized HTML of a section body; {@code citationNumbers} maps citation keys to their place in the list. */
+    /**
+     * The allow-list: relaxed jsoup minus styling hooks ({@code class} is not kept, so content cannot
+     * borrow a site's styles), links to http, https, mailto and anchors, and images only from the
+     * site itself (relative) or over https from {@code imageHosts}: a remote image is a request
+     * every reader's browser makes to its host, i.e. a tracking pixel (docs/delivery.md).
+     */
+    static Safelist safelist(Set<String> imageHosts) {
+        Set<String> hosts = imageHosts.stream().map(host -> host.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        return new Safelist(Safelist.relaxed()
+                .removeTags("img")
+                .addTags("img")
+                .addAttributes("img", "src", "alt", "title")
+                .addProtocols("img", "src", "https")
+                .addProtocols("a", "href", "http", "https", "mailto", "#")
+                .preserveRelativeLinks(true)) {
+            @Override
+            public boolean isSafeAttribute(String tagName, Element element, Attribute attribute) {
+                if (tagName.equals("img") && attribute.getKey().equals("src")
+                        && !imageSourceAllowed(element.absUrl("src"), hosts)) {
+                    return false;
+                }
+                return super.isSafeAttribute(tagName, element, attribute);
+            }
+        };
+    }
+
+    private static boolean imageSourceAllowed(String absoluteUrl, Set<String> hosts) {
+        if (absoluteUrl.startsWith(BASE)) {
+            return true;
+        }
+        try {
+            String host = java.net.URI.create(absoluteUrl).getHost();
+            return host != null && hosts.contains(host.toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
+    }
+
+    /** Sanitized HTML of a section body, with no remote images. */
     public static String html(String markdown, Map<String, Integer> citationNumbers) {
+        return html(markdown, citationNumbers, NO_REMOTE_IMAGES);
+    }
+
+    /** Sanitized HTML of a section body; {@code citationNumbers} maps citation keys to their place in the list. */
+    public static String html(String markdown, Map<String, Integer> citationNumbers, Safelist safelist) {
         Node document = PARSER.parse(markdown);
         linkCitationMarkers(document, citationNumbers);
-        String cleaned = Jsoup.clean(HTML.render(document), BASE, SAFELIST, OUTPUT);
+        String cleaned = Jsoup.clean(HTML.render(document), BASE, safelist, OUTPUT);
         return cleaned.replace("href=\"" + BASE, "href=\"/").replace("src=\"" + BASE, "src=\"/");
     }
 

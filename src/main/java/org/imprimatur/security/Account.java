@@ -34,11 +34,18 @@ public class Account extends PanacheEntityBase {
     public String[] roles;
     @Column(name = "external_issuer")
     public String externalIssuer;
+    /** The external issuer's {@code sub}: with the issuer, what identifies an external account. */
+    @Column(name = "external_subject")
+    public String externalSubject;
     @Column(name = "created_at")
     public Instant createdAt;
 
     public static Optional<Account> findByUsername(String username) {
         return find("username", username).firstResultOptional();
+    }
+
+    public static Optional<Account> findExternal(String issuer, String subject) {
+        return find("externalIssuer = ?1 and externalSubject = ?2", issuer, subject).firstResultOptional();
     }
 
     public Set<Role> roleSet() {

@@ -18,10 +18,12 @@ import java.util.stream.Collectors;
 public class CurrentActor {
 
     private final JsonWebToken token;
+    private final SecuritySettings settings;
     private Actor actor;
 
-    public CurrentActor(JsonWebToken token) {
+    public CurrentActor(JsonWebToken token, SecuritySettings settings) {
         this.token = token;
+        this.settings = settings;
     }
 
     @Transactional
@@ -55,19 +57,30 @@ public class CurrentActor {
         }
     }
 
+    /**
+     * The account of an external identity: found by issuer and {@code sub}, so that a user renamed
+     * at the identity provider stays who they were and cannot become someone else. An account
+     * recorded by name before subjects were kept is adopted once. The user name is the configured
+     * claim at first sign-in, or the subject when that name is taken.
+     */
     private Account externalAccount(String issuer, Set<Role> roles) {
-        String claimed = token.getClaim("preferred_username");
-        String username = (claimed == null ? token.getSubject() : claimed) + "@" + issuer;
-        Account account = Account.findByUsername(username).orElseGet(() -> {
-            Account created = new Account();
-            created.id = UUID.randomUUID();
-            created.username = username;
-            created.externalIssuer = issuer;
-            created.createdAt = Timestamps.now();
-            return created;
-        });
+        String subject = token.getSubject();
+        String claimed = token.getClaim(settings.oidc().usernameClaim());
+        String wanted = (claimed == null || claimed.isBlank() ? subject : claimed) + "@" + issuer;
+        Account account = Account.findExternal(issuer, subject)
+                .or(() -> Account.findByUsername(wanted)
+                        .filter(legacy -> issuer.equals(legacy.externalIssuer) && legacy.externalSubject == null))
+                .orElseGet(() -> {
+                    Account created = new Account();
+                    created.id = UUID.randomUUID();
+                    created.username = Account.findByUsername(wanted).isEmpty() ? wanted : subject + "@" + issuer;
+                    created.externalIssuer = issuer;
+                    created.createdAt = Timestamps.now();
+                    return created;
+                });
+        account.externalSubject = subject;
         String name = token.getClaim("name");
-        account.displayName = name == null || name.isBlank() ? username : name;
+        account.displayName = name == null || name.isBlank() ? account.username : name;
         account.credentials = account.credentials == null ? "" : account.credentials;
         account.email = token.getClaim("email");
         account.roles = roles.stream().map(Role::tokenName).toArray(String[]::new);

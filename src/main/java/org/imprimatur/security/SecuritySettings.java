@@ -33,9 +33,18 @@ public interface SecuritySettings {
         @WithDefault("groups")
         String rolesClaim();
 
+        /**
+         * Which of the issuer's roles are which of ours, as {@code theirs=ours} pairs separated by
+         * commas, e.g. {@code cms-editors=editor,clinicians=medical-reviewer}. A role not named
+         * here gives no right, whatever it is called.
+         */
+        Optional<String> roleMapping();
+
+        /** The claim whose value names a new external account; the account is found by {@code sub}. */
         @WithDefault("preferred_username")
         String usernameClaim();
 
+        /** The {@code aud} our tokens must carry; required once an issuer is set. */
         Optional<String> audience();
     }
 }

@@ -45,10 +45,36 @@ public class TokenVerifier {
     private final Optional<JwtConsumer> externalConsumer;
     private volatile JwtConsumer ownConsumer;
 
+    private final Map<String, Role> roleMapping;
+
     public TokenVerifier(SigningKeys signingKeys, SecuritySettings settings) {
         this.signingKeys = signingKeys;
         this.settings = settings;
         this.externalConsumer = settings.oidc().issuer().map(issuer -> externalConsumer(issuer, settings.oidc()));
+        this.roleMapping = roleMapping(settings.oidc().roleMapping().orElse(""));
+    }
+
+    /** A configuration mistake about the external issuer stops the start, not the first request. */
+    void checkAtStart(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
+        externalConsumer.isPresent();
+    }
+
+    /** Parses {@code theirs=ours,…}; an unknown role of ours is a configuration error. */
+    static Map<String, Role> roleMapping(String pairs) {
+        Map<String, Role> mapping = new java.util.HashMap<>();
+        for (String pair : pairs.split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            String[] sides = pair.split("=", 2);
+            Role ours = sides.length == 2 ? Role.fromTokenName(sides[1].strip()).orElse(null) : null;
+            if (ours == null || sides[0].isBlank()) {
+                throw new IllegalStateException("imprimatur.auth.oidc.role-mapping: \"" + pair.strip()
+                        + "\" is not theirs=ours with ours one of editor, medical-reviewer, admin");
+            }
+            mapping.put(sides[0].strip(), ours);
+        }
+        return Map.copyOf(mapping);
     }
 
     public JwtClaims verify(String token) throws InvalidJwtException {
@@ -56,7 +82,7 @@ public class TokenVerifier {
         Optional<String> externalIssuer = settings.oidc().issuer();
         if (externalConsumer.isPresent() && externalIssuer.get().equals(unverifiedIssuer(token))) {
             JwtClaims claims = externalConsumer.get().processToClaims(token);
-            claims.setStringListClaim("groups", knownRoles(claimAt(claims, settings.oidc().rolesClaim())));
+            claims.setStringListClaim("groups", mappedRoles(claimAt(claims, settings.oidc().rolesClaim()), roleMapping));
             claims.setClaim(EXTERNAL_ISSUER_CLAIM, externalIssuer.get());
             return claims;
         }
@@ -86,7 +112,10 @@ public class TokenVerifier {
                 .setAllowedClockSkewInSeconds(30)
                 .setExpectedIssuer(issuer)
                 .setJwsAlgorithmConstraints(ASYMMETRIC_ONLY);
-        oidc.audience().ifPresentOrElse(builder::setExpectedAudience, builder::setSkipDefaultAudienceValidation);
+        // Without an audience, a token the issuer made for any other application would do.
+        builder.setExpectedAudience(oidc.audience().filter(audience -> !audience.isBlank())
+                .orElseThrow(() -> new IllegalStateException("imprimatur.auth.oidc.issuer is set: set "
+                        + "imprimatur.auth.oidc.audience too, to the audience the issuer puts in tokens for this service")));
         if (oidc.jwksUrl().isPresent()) {
             builder.setVerificationKeyResolver(new HttpsJwksVerificationKeyResolver(new HttpsJwks(oidc.jwksUrl().get())));
         } else if (oidc.publicKey().isPresent()) {
@@ -128,15 +157,15 @@ public class TokenVerifier {
         return value;
     }
 
-    private static List<String> knownRoles(Object claim) {
-        List<String> roles = new ArrayList<>();
+    /** Our roles for the issuer's, through the configured mapping only; unmapped roles are ignored. */
+    static List<String> mappedRoles(Object claim, Map<String, Role> mapping) {
+        List<String> theirs = new ArrayList<>();
         if (claim instanceof List<?> list) {
-            list.forEach(item -> Role.fromTokenName(String.valueOf(item)).ifPresent(role -> roles.add(role.tokenName())));
+            list.forEach(item -> theirs.add(String.valueOf(item)));
         } else if (claim instanceof String text) {
-            for (String item : text.split("[\\s,]+")) {
-                Role.fromTokenName(item).ifPresent(role -> roles.add(role.tokenName()));
-            }
+            theirs.addAll(List.of(text.split("[\\s,]+")));
         }
-        return roles;
+        return theirs.stream().map(mapping::get).filter(java.util.Objects::nonNull).map(Role::tokenName)
+                .distinct().toList();
     }
 }

@@ -31,7 +31,7 @@ import static org.imprimatur.workflow.WorkflowState.PUBLISHED;
 import static org.imprimatur.workflow.WorkflowState.RETRACTED;
 
 /**
- * The editorial workflow of SPEC §2 as a table: who may take each action, from which states, to
+ * The editorial workflow of docs/workflow.md as a table: who may take each action, from which states, to
  * which state, and the named policies that must all allow it. Nothing else decides transitions.
  */
 public final class WorkflowRules {

@@ -1,6 +1,6 @@
 package org.imprimatur.workflow;
 
-/** Where an article stands in editing, review and publication (SPEC §2). */
+/** Where an article stands in editing, review and publication (docs/workflow.md). */
 public enum WorkflowState {
     DRAFT, IN_REVIEW, CHANGES_REQUESTED, APPROVED, PUBLISHED, RETRACTED
 }

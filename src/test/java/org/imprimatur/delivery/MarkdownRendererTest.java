@@ -8,6 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -66,5 +67,21 @@ class MarkdownRendererTest {
                 }
             }
         }
+    }
+
+    /** docs/delivery.md: no tracking pixels, no borrowed styling. */
+    @Test
+    void remoteImagesOnlyFromConfiguredHostsAndNoClassAttribute() {
+        String markdown = "![chart](https://tracker.example/pixel.gif) ![ok](https://images.example.org/rash.png) ![own](/img/rash.png)";
+        Document none = Jsoup.parseBodyFragment(MarkdownRenderer.html(markdown, NUMBERS));
+        assertEquals(List.of("", "", "/img/rash.png"), none.select("img").stream().map(img -> img.attr("src")).toList());
+        Document configured = Jsoup.parseBodyFragment(MarkdownRenderer.html(markdown, NUMBERS,
+                MarkdownRenderer.safelist(java.util.Set.of("IMAGES.example.org"))));
+        assertEquals(List.of("", "https://images.example.org/rash.png", "/img/rash.png"),
+                configured.select("img").stream().map(img -> img.attr("src")).toList());
+        assertEquals(List.of("chart", "ok", "own"), configured.select("img").stream().map(img -> img.attr("alt")).toList());
+
+        String classy = MarkdownRenderer.html("<a class=\"btn\" href=\"/x\">x</a> [y](/y)", NUMBERS);
+        assertTrue(Jsoup.parseBodyFragment(classy).select("[class]").isEmpty(), classy);
     }
 }

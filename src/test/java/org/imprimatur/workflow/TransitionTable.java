@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The expected outcome of every action in every state for every kind of caller, written out by
- * hand from SPEC §2 and independent of the production table. Columns: anonymous, editor,
+ * hand from docs/workflow.md and independent of the production table. Columns: anonymous, editor,
  * medical-reviewer, admin, and an admin who authored the change under review.
  */
 final class TransitionTable {

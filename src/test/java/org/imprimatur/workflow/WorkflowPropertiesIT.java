@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Random sequences of workflow actions by random staff on a few articles, against the packaged
- * service on a real PostgreSQL. After every step the promises of SPEC §2 and §4 must hold, in the
+ * service on a real PostgreSQL. After every step the promises of docs/workflow.md and docs/delivery.md must hold, in the
  * database and on every delivery endpoint.
  */
 class WorkflowPropertiesIT {

@@ -18,10 +18,11 @@ BEGIN
     EXECUTE format('REVOKE ALL ON ALL TABLES IN SCHEMA public FROM %I', service);
     -- Written once, never changed: versions, their parts, reviews, comments, the audit trail, keys.
     EXECUTE format('GRANT SELECT, INSERT ON article_versions, version_sections, version_citations, version_tags,
-                    review_records, review_comments, audit_events, signing_keys TO %I', service);
+                    review_records, review_comments, audit_events TO %I', service);
     -- Rows that really change: the article's pointers and state, accounts, the open publication
-    -- period (its trigger allows closing only), and the published projection.
-    EXECUTE format('GRANT SELECT, INSERT, UPDATE ON articles, accounts, publications TO %I', service);
+    -- period (its trigger allows closing only), signing keys (retired on rotation), and the
+    -- published projection.
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE ON articles, accounts, publications, signing_keys TO %I', service);
     EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON published_articles TO %I', service);
     EXECUTE format('GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO %I', service);
 END

@@ -39,6 +39,8 @@ public class Account extends PanacheEntityBase {
     public String externalSubject;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** A disabled account cannot sign in and its tokens are refused. */
+    public boolean disabled;
 
     public static Optional<Account> findByUsername(String username) {
         return find("username", username).firstResultOptional();

@@ -42,6 +42,9 @@ public class CurrentActor {
                 .map(Role::fromTokenName).flatMap(java.util.Optional::stream).collect(Collectors.toSet());
         String externalIssuer = token.getClaim(TokenVerifier.EXTERNAL_ISSUER_CLAIM);
         Account account = externalIssuer == null ? ownAccount() : externalAccount(externalIssuer, roles);
+        if (account.disabled) {
+            throw new UnauthorizedException("The token's account is disabled");
+        }
         return new Actor(account.id, account.username, account.displayName, account.credentials, roles);
     }
 

@@ -17,6 +17,13 @@ public interface SecuritySettings {
     @WithDefault("PT1H")
     Duration tokenLifetime();
 
+    /**
+     * How long after a rotation the new signing key starts to sign: longer than the replicas' key
+     * refresh (10 s), so that every replica verifies the new key's first token.
+     */
+    @WithDefault("PT30S")
+    Duration keyActivationDelay();
+
     Oidc oidc();
 
     interface Oidc {

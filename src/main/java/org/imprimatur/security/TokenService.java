@@ -29,7 +29,7 @@ public class TokenService {
      */
     public Optional<IssuedToken> issue(String username, String password) {
         Optional<Account> account = QuarkusTransaction.requiringNew().call(() -> Account.findByUsername(username))
-                .filter(found -> found.passwordHash != null);
+                .filter(found -> found.passwordHash != null && !found.disabled);
         String hash = account.map(found -> found.passwordHash).orElse(UNKNOWN_ACCOUNT_HASH);
         boolean matches = BcryptUtil.matches(password, hash);
         return account.filter(found -> matches).map(this::tokenFor);
@@ -43,8 +43,8 @@ public class TokenService {
                 .claim("name", account.displayName)
                 .groups(account.roleSet().stream().map(Role::tokenName).collect(Collectors.toSet()))
                 .expiresIn(lifetime)
-                .jws().keyId(SigningKeys.KEY_ID)
-                .sign(signingKeys.privateKey());
+                .jws().keyId(signingKeys.signingKey().id())
+                .sign(signingKeys.signingKey().privateKey());
         return new IssuedToken(token, "Bearer", lifetime);
     }
 

@@ -47,8 +47,11 @@ public class TokenVerifier {
 
     private final Map<String, Role> roleMapping;
 
-    public TokenVerifier(SigningKeys signingKeys, SecuritySettings settings) {
+    private final DisabledAccounts disabledAccounts;
+
+    public TokenVerifier(SigningKeys signingKeys, SecuritySettings settings, DisabledAccounts disabledAccounts) {
         this.signingKeys = signingKeys;
+        this.disabledAccounts = disabledAccounts;
         this.settings = settings;
         this.externalConsumer = settings.oidc().issuer().map(issuer -> externalConsumer(issuer, settings.oidc()));
         this.roleMapping = roleMapping(settings.oidc().roleMapping().orElse(""));
@@ -82,11 +85,41 @@ public class TokenVerifier {
         Optional<String> externalIssuer = settings.oidc().issuer();
         if (externalConsumer.isPresent() && externalIssuer.get().equals(unverifiedIssuer(token))) {
             JwtClaims claims = externalConsumer.get().processToClaims(token);
+            refuseDisabled(disabledAccounts.externalAccountDisabled(externalIssuer.get(), subjectOf(claims)));
             claims.setStringListClaim("groups", mappedRoles(claimAt(claims, settings.oidc().rolesClaim()), roleMapping));
             claims.setClaim(EXTERNAL_ISSUER_CLAIM, externalIssuer.get());
             return claims;
         }
-        return ownConsumer().processToClaims(token);
+        JwtClaims claims = ownConsumer().processToClaims(token);
+        String subject = subjectOf(claims);
+        refuseDisabled(disabledAccounts.ownAccountDisabled(subject));
+        if (!isUuid(subject) || !disabledAccounts.ownAccountExists(subject)) {
+            throw new InvalidJwtException("The token's account does not exist", List.of(), null);
+        }
+        return claims;
+    }
+
+    private static boolean isUuid(String text) {
+        try {
+            java.util.UUID.fromString(text);
+            return true;
+        } catch (IllegalArgumentException notOne) {
+            return false;
+        }
+    }
+
+    private static void refuseDisabled(boolean disabled) throws InvalidJwtException {
+        if (disabled) {
+            throw new InvalidJwtException("The token's account is disabled", List.of(), null);
+        }
+    }
+
+    private static String subjectOf(JwtClaims claims) throws InvalidJwtException {
+        try {
+            return claims.getSubject();
+        } catch (org.jose4j.jwt.MalformedClaimException malformed) {
+            throw new InvalidJwtException("The token's subject is malformed", List.of(), null);
+        }
     }
 
     private JwtConsumer ownConsumer() {
@@ -97,7 +130,10 @@ public class TokenVerifier {
                     .setAllowedClockSkewInSeconds(30)
                     .setExpectedIssuer(settings.issuer())
                     .setSkipDefaultAudienceValidation()
-                    .setVerificationKey(signingKeys.publicKey())
+                    // By the token's kid: rotated keys verify until their last tokens expire.
+                    .setVerificationKeyResolver((jws, nesting) -> signingKeys.verificationKey(jws.getKeyIdHeaderValue())
+                            .orElseThrow(() -> new org.jose4j.lang.UnresolvableKeyException(
+                                    "No signing key " + jws.getKeyIdHeaderValue() + " verifies now")))
                     .setJwsAlgorithmConstraints(new AlgorithmConstraints(
                             AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256))
                     .build();

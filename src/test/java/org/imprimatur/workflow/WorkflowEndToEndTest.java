@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 import static org.hamcrest.Matchers.contains;
@@ -142,6 +143,45 @@ class WorkflowEndToEndTest {
                 .body("version", equalTo(1))
                 .body("review.reviewedBy.name", equalTo("Dr. Sam Second"));
         Api.as("editor").get(Api.ARTICLES + "/" + id + "/versions").then().body("size()", equalTo(1));
+    }
+
+    @Test
+    void aReconfirmationNamingAStaleHashIs409() {
+        Map<String, Object> content = Fixtures.article(Fixtures.uniqueSlug("reconfirm-stale"));
+        String id = Workflow.published(content);
+        Api.as("reviewer2").body(Map.of("version", 1, "contentHash", "0".repeat(64)))
+                .post(Api.ARTICLES + "/" + id + "/reconfirm").then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("rule", equalTo("reconfirmationNamesThePublishedVersion"));
+        Api.as("reviewer2").body(Map.<String, Object>of("version", 2, "contentHash", Api.latest(id).<String>path("contentHash")))
+                .post(Api.ARTICLES + "/" + id + "/reconfirm").then().statusCode(409);
+        Api.as("editor").get(Api.ARTICLES + "/" + id + "/audit").then()
+                .body("events.action", contains("create", "submit", "approve"));
+    }
+
+    /** docs/delivery.md: nothing unpublished reaches the public API, in any representation or at any instant. */
+    @Test
+    void draftsAndScheduledApprovalsAreInvisibleUntilLive() {
+        String draft = Fixtures.uniqueSlug("invisible-draft");
+        Api.createdId(Fixtures.article(draft));
+        String scheduled = Fixtures.uniqueSlug("invisible-scheduled");
+        String id = Api.createdId(Fixtures.article(scheduled));
+        Workflow.submit("editor", id).then().statusCode(200);
+        Map<String, Object> latest = Api.latest(id).as(Map.class);
+        java.time.Instant publishAt = java.time.Instant.now().plusSeconds(3600);
+        Workflow.approve("reviewer", id, latest.get("version"), latest.get("contentHash"), publishAt.toString())
+                .then().statusCode(200).body("state", equalTo("APPROVED"));
+        for (String slug : List.of(draft, scheduled)) {
+            io.restassured.RestAssured.given().accept("application/ld+json").get("/api/v1/articles/" + slug)
+                    .then().statusCode(404).contentType("application/problem+json");
+            io.restassured.RestAssured.get("/api/v1/articles/" + slug).then().statusCode(404);
+            for (java.time.Instant at : List.of(java.time.Instant.now(), publishAt.plusSeconds(60))) {
+                io.restassured.RestAssured.get("/api/v1/articles/" + slug + "?at=" + at).then().statusCode(404);
+            }
+        }
+        io.restassured.RestAssured.given().queryParam("limit", 100).get("/api/v1/articles").then().statusCode(200)
+                .body("items.slug", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItems(draft)))
+                .body("items.slug", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItems(scheduled)));
     }
 
     @Test

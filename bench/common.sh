@@ -6,8 +6,10 @@ JAR="$ROOT/target/quarkus-app/quarkus-run.jar"
 [ -f "$JAR" ] || (cd "$ROOT" && mvn -B -q -DskipTests package)
 BENCH_DIR=$(mktemp -d /tmp/imprimatur-bench.XXXXXX)
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+MANAGEMENT_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
 BASE="http://127.0.0.1:$PORT"
 IMPRIMATUR_DATA_DIR="$BENCH_DIR/data" QUARKUS_HTTP_PORT=$PORT QUARKUS_HTTP_HOST=127.0.0.1 \
+  QUARKUS_MANAGEMENT_PORT=$MANAGEMENT_PORT \
   QUARKUS_LOG_CATEGORY__IO_ZONKY__LEVEL=WARN \
   java -Xmx1g -jar "$JAR" >"$BENCH_DIR/service.log" 2>&1 &
 SERVICE_PID=$!
@@ -18,7 +20,7 @@ stop_service() {
 }
 trap stop_service EXIT
 for _ in $(seq 1 120); do
-  curl -fsS "$BASE/q/health/ready" >/dev/null 2>&1 && break
+  curl -fsS "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready" >/dev/null 2>&1 && break
   kill -0 "$SERVICE_PID" 2>/dev/null || { cat "$BENCH_DIR/service.log"; exit 1; }
   sleep 1
 done

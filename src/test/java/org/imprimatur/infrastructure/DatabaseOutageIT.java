@@ -89,8 +89,8 @@ class DatabaseOutageIT {
                 assertTrue(writeMillis < 2000, "write took " + writeMillis + " ms");
 
                 // Not ready, but alive.
-                RestAssured.given().baseUri(base).get("/q/health/ready").then().statusCode(503);
-                RestAssured.given().baseUri(base).get("/q/health/live").then().statusCode(200);
+                RestAssured.given().baseUri(service.management()).get("/q/health/ready").then().statusCode(503);
+                RestAssured.given().baseUri(service.management()).get("/q/health/live").then().statusCode(200);
 
                 Thread.sleep(Math.max(0, OUTAGE.toMillis() - (System.nanoTime() - outageStarted) / 1_000_000));
                 database = EmbeddedDatabase.start(data, EmbeddedDatabase.Commits.FAST_UNSAFE_FOR_TESTS, databasePort);
@@ -110,10 +110,10 @@ class DatabaseOutageIT {
                         uncachedMillis, writeMillis, recoveredMillis);
             }
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (RestAssured.given().baseUri(base).get("/q/health/ready").statusCode() != 200 && System.nanoTime() < deadline) {
+            while (RestAssured.given().baseUri(service.management()).get("/q/health/ready").statusCode() != 200 && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
-            RestAssured.given().baseUri(base).get("/q/health/ready").then().statusCode(200);
+            RestAssured.given().baseUri(service.management()).get("/q/health/ready").then().statusCode(200);
             // Fresh again once the replica LISTENs again (it retries every half second; an attempt
             // made while the server was still starting may take up to its 2-3 s timeouts).
             deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();

@@ -11,17 +11,15 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The packaged jar ({@code mvn package}) running as a process of its own, as the README runs it. */
-public record RunningJar(Process process, String base, Path log) implements AutoCloseable {
+public record RunningJar(Process process, String base, String management, Path log) implements AutoCloseable {
 
     /**
      * Starts the jar on a free port with {@code environment} added to this JVM's (a null value
      * removes a variable) and returns once it is ready; its output goes to target/{name}.log.
      */
     public static RunningJar start(String name, Map<String, String> environment) throws IOException, InterruptedException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = freePort();
+        int managementPort = freePort();
         String jar = System.getProperty("imprimatur.jar", "target/quarkus-app/quarkus-run.jar");
         Path log = Path.of("target", name + ".log");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -36,12 +34,13 @@ public record RunningJar(Process process, String base, Path log) implements Auto
             }
         });
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
         Process process = builder.start();
-        RunningJar running = new RunningJar(process, "http://127.0.0.1:" + port, log);
+        RunningJar running = new RunningJar(process, "http://127.0.0.1:" + port, "http://127.0.0.1:" + managementPort, log);
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline && process.isAlive()) {
             try {
-                if (RestAssured.given().baseUri(running.base).get("/q/health/ready").statusCode() == 200) {
+                if (RestAssured.given().baseUri(running.management).get("/q/health/ready").statusCode() == 200) {
                     return running;
                 }
             } catch (Exception notYet) {
@@ -51,6 +50,12 @@ public record RunningJar(Process process, String base, Path log) implements Auto
         }
         running.close();
         throw new IllegalStateException(name + " did not become ready; see " + log);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     /** Stops the service as SIGTERM does and waits for it. */

@@ -41,7 +41,7 @@ public class SigningKeys {
     static final Duration REFRESH = Duration.ofSeconds(10);
 
     /** One stored key: it signs from {@code signsFrom} until {@code retiredAt} (null: no successor yet). */
-    record StoredKey(String id, PublicKey publicKey, PrivateKey privateKey, Instant signsFrom, Instant retiredAt) {
+    public record StoredKey(String id, PublicKey publicKey, PrivateKey privateKey, Instant signsFrom, Instant retiredAt) {
 
         boolean signsAt(Instant now) {
             return !now.isBefore(signsFrom) && (retiredAt == null || now.isBefore(retiredAt));

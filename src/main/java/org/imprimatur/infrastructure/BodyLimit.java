@@ -2,7 +2,6 @@ package org.imprimatur.infrastructure;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -19,18 +18,20 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class BodyLimit {
 
     private final long maxBytes;
-    private final byte[] problem;
+    private final Problem problem;
+    private final ObjectMapper mapper;
 
     public BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
                      ObjectMapper mapper) throws Exception {
         this.maxBytes = maxBodySize.asLongValue();
-        this.problem = mapper.writeValueAsBytes(Problem.of(413, "body-too-large", "Request body too large",
-                "Request bodies may have at most " + maxBytes + " bytes."));
+        this.mapper = mapper;
+        this.problem = Problem.of(413, "body-too-large", "Request body too large",
+                "Request bodies may have at most " + maxBytes + " bytes.");
     }
 
     void install(@Observes Router router) {
         BodyHandler counted = BodyHandler.create(false).setBodyLimit(maxBytes);
-        router.route().order(Integer.MIN_VALUE).handler(context -> {
+        router.route().order(Integer.MIN_VALUE + 1).handler(context -> {
             String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (declared != null && isOver(declared)) {
                 refuse(context);
@@ -51,10 +52,7 @@ public class BodyLimit {
     }
 
     private void refuse(RoutingContext context) {
-        context.response().setStatusCode(413)
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(Buffer.buffer(problem));
+        ProblemMappers.end(context, mapper, problem);
     }
 
     private boolean isOver(String declared) {

@@ -1,8 +1,6 @@
 package org.imprimatur.infrastructure;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,18 +20,20 @@ public class HeaderLimits {
     static final int MAX_URI_LENGTH = 8 * 1024;
     static final int MAX_HEADER_BYTES = 16 * 1024;
 
-    private final byte[] uriTooLong;
-    private final byte[] headersTooLarge;
+    private final ObjectMapper mapper;
+    private final Problem uriTooLong;
+    private final Problem headersTooLarge;
 
-    public HeaderLimits(ObjectMapper mapper) throws Exception {
-        this.uriTooLong = mapper.writeValueAsBytes(Problem.of(414, "uri-too-long", "URI too long",
-                "The request target may have at most " + MAX_URI_LENGTH + " characters."));
-        this.headersTooLarge = mapper.writeValueAsBytes(Problem.of(431, "headers-too-large",
-                "Request header fields too large", "Request headers may have at most " + MAX_HEADER_BYTES + " bytes in all."));
+    public HeaderLimits(ObjectMapper mapper) {
+        this.mapper = mapper;
+        this.uriTooLong = Problem.of(414, "uri-too-long", "URI too long",
+                "The request target may have at most " + MAX_URI_LENGTH + " characters.");
+        this.headersTooLarge = Problem.of(431, "headers-too-large",
+                "Request header fields too large", "Request headers may have at most " + MAX_HEADER_BYTES + " bytes in all.");
     }
 
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).handler(this::check);
+        router.route().order(Integer.MIN_VALUE + 1).handler(this::check);
     }
 
     private void check(RoutingContext context) {
@@ -54,10 +54,7 @@ public class HeaderLimits {
         return bytes;
     }
 
-    private static void refuse(RoutingContext context, int status, byte[] problem) {
-        context.response().setStatusCode(status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(Buffer.buffer(problem));
+    private void refuse(RoutingContext context, int status, Problem problem) {
+        ProblemMappers.end(context, mapper, problem);
     }
 }

@@ -128,11 +128,11 @@ public class ProblemMappers {
                             "The database cannot be reached right now; try again in a few seconds."))
                     .build();
         }
-        String correlationId = UUID.randomUUID().toString();
-        LOG.errorf(e, "Unexpected failure, correlation id %s", correlationId);
+        String requestId = RequestIds.current() != null ? RequestIds.current() : UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected failure of request %s", requestId);
         return respond(Problem.of(500, "internal", "Internal error",
-                "The request failed on our side; quote the correlation id when reporting it.")
-                .withCorrelationId(correlationId));
+                "The request failed on our side; quote the request id when reporting it.")
+                .withRequestId(requestId));
     }
 
     private static Response fieldProblem(JsonMappingException e, String message) {
@@ -149,6 +149,25 @@ public class ProblemMappers {
                 .entity(Problem.of(401, "unauthorized", "Unauthorized",
                         "A valid bearer token is required."))
                 .build();
+    }
+
+    /**
+     * Ends a Vert.x-level answer (before any resource runs) with the problem document, stamped
+     * with the request's id, and closes the connection: what remains of the request is not read.
+     */
+    public static void end(io.vertx.ext.web.RoutingContext context, com.fasterxml.jackson.databind.ObjectMapper mapper,
+                           Problem problem) {
+        Object requestId = context.get(RequestIds.MDC_KEY);
+        byte[] body;
+        try {
+            body = mapper.writeValueAsBytes(problem.withRequestId(requestId == null ? null : requestId.toString()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        context.response().setStatusCode(problem.status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader("Connection", "close")
+                .end(io.vertx.core.buffer.Buffer.buffer(body));
     }
 
     public static Response respond(Problem problem) {

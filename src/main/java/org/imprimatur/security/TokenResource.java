@@ -15,6 +15,8 @@ import org.imprimatur.infrastructure.ProblemException;
 @Tag(name = "Authentication")
 public class TokenResource {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(TokenResource.class);
+
     private final TokenService tokens;
 
     public TokenResource(TokenService tokens) {
@@ -36,7 +38,10 @@ public class TokenResource {
             throw ProblemException.invalid("username", "username and password are required");
         }
         return tokens.issue(credentials.username(), credentials.password())
-                .orElseThrow(() -> new ProblemException(Problem.of(401, "invalid-credentials", "Unauthorized",
-                        "The username or password is wrong.")));
+                .orElseThrow(() -> {
+                    LOG.infof("Sign-in failed for the username %s", credentials.username());
+                    return new ProblemException(Problem.of(401, "invalid-credentials", "Unauthorized",
+                            "The username or password is wrong."));
+                });
     }
 }

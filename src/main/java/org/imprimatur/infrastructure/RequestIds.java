@@ -1,0 +1,41 @@
+package org.imprimatur.infrastructure;
+
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.MDC;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Gives every request an id: the caller's {@code X-Request-Id} when it is a sensible token, else a
+ * new one. It is echoed in the response, put in every log line written for the request (MDC key
+ * {@code requestId}) and in every problem document, so that a report can be matched with the logs
+ * (docs/operations.md).
+ */
+@ApplicationScoped
+public class RequestIds {
+
+    public static final String HEADER = "X-Request-Id";
+    static final String MDC_KEY = "requestId";
+    private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    void install(@Observes Router router) {
+        // Before every other handler, so that even the earliest refusals carry the id.
+        router.route().order(Integer.MIN_VALUE).handler(context -> {
+            String offered = context.request().getHeader(HEADER);
+            String id = offered != null && ACCEPTABLE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+            MDC.put(MDC_KEY, id);
+            context.put(MDC_KEY, id);
+            context.response().putHeader(HEADER, id);
+            context.next();
+        });
+    }
+
+    /** The id of the request being served on this thread, or null outside a request. */
+    public static String current() {
+        Object id = MDC.get(MDC_KEY);
+        return id == null ? null : id.toString();
+    }
+}

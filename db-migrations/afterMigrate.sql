@@ -24,6 +24,8 @@ BEGIN
     -- published projection.
     EXECUTE format('GRANT SELECT, INSERT, UPDATE ON articles, accounts, publications, signing_keys TO %I', service);
     EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON published_articles TO %I', service);
+    -- Failed sign-ins only count for a while; expired ones are deleted.
+    EXECUTE format('GRANT SELECT, INSERT, DELETE ON sign_in_failures TO %I', service);
     EXECUTE format('GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO %I', service);
 END
 $grants$;

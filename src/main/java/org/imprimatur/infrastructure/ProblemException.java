@@ -6,14 +6,30 @@ import java.util.List;
 public class ProblemException extends RuntimeException {
 
     private final transient Problem problem;
+    private final Long retryAfterSeconds;
 
     public ProblemException(Problem problem) {
+        this(problem, null);
+    }
+
+    private ProblemException(Problem problem, Long retryAfterSeconds) {
         super(problem.detail());
         this.problem = problem;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public Problem problem() {
         return problem;
+    }
+
+    /** Seconds after which the same request may succeed (the Retry-After header), or null. */
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    public static ProblemException tooManyRequests(String detail, long retryAfterSeconds) {
+        return new ProblemException(Problem.of(429, "too-many-attempts", "Too many attempts", detail),
+                Math.max(1, retryAfterSeconds));
     }
 
     public static ProblemException notFound(String detail) {

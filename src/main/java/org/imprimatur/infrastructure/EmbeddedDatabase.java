@@ -74,6 +74,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
+                // The library's own hook would stop the server at the first moment of JVM shutdown,
+                // while a graceful shutdown still finishes requests; the owner of this object stops it.
+                .setRegisterShutdownHook(false)
                 .setOverrideWorkingDirectory(privateBinariesDirectory().toFile())
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", "100")

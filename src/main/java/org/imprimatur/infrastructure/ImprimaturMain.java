@@ -20,10 +20,25 @@ public class ImprimaturMain {
     private static final long DATABASE_WAITS_SECONDS = 60;
 
     public static void main(String... args) {
+        if (BackupCommand.handles(args)) {
+            System.exit(BackupCommand.run(args[0], Path.of(args[1])));
+        }
         DatabaseSettings.fromEnvironment().ifEmbedded(ImprimaturMain::startEmbeddedDatabase);
         try {
             Quarkus.run(args);
         } finally {
+            SERVICE_STOPPED.countDown();
+        }
+    }
+
+    /**
+     * The last step of the service's own shutdown, after it finished the requests it accepted:
+     * only now may the embedded database stop. (On SIGTERM, {@code Quarkus.run} does not return.)
+     */
+    @jakarta.enterprise.context.ApplicationScoped
+    static class StopsTheDatabaseLast {
+        void onStopped(@jakarta.enterprise.event.Observes @jakarta.annotation.Priority(Integer.MAX_VALUE)
+                       io.quarkus.runtime.ShutdownEvent event) {
             SERVICE_STOPPED.countDown();
         }
     }

@@ -1,0 +1,158 @@
+package org.imprimatur.infrastructure;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.imprimatur.support.Fixtures;
+import org.imprimatur.support.RunningJar;
+import org.junit.jupiter.api.Test;
+
+import java.io.File;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * docs/operations.md, "Backup and restore", exactly as written there, on the embedded default: a
+ * backup taken while the service runs, the data folder wiped, the schema created by one start, the
+ * backup restored; every version, review record, publication and audit chain comes back as it was.
+ */
+class BackupRestoreIT {
+
+    @Test
+    void aBackupTakenWhileRunningRestoresEverythingIntoAWipedDataFolder() throws Exception {
+        Path data = Files.createTempDirectory("imprimatur-backup").resolve("data");
+        Path backup = data.resolveSibling("imprimatur-backup.zip");
+        Map<String, String> environment = embedded(data, "true");
+        Map<String, String> fingerprints;
+        List<String> ids = new ArrayList<>();
+        try (RunningJar service = RunningJar.start("backup-before", environment)) {
+            for (int i = 0; i < 3; i++) {
+                ids.add(publishWithHistory(service.base(), Fixtures.uniqueSlug("kept")));
+            }
+            as(service.base(), "admin").post("/api/v1/editorial/audit/checkpoints").then().statusCode(201);
+            fingerprints = fingerprints(data);
+            assertEquals(0, command(environment, "backup", backup), "backup failed");
+        }
+        deleteTree(data);
+        try (RunningJar fresh = RunningJar.start("backup-fresh", embedded(data, "false"))) {
+            fresh.process();   // creates the schema on the empty folder
+        }
+        assertEquals(0, command(environment, "restore", backup), "restore failed");
+
+        try (RunningJar service = RunningJar.start("backup-after", embedded(data, "false"))) {
+            assertEquals(fingerprints, fingerprints(data), "the restored tables differ from the backed-up ones");
+            for (String id : ids) {
+                as(service.base(), "editor").get("/api/v1/editorial/articles/" + id + "/audit").then().statusCode(200)
+                        .body("chainValid", equalTo(true));
+                String slug = as(service.base(), "editor").get("/api/v1/editorial/articles/" + id).path("slug");
+                RestAssured.given().baseUri(service.base()).get("/api/v1/articles/" + slug).then().statusCode(200)
+                        .body("version", equalTo(3));
+            }
+        }
+    }
+
+    private static Map<String, String> embedded(Path data, String seedDemo) {
+        Map<String, String> environment = new HashMap<>();
+        for (String external : List.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
+                "QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_FLYWAY_USERNAME", "QUARKUS_FLYWAY_PASSWORD")) {
+            environment.put(external, null);
+        }
+        environment.put("IMPRIMATUR_DATA_DIR", data.toString());
+        environment.put("IMPRIMATUR_DEMO_SEED", seedDemo);
+        return environment;
+    }
+
+    /** Three versions, a send-back with a comment, two approvals: something of every kind. */
+    private static String publishWithHistory(String base, String slug) {
+        Map<String, Object> content = Fixtures.article(slug);
+        String id = as(base, "editor").body(content).post("/api/v1/editorial/articles").then().statusCode(201)
+                .extract().path("id");
+        String path = "/api/v1/editorial/articles/" + id;
+        as(base, "editor").post(path + "/submit").then().statusCode(200);
+        Response latest = as(base, "editor").get(path);
+        as(base, "reviewer").body(Map.<String, Object>of("version", latest.path("version"), "comments", List.of(Map.of("sectionKey", "intro",
+                "text", "Name the study.")))).post(path + "/request-changes").then().statusCode(200);
+        as(base, "editor").header("If-Match", as(base, "editor").get(path).header("ETag"))
+                .body(Fixtures.edited(content, "Second draft [@lee-2021].")).put(path).then().statusCode(200);
+        as(base, "editor").post(path + "/submit").then().statusCode(200);
+        latest = as(base, "editor").get(path);
+        as(base, "reviewer").body(Map.<String, Object>of("version", latest.path("version"), "contentHash", latest.path("contentHash")))
+                .post(path + "/approve").then().statusCode(200);
+        as(base, "editor").header("If-Match", as(base, "editor").get(path).header("ETag"))
+                .body(Fixtures.edited(content, "Third draft [@lee-2021].")).put(path).then().statusCode(200);
+        as(base, "editor").post(path + "/submit").then().statusCode(200);
+        latest = as(base, "editor").get(path);
+        as(base, "reviewer2").body(Map.<String, Object>of("version", latest.path("version"), "contentHash", latest.path("contentHash")))
+                .post(path + "/approve").then().statusCode(200);
+        return id;
+    }
+
+    private static io.restassured.specification.RequestSpecification as(String base, String username) {
+        String token = RestAssured.given().baseUri(base).contentType(ContentType.JSON)
+                .body(Map.of("username", username, "password", "demo")).post("/api/v1/auth/token")
+                .then().statusCode(200).extract().path("access_token");
+        return RestAssured.given().baseUri(base).auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    /** Every row of every table, digested, read as the owner. */
+    private static Map<String, String> fingerprints(Path data) throws Exception {
+        Properties credentials = new Properties();
+        try (Reader reader = Files.newBufferedReader(data.resolve("imprimatur-credentials.properties"))) {
+            credentials.load(reader);
+        }
+        String port = Files.readAllLines(data.resolve("postmaster.pid")).get(3).trim();
+        Map<String, String> digests = new HashMap<>();
+        try (Connection owner = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres",
+                credentials.getProperty("owner.user"), credentials.getProperty("owner.password"));
+             Statement statement = owner.createStatement()) {
+            for (String table : Backup.TABLES) {
+                try (ResultSet rows = statement.executeQuery("SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "
+                        + table + " t")) {
+                    rows.next();
+                    digests.put(table, rows.getString(1));
+                }
+            }
+        }
+        // three versions of each of the three articles, and the demo article's one
+        assertTrue(digests.get("article_versions").startsWith("10:"), digests.toString());
+        return digests;
+    }
+
+    private static int command(Map<String, String> environment, String command, Path file) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", System.getProperty("imprimatur.jar", "target/quarkus-app/quarkus-run.jar"), command, file.toString())
+                .redirectErrorStream(true).redirectOutput(new File("target/" + command + ".log"));
+        environment.forEach((variable, value) -> {
+            if (value == null) {
+                builder.environment().remove(variable);
+            } else {
+                builder.environment().put(variable, value);
+            }
+        });
+        Process process = builder.start();
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), command + " did not finish");
+        return process.exitValue();
+    }
+
+    private static void deleteTree(Path root) throws Exception {
+        try (var paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+}

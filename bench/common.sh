@@ -11,9 +11,12 @@ BASE="http://127.0.0.1:$PORT"
 IMPRIMATUR_DATA_DIR="$BENCH_DIR/data" QUARKUS_HTTP_PORT=$PORT QUARKUS_HTTP_HOST=127.0.0.1 \
   QUARKUS_MANAGEMENT_PORT=$MANAGEMENT_PORT \
   QUARKUS_LOG_CATEGORY__IO_ZONKY__LEVEL=WARN \
-  java -Xmx1g -jar "$JAR" >"$BENCH_DIR/service.log" 2>&1 &
+  java ${BENCH_JAVA_OPTS:--Xmx1g} -jar "$JAR" >"$BENCH_DIR/service.log" 2>&1 &
 SERVICE_PID=$!
+# Resident memory of the service's JVM, in MiB (the embedded PostgreSQL is a process of its own).
+rss_mib() { awk '/VmRSS/ {printf "%d", $2/1024}' "/proc/$SERVICE_PID/status"; }
 stop_service() {
+  [ -n "${PEAK_RSS:-}" ] && echo "peak RSS of the service's JVM: ${PEAK_RSS} MiB (JVM options: ${BENCH_JAVA_OPTS:--Xmx1g})"
   kill "$SERVICE_PID" 2>/dev/null || true
   wait "$SERVICE_PID" 2>/dev/null || true
   rm -rf "$BENCH_DIR"

@@ -7,6 +7,8 @@
 #   (e) a list page  (f) a search, repeated (served from the list cache) and (f') random searches
 #   that mostly reach PostgreSQL
 #   bash bench/delivery.sh [articles] [articles-with-history] [versions]
+# With the container image's memory flags (a 512 MiB container):
+#   BENCH_JAVA_OPTS="-XX:MaxRAM=512m -XX:MaxRAMPercentage=50 -XX:+UseSerialGC" bash bench/delivery.sh
 source "$(dirname "$0")/common.sh"
 ARTICLES=${1:-1000}; DEEP=${2:-50}; VERSIONS=${3:-200}; DURATION=${DURATION:-15s}
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
@@ -26,6 +28,7 @@ run() { # name, url, header, variable, [wrk script]
   [ -n "${5:-}" ] && args+=(-s "$5")
   wrk "${args[@]}" -d3s "$2" >/dev/null   # warm-up: JIT and caches
   out=$(wrk "${args[@]}" -d"$DURATION" "$2")
+  local now; now=$(rss_mib); [ "$now" -gt "${PEAK_RSS:-0}" ] && PEAK_RSS=$now
   local rps p50 p99
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1=="50%" {print $2}' <<<"$out")

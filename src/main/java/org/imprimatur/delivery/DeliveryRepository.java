@@ -27,6 +27,13 @@ public class DeliveryRepository {
     private final ObjectMapper mapper;
     private final PublicationHistory publications;
     private final org.jsoup.safety.Safelist safelist;
+    // ?at= answers are rendered once per (version, period, review record) and kept, bounded in
+    // bytes: however many instants are asked for, each distinct answer costs one rendering.
+    private final com.github.benmanes.caffeine.cache.Cache<HistoricKey, Rendition.Live> history =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                    .maximumWeight(32L * 1024 * 1024)
+                    .weigher((HistoricKey key, Rendition.Live rendition) -> rendition.weight() + 64)
+                    .build();
 
     public DeliveryRepository(EntityManager entityManager, ObjectMapper mapper, PublicationHistory publications,
                               DeliverySettings settings) {
@@ -70,18 +77,29 @@ public class DeliveryRepository {
                 : liveVersion(article, period.versionNo(), instant));
     }
 
+    /** What a historic rendition depends on; all of it is immutable, so the rendition never goes stale. */
+    private record HistoricKey(java.util.UUID articleId, int versionNo, Instant publishedAt, java.util.UUID reviewId) {
+    }
+
     private Optional<Rendition> liveVersion(Article article, int versionNo, Instant asOf) {
-        Optional<ArticleVersion> version = ArticleVersion.find(article.id, versionNo);
-        if (version.isEmpty()) {
-            return Optional.empty();
-        }
         Instant publishedAt = publishedAt(article, versionNo, asOf);
         Optional<ReviewRecord> review = ReviewRecord.<ReviewRecord>find(
                         "articleId = ?1 and versionNo = ?2 and createdAt <= ?3 order by createdAt desc",
                         article.id, versionNo, asOf)
                 .firstResultOptional();
+        HistoricKey key = new HistoricKey(article.id, versionNo, publishedAt, review.map(r -> r.id).orElse(null));
+        Rendition.Live cached = history.getIfPresent(key);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<ArticleVersion> version = ArticleVersion.find(article.id, versionNo);
+        if (version.isEmpty()) {
+            return Optional.empty();
+        }
         PublishedArticle published = toPublished(article.slug, version.get(), publishedAt, review.orElse(null), safelist);
-        return Optional.of(render(published, version.get().contentHash, review.map(r -> r.createdAt).orElse(publishedAt)));
+        Rendition.Live rendered = render(published, version.get().contentHash, review.map(r -> r.createdAt).orElse(publishedAt));
+        history.put(key, rendered);
+        return Optional.of(rendered);
     }
 
     private Instant publishedAt(Article article, int versionNo, Instant asOf) {

@@ -60,24 +60,37 @@ public class ProblemMappers {
         return fieldProblem(e, "is not a known field");
     }
 
+    // The JSON library's own messages name Java types; clients get JSON's words instead.
     @ServerExceptionMapper
     public Response wrongFormat(InvalidFormatException e) {
-        return fieldProblem(e, "has the wrong format: " + e.getOriginalMessage());
+        return fieldProblem(e, "must be " + JsonTypes.describe(e.getTargetType()));
     }
 
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e) {
-        return fieldProblem(e, "has the wrong type: " + e.getOriginalMessage());
+        return fieldProblem(e, "must be " + JsonTypes.describe(e.getTargetType()));
     }
 
     @ServerExceptionMapper
     public Response unmappableJson(JsonMappingException e) {
-        return fieldProblem(e, e.getOriginalMessage());
+        return fieldProblem(e, "has a value that cannot be read here");
     }
 
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e) {
-        return respond(Problem.of(400, "malformed-body", "Malformed request body", e.getOriginalMessage()));
+        // The parser's own words (bad bytes, bad syntax) name no Java type; the mapper's might.
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof com.fasterxml.jackson.core.exc.StreamReadException parser) {
+                return respond(Problem.of(400, "malformed-body", "Malformed request body",
+                        "The body is not valid JSON in UTF-8: " + parser.getOriginalMessage()));
+            }
+        }
+        if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Invalid UTF-8")) {
+            return respond(Problem.of(400, "malformed-body", "Malformed request body",
+                    "The body is not valid JSON in UTF-8: " + e.getOriginalMessage()));
+        }
+        return respond(Problem.of(400, "malformed-body", "Malformed request body",
+                "The body could not be read as the JSON this request expects."));
     }
 
     @ServerExceptionMapper

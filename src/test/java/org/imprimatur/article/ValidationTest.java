@@ -133,10 +133,15 @@ class ValidationTest {
         Map<String, Object> content = Fixtures.article(Fixtures.uniqueSlug("types"));
         citations(content).get(0).put("year", "last year");
         Api.create(content).then().statusCode(400).contentType("application/problem+json")
-                .body("errors[0].field", equalTo("citations[0].year"));
+                .body("errors[0].field", equalTo("citations[0].year"))
+                .body("errors[0].message", equalTo("must be a whole number"));
         Map<String, Object> notAList = Fixtures.article(Fixtures.uniqueSlug("types"));
         notAList.put("sections", "one section");
-        Api.create(notAList).then().statusCode(400).body("errors[0].field", equalTo("sections"));
+        Api.create(notAList).then().statusCode(400).body("errors[0].field", equalTo("sections"))
+                .body("errors[0].message", equalTo("must be an array"));
+        // docs/errors.md: no Java type leaks into a problem document.
+        Api.create(notAList).then().body("detail", org.hamcrest.Matchers.not(containsString("java")))
+                .body("detail", org.hamcrest.Matchers.not(containsString("`")));
     }
 
     @Test

@@ -88,19 +88,18 @@ class BackupRestoreIT {
         Response latest = as(base, "editor").get(path);
         as(base, "reviewer").body(Map.<String, Object>of("version", latest.path("version"), "comments", List.of(Map.of("sectionKey", "intro",
                 "text", "Name the study.")))).post(path + "/request-changes").then().statusCode(200);
-        as(base, "editor").header("If-Match", as(base, "editor").get(path).header("ETag"))
-                .body(Fixtures.edited(content, "Second draft [@lee-2021].")).put(path).then().statusCode(200);
-        as(base, "editor").post(path + "/submit").then().statusCode(200);
-        latest = as(base, "editor").get(path);
-        as(base, "reviewer").body(Map.<String, Object>of("version", latest.path("version"), "contentHash", latest.path("contentHash")))
-                .post(path + "/approve").then().statusCode(200);
-        as(base, "editor").header("If-Match", as(base, "editor").get(path).header("ETag"))
-                .body(Fixtures.edited(content, "Third draft [@lee-2021].")).put(path).then().statusCode(200);
-        as(base, "editor").post(path + "/submit").then().statusCode(200);
-        latest = as(base, "editor").get(path);
-        as(base, "reviewer2").body(Map.<String, Object>of("version", latest.path("version"), "contentHash", latest.path("contentHash")))
-                .post(path + "/approve").then().statusCode(200);
+        editSubmitApprove(base, path, Fixtures.edited(content, "Second draft [@lee-2021]."), "reviewer");
+        editSubmitApprove(base, path, Fixtures.edited(content, "Third draft [@lee-2021]."), "reviewer2");
         return id;
+    }
+
+    private static void editSubmitApprove(String base, String path, Map<String, Object> content, String reviewer) {
+        as(base, "editor").header("If-Match", as(base, "editor").get(path).header("ETag")).body(content).put(path)
+                .then().statusCode(200);
+        as(base, "editor").post(path + "/submit").then().statusCode(200);
+        Response latest = as(base, "editor").get(path);
+        as(base, reviewer).body(Map.<String, Object>of("version", latest.path("version"), "contentHash", latest.path("contentHash")))
+                .post(path + "/approve").then().statusCode(200);
     }
 
     private static io.restassured.specification.RequestSpecification as(String base, String username) {

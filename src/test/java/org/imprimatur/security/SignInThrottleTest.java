@@ -1,7 +1,6 @@
 package org.imprimatur.security;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -11,8 +10,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.net.URL;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.util.Map;
 
 import static org.hamcrest.Matchers.containsString;
@@ -29,16 +26,8 @@ class SignInThrottleTest {
     URL management;
 
     @Test
-    void fiveFailuresLockTheUsernameEvenForTheRightPassword() throws Exception {
-        String username = "locked-" + System.nanoTime();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement("""
-                     INSERT INTO accounts (id, username, display_name, password_hash, roles)
-                     VALUES (gen_random_uuid(), ?, 'Locked Editor', ?, '{editor}')""")) {
-            insert.setString(1, username);
-            insert.setString(2, BcryptUtil.bcryptHash("the right password"));
-            insert.executeUpdate();
-        }
+    void fiveFailuresLockTheUsernameEvenForTheRightPassword() {
+        String username = org.imprimatur.support.Database.temporaryEditor(dataSource, "the right password");
         for (int attempt = 1; attempt <= 5; attempt++) {
             signIn(username, "a wrong guess " + attempt).then().statusCode(401);
         }

@@ -1,7 +1,6 @@
 package org.imprimatur.security;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -83,15 +82,7 @@ class TokenRefusalsTest {
 
     @Test
     void aDisabledAccountCannotSignInAndItsTokenIsRefused() throws Exception {
-        String username = "temp-" + System.nanoTime();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement("""
-                     INSERT INTO accounts (id, username, display_name, password_hash, roles)
-                     VALUES (gen_random_uuid(), ?, 'Temporary Editor', ?, '{editor}')""")) {
-            insert.setString(1, username);
-            insert.setString(2, BcryptUtil.bcryptHash("a long enough password"));
-            insert.executeUpdate();
-        }
+        String username = Database.temporaryEditor(dataSource, "a long enough password");
         String token = RestAssured.given().contentType(ContentType.JSON)
                 .body(Map.of("username", username, "password", "a long enough password"))
                 .post("/api/v1/auth/token").then().statusCode(200).extract().path("access_token");

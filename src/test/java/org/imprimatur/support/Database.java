@@ -46,6 +46,22 @@ public final class Database {
         }
     }
 
+    /** A built-in editor account made for one test, with its own password; returns its username. */
+    public static String temporaryEditor(DataSource dataSource, String password) {
+        String username = "temp-" + System.nanoTime();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement("""
+                     INSERT INTO accounts (id, username, display_name, password_hash, roles)
+                     VALUES (gen_random_uuid(), ?, 'Temporary Editor', ?, '{editor}')""")) {
+            insert.setString(1, username);
+            insert.setString(2, io.quarkus.elytron.security.common.BcryptUtil.bcryptHash(password));
+            insert.executeUpdate();
+            return username;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Runs a statement and returns the database's refusal, or null when it was accepted. */
     public static SQLException refusalOf(DataSource dataSource, String sql, Object... parameters) {
         try (Connection connection = dataSource.getConnection();

@@ -9,7 +9,7 @@ public enum CitationKind {
     JOURNAL_ARTICLE, REVIEW, SYSTEMATIC_REVIEW, META_ANALYSIS, CLINICAL_TRIAL, GUIDELINE, BOOK, WEB_PAGE, OTHER;
 
     public String jsonName() {
-        return name().toLowerCase().replace('_', '-');
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     public static Optional<CitationKind> fromJsonName(String name) {

@@ -218,7 +218,7 @@ public final class ContentValidator {
             String container = text(raw.container());
             errors.checkLength(path + ".container", container, 300);
             Integer year = raw.year();
-            int latestYear = LocalDate.now().getYear() + 1;
+            int latestYear = LocalDate.now(java.time.ZoneOffset.UTC).getYear() + 1;
             if (year != null && (year < 1600 || year > latestYear)) {
                 errors.add(path + ".year", "must be between 1600 and " + latestYear);
             }
@@ -237,7 +237,7 @@ public final class ContentValidator {
             if (doi == null && pmid == null && url == null) {
                 errors.add(path, "needs at least one locator: doi, pmid or url");
             }
-            if (raw.accessedOn() != null && raw.accessedOn().isAfter(LocalDate.now().plusDays(1))) {
+            if (raw.accessedOn() != null && raw.accessedOn().isAfter(LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1))) {
                 errors.add(path + ".accessedOn", "cannot be in the future");
             }
             citations.add(new Citation(key, kind, title, authors, container, year, doi, pmid, url, raw.accessedOn()));

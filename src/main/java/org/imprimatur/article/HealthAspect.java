@@ -17,13 +17,13 @@ public enum HealthAspect {
             .collect(Collectors.toMap(HealthAspect::jsonName, Function.identity()));
 
     public String jsonName() {
-        return name().toLowerCase().replace('_', '-');
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     /** The schema.org URI, e.g. https://schema.org/SeeDoctorHealthAspect. */
     public String schemaOrgUri() {
         String pascal = Arrays.stream(name().split("_"))
-                .map(word -> word.charAt(0) + word.substring(1).toLowerCase())
+                .map(word -> word.charAt(0) + word.substring(1).toLowerCase(java.util.Locale.ROOT))
                 .collect(Collectors.joining());
         return "https://schema.org/" + pascal + "HealthAspect";
     }

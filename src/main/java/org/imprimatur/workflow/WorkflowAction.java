@@ -7,6 +7,6 @@ public enum WorkflowAction {
     PUBLISH_SCHEDULED;
 
     public String auditName() {
-        return name().toLowerCase().replace('_', '-');
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 }

@@ -87,11 +87,6 @@ public final class WorkflowRules {
         return new Decision.Allowed(transition.to().apply(attempt));
     }
 
-    /** The states from which an action may start; for documentation and tests. */
-    public static Set<WorkflowState> statesAllowing(WorkflowAction action) {
-        return Set.copyOf(TABLE.get(action).from());
-    }
-
     private static String roleNames(Set<Role> roles) {
         return roles.stream().map(Role::tokenName).sorted().collect(Collectors.joining(" or "));
     }

@@ -58,9 +58,9 @@ class MarkdownRendererTest {
         assertTrue(document.select("script, svg, iframe, object, embed, style").isEmpty(), html);
         for (Element element : document.getAllElements()) {
             for (Attribute attribute : element.attributes()) {
-                assertFalse(attribute.getKey().toLowerCase().startsWith("on"), "event handler in " + html);
+                assertFalse(attribute.getKey().toLowerCase(java.util.Locale.ROOT).startsWith("on"), "event handler in " + html);
                 if (attribute.getKey().equals("href") || attribute.getKey().equals("src")) {
-                    String url = attribute.getValue().strip().toLowerCase();
+                    String url = attribute.getValue().strip().toLowerCase(java.util.Locale.ROOT);
                     assertTrue(url.isEmpty() || url.startsWith("https://") || url.startsWith("http://")
                             || url.startsWith("mailto:") || url.startsWith("#") || url.startsWith("/"),
                             "unsafe URL " + url + " in " + html);

@@ -27,7 +27,7 @@ import java.util.UUID;
 
 @Path("/api/v1/editorial/articles")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Editorial: articles and versions")
+@Tag(name = "Editorial: articles")
 @SecurityRequirement(name = "bearer")
 @RolesAllowed({Role.EDITOR_NAME, Role.MEDICAL_REVIEWER_NAME, Role.ADMIN_NAME})
 public class EditorialArticleResource {

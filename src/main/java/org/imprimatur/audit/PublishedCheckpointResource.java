@@ -23,7 +23,7 @@ public class PublishedCheckpointResource {
 
     @GET
     @Path("/latest")
-    @Operation(summary = "The newest signed audit checkpoint: a root hash over every article's audit chain, for outsiders to keep")
+    @Operation(operationId = "latestAuditCheckpoint", summary = "The newest signed audit checkpoint: a root hash over every article's audit chain, for outsiders to keep")
     @APIResponse(responseCode = "200", description = "The checkpoint and its signature (verify with /api/v1/auth/jwks)")
     @APIResponse(responseCode = "404", description = "No checkpoint has been taken yet")
     public AuditCheckpoints.Checkpoint latest() {

@@ -92,7 +92,8 @@ public class DeliveryResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Published summaries, newest first, or ranked by full-text search with q; filter by tag")
+    @Operation(operationId = "listPublishedArticles",
+            summary = "Published summaries, newest first, or ranked by full-text search with q; filter by tag")
     @APIResponse(responseCode = "400", description = "limit outside 1–100, a malformed cursor, or an empty q")
     @APIResponse(responseCode = "200", description = "One page of summaries and the cursor of the next",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SummaryPage.class)))

@@ -47,6 +47,9 @@ public class ApiDescriptionFilter implements OASFilter {
         boolean editorial = path.startsWith("/api/v1/editorial") || path.contains("/signing-keys/");
         if (editorial && (operation.getSecurity() == null || operation.getSecurity().isEmpty())) {
             operation.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme("bearer")));
+        } else if (operation.getSecurity() == null || operation.getSecurity().isEmpty()) {
+            // Public: said explicitly, an empty requirement, so generators send no token.
+            operation.setSecurity(List.of(OASFactory.createSecurityRequirement()));
         }
         if (editorial && !responses.hasAPIResponse("401")) {
             responses.addAPIResponse("401", OASFactory.createAPIResponse().description("No valid bearer token"));

@@ -8,7 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
-import org.imprimatur.workflow.WorkflowState;
+import org.imprimatur.rules.WorkflowState;
 
 import java.time.Instant;
 import java.util.Optional;

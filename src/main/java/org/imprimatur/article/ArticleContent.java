@@ -1,5 +1,7 @@
 package org.imprimatur.article;
 
+import org.imprimatur.infrastructure.CanonicalJson;
+
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package org.imprimatur.article;
 
-import org.imprimatur.workflow.WorkflowState;
+import org.imprimatur.rules.WorkflowState;
 
 import java.time.Instant;
 import java.util.UUID;

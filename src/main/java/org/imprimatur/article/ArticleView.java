@@ -2,8 +2,7 @@ package org.imprimatur.article;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.imprimatur.infrastructure.FieldError;
-import org.imprimatur.review.ReviewBlock;
-import org.imprimatur.workflow.WorkflowState;
+import org.imprimatur.rules.WorkflowState;
 
 import java.time.Instant;
 import java.util.List;

@@ -7,7 +7,7 @@ import jakarta.transaction.Transactional;
 import org.imprimatur.infrastructure.Cursor;
 import org.imprimatur.infrastructure.Page;
 import org.imprimatur.infrastructure.ProblemException;
-import org.imprimatur.workflow.WorkflowState;
+import org.imprimatur.rules.WorkflowState;
 
 import java.util.Arrays;
 import java.util.List;

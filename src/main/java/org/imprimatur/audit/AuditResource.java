@@ -1,5 +1,8 @@
 package org.imprimatur.audit;
 
+import org.imprimatur.article.ArticleLookup;
+import org.imprimatur.security.Actor;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -10,7 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.imprimatur.article.ArticleService;
+import org.imprimatur.workflow.EditingService;
 import org.imprimatur.security.Role;
 
 import java.time.Instant;
@@ -45,7 +48,7 @@ public class AuditResource {
     @Transactional
     @Operation(summary = "The audit trail, oldest first, with the verdict of its hash chain")
     public Trail trail(@PathParam("id") UUID id) {
-        ArticleService.article(id);
+        ArticleLookup.article(id);
         List<AuditEvent> events = auditTrail.eventsOf(id);
         return new Trail(id, AuditChain.isValid(events), events.stream()
                 .map(event -> new Event(event.seq, event.occurredAt, new Actor(event.actorId, event.actorName),

@@ -3,8 +3,8 @@ package org.imprimatur.audit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.imprimatur.security.Actor;
-import org.imprimatur.workflow.WorkflowAction;
-import org.imprimatur.workflow.WorkflowState;
+import org.imprimatur.rules.WorkflowAction;
+import org.imprimatur.rules.WorkflowState;
 
 import java.time.Instant;
 import java.util.List;

@@ -10,7 +10,7 @@ import org.imprimatur.article.ArticleContent;
 import org.imprimatur.article.ArticleVersion;
 import org.imprimatur.infrastructure.CanonicalJson;
 import org.imprimatur.infrastructure.Timestamps;
-import org.imprimatur.review.ReviewRecord;
+import org.imprimatur.article.ReviewRecord;
 import org.imprimatur.workflow.PublicationHistory;
 
 import java.time.Instant;

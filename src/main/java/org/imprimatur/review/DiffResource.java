@@ -1,5 +1,8 @@
 package org.imprimatur.review;
 
+import org.imprimatur.article.ArticleLookup;
+import org.imprimatur.article.Section;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -12,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.imprimatur.article.Article;
-import org.imprimatur.article.ArticleService;
+import org.imprimatur.workflow.EditingService;
 import org.imprimatur.article.ArticleVersion;
 import org.imprimatur.infrastructure.ProblemException;
 import org.imprimatur.infrastructure.QueryParameters;
@@ -37,7 +40,7 @@ public class DiffResource {
         if (from == null || to == null) {
             throw ProblemException.badRequest("Both from and to version numbers are required.");
         }
-        Article article = ArticleService.article(id);
+        Article article = ArticleLookup.article(id);
         return VersionDiffer.diff(from, version(article, from).content(article.slug),
                 to, version(article, to).content(article.slug));
     }

@@ -1,5 +1,9 @@
 package org.imprimatur.review;
 
+import org.imprimatur.article.ArticleViews;
+
+import org.imprimatur.article.ReviewBlock;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -41,8 +45,7 @@ public class ReviewQueries {
             UUID id = (UUID) row[0];
             int version = ((Number) row[3]).intValue();
             Integer published = row[6] == null ? null : ((Number) row[6]).intValue();
-            String diff = "/api/v1/editorial/articles/" + id + "/diff?from=" + (published == null ? version : published)
-                    + "&to=" + version;
+            String diff = ArticleViews.diffLink(id, published == null ? version : published, version);
             return new QueueEntry(id, (String) row[1], (String) row[2], version, (String) row[4], Timestamps.fromColumn(row[5]),
                     published, diff);
         }).toList();

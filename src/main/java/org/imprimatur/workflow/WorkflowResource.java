@@ -1,5 +1,8 @@
 package org.imprimatur.workflow;
 
+import org.imprimatur.article.ReviewComment;
+import org.imprimatur.rules.Attempt;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;

@@ -1,18 +1,25 @@
 package org.imprimatur.workflow;
 
+import org.imprimatur.article.ArticleLookup;
+import org.imprimatur.article.ArticleViews;
+import org.imprimatur.rules.Attempt;
+import org.imprimatur.rules.ReviewDates;
+import org.imprimatur.rules.WorkflowAction;
+import org.imprimatur.rules.WorkflowGate;
+import org.imprimatur.rules.WorkflowState;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.imprimatur.article.Article;
 import org.imprimatur.article.ArticleContent;
-import org.imprimatur.article.ArticleService;
 import org.imprimatur.article.ArticleVersion;
 import org.imprimatur.article.ContentValidator;
 import org.imprimatur.audit.AuditTrail;
 import org.imprimatur.infrastructure.ProblemException;
 import org.imprimatur.infrastructure.Timestamps;
-import org.imprimatur.review.ReviewComment;
-import org.imprimatur.review.ReviewRecord;
+import org.imprimatur.article.ReviewComment;
+import org.imprimatur.article.ReviewRecord;
 import org.imprimatur.security.Actor;
 
 import java.time.Instant;
@@ -42,9 +49,9 @@ public class WorkflowService {
     }
 
     @Transactional
-    public ArticleService.Saved submit(UUID articleId, Actor actor) {
-        Article article = ArticleService.lockedArticle(articleId);
-        ArticleVersion latest = ArticleService.latestVersionOf(article);
+    public ArticleViews.Saved submit(UUID articleId, Actor actor) {
+        Article article = ArticleLookup.lockedArticle(articleId);
+        ArticleVersion latest = ArticleLookup.latestVersionOf(article);
         Instant now = Timestamps.now();
         WorkflowState to = WorkflowGate.require(attempt(WorkflowAction.SUBMIT, actor, article, latest)
                 .reviewBlockers(ContentValidator.reviewBlockers(latest.content(article.slug))).at(now).build());
@@ -54,9 +61,9 @@ public class WorkflowService {
     }
 
     @Transactional
-    public ArticleService.Saved withdraw(UUID articleId, Actor actor) {
-        Article article = ArticleService.lockedArticle(articleId);
-        ArticleVersion latest = ArticleService.latestVersionOf(article);
+    public ArticleViews.Saved withdraw(UUID articleId, Actor actor) {
+        Article article = ArticleLookup.lockedArticle(articleId);
+        ArticleVersion latest = ArticleLookup.latestVersionOf(article);
         Instant now = Timestamps.now();
         WorkflowState to = WorkflowGate.require(attempt(WorkflowAction.WITHDRAW, actor, article, latest).at(now).build());
         String comment = article.publishAt == null ? null : "Cancelled the publication scheduled for " + article.publishAt;
@@ -67,10 +74,10 @@ public class WorkflowService {
     }
 
     @Transactional
-    public ArticleService.Saved requestChanges(UUID articleId, Integer version, List<Attempt.ReviewComment> comments,
+    public ArticleViews.Saved requestChanges(UUID articleId, Integer version, List<Attempt.ReviewComment> comments,
                                                Actor actor) {
-        Article article = ArticleService.lockedArticle(articleId);
-        ArticleVersion latest = ArticleService.latestVersionOf(article);
+        Article article = ArticleLookup.lockedArticle(articleId);
+        ArticleVersion latest = ArticleLookup.latestVersionOf(article);
         Instant now = Timestamps.now();
         List<Attempt.ReviewComment> given = comments == null ? List.of() : comments;
         checkComments(given);
@@ -97,9 +104,9 @@ public class WorkflowService {
     }
 
     @Transactional
-    public ArticleService.Saved approve(UUID articleId, Integer version, String contentHash, Instant publishAt, Actor actor) {
-        Article article = ArticleService.lockedArticle(articleId);
-        ArticleVersion latest = ArticleService.latestVersionOf(article);
+    public ArticleViews.Saved approve(UUID articleId, Integer version, String contentHash, Instant publishAt, Actor actor) {
+        Article article = ArticleLookup.lockedArticle(articleId);
+        ArticleVersion latest = ArticleLookup.latestVersionOf(article);
         Instant now = Timestamps.now();
         WorkflowState to = WorkflowGate.require(attempt(WorkflowAction.APPROVE, actor, article, latest)
                 .names(version, contentHash)
@@ -121,9 +128,9 @@ public class WorkflowService {
     }
 
     @Transactional
-    public ArticleService.Saved reconfirm(UUID articleId, Integer version, String contentHash, Actor actor) {
-        Article article = ArticleService.lockedArticle(articleId);
-        ArticleVersion latest = ArticleService.latestVersionOf(article);
+    public ArticleViews.Saved reconfirm(UUID articleId, Integer version, String contentHash, Actor actor) {
+        Article article = ArticleLookup.lockedArticle(articleId);
+        ArticleVersion latest = ArticleLookup.latestVersionOf(article);
         Instant now = Timestamps.now();
         // The change a reconfirmation certifies: the versions since the publication before the live one.
         List<Integer> published = publications.publishedVersions(article.id);
@@ -139,9 +146,9 @@ public class WorkflowService {
     }
 
     @Transactional
-    public ArticleService.Saved retract(UUID articleId, String reason, Actor actor) {
-        Article article = ArticleService.lockedArticle(articleId);
-        ArticleVersion latest = ArticleService.latestVersionOf(article);
+    public ArticleViews.Saved retract(UUID articleId, String reason, Actor actor) {
+        Article article = ArticleLookup.lockedArticle(articleId);
+        ArticleVersion latest = ArticleLookup.latestVersionOf(article);
         Instant now = Timestamps.now();
         if (reason != null && reason.strip().length() > 2000) {
             throw ProblemException.invalid("reason", "is longer than 2000 characters");
@@ -154,7 +161,7 @@ public class WorkflowService {
         article.retractionReason = reason.strip();
         publications.takeOffline(article.id, article.slug, now);
         auditTrail.record(article.id, actor, WorkflowAction.RETRACT, from, to, retractedVersion, reason.strip(), now);
-        return ArticleService.saved(article, latest, List.of());
+        return ArticleViews.saved(article, latest, List.of());
     }
 
     /** Publishes approvals whose time has come. Row locks with SKIP LOCKED let only one replica take each. */
@@ -168,7 +175,7 @@ public class WorkflowService {
         for (UUID articleId : due) {
             Article article = Article.findById(articleId);
             entityManager.refresh(article);
-            ArticleVersion latest = ArticleService.latestVersionOf(article);
+            ArticleVersion latest = ArticleLookup.latestVersionOf(article);
             Instant now = Timestamps.now();
             WorkflowState to = WorkflowGate.require(Attempt.of(WorkflowAction.PUBLISH_SCHEDULED, null)
                     .article(article.state, article.latestVersion, latest.contentHash, article.publishedVersion)
@@ -199,10 +206,10 @@ public class WorkflowService {
         return from;
     }
 
-    private ArticleService.Saved record(Article article, ArticleVersion latest, Actor actor, WorkflowAction action,
+    private ArticleViews.Saved record(Article article, ArticleVersion latest, Actor actor, WorkflowAction action,
                                         WorkflowState from, String comment, Instant now) {
         auditTrail.record(article.id, actor, action, from, article.state, latest.versionNo, comment, now);
-        return ArticleService.saved(article, latest, List.of());
+        return ArticleViews.saved(article, latest, List.of());
     }
 
     private void recordReview(Article article, ArticleVersion version, String kind, Actor reviewer, Instant now) {

@@ -1,5 +1,7 @@
 package org.imprimatur.security;
 
+import org.imprimatur.support.Database;
+
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,5 +1,7 @@
 package org.imprimatur.workflow;
 
+import org.imprimatur.rules.TransitionTable;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;

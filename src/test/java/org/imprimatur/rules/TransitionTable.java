@@ -1,4 +1,4 @@
-package org.imprimatur.workflow;
+package org.imprimatur.rules;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,9 +9,9 @@ import java.util.Map;
  * hand from docs/workflow.md and independent of the production table. Columns: anonymous, editor,
  * medical-reviewer, admin, and an admin who authored the change under review.
  */
-final class TransitionTable {
+public final class TransitionTable {
 
-    static final List<String> CALLERS = List.of("anonymous", "editor", "reviewer", "admin", "admin-author");
+    public static final List<String> CALLERS = List.of("anonymous", "editor", "reviewer", "admin", "admin-author");
 
     private static final String TABLE = """
             # action         state               anon editor reviewer admin admin-author
@@ -66,19 +66,19 @@ final class TransitionTable {
             """;
 
     /** Where an allowed action leads. */
-    static final Map<String, String> TARGET = Map.of(
+    public static final Map<String, String> TARGET = Map.of(
             "save", "DRAFT", "restore", "DRAFT", "submit", "IN_REVIEW", "withdraw", "DRAFT",
             "request-changes", "CHANGES_REQUESTED", "approve", "PUBLISHED", "reconfirm", "PUBLISHED",
             "retract", "RETRACTED");
 
-    record Case(String action, String state, String caller, int status) {
+    public record Case(String action, String state, String caller, int status) {
         @Override
         public String toString() {
             return action + " in " + state + " by " + caller + " → " + status;
         }
     }
 
-    static List<Case> cases() {
+    public static List<Case> cases() {
         List<Case> cases = new ArrayList<>();
         for (String line : TABLE.strip().split("\n")) {
             if (line.isBlank() || line.strip().startsWith("#")) {

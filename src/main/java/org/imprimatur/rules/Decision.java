@@ -1,4 +1,4 @@
-package org.imprimatur.workflow;
+package org.imprimatur.rules;
 
 /** The answer of the workflow rules: the action may go ahead to a state, or a named rule refuses it. */
 public sealed interface Decision {

@@ -1,4 +1,4 @@
-package org.imprimatur.workflow;
+package org.imprimatur.rules;
 
 import org.imprimatur.infrastructure.Problem;
 import org.imprimatur.infrastructure.ProblemException;

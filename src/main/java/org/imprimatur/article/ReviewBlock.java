@@ -1,4 +1,4 @@
-package org.imprimatur.review;
+package org.imprimatur.article;
 
 import java.time.LocalDate;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package org.imprimatur.review;
+package org.imprimatur.article;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

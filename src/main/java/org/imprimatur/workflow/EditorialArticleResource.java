@@ -1,4 +1,11 @@
-package org.imprimatur.article;
+package org.imprimatur.workflow;
+
+import org.imprimatur.article.ArticleContent;
+import org.imprimatur.article.ArticleSummary;
+import org.imprimatur.article.ArticleViews;
+import org.imprimatur.article.EditorialListing;
+import org.imprimatur.article.EditorialResponses;
+import org.imprimatur.article.VersionSummary;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -32,12 +39,15 @@ import java.util.UUID;
 @RolesAllowed({Role.EDITOR_NAME, Role.MEDICAL_REVIEWER_NAME, Role.ADMIN_NAME})
 public class EditorialArticleResource {
 
-    private final ArticleService articles;
+    private final EditingService articles;
+    private final ArticleViews views;
     private final EditorialListing listing;
     private final CurrentActor currentActor;
 
-    public EditorialArticleResource(ArticleService articles, EditorialListing listing, CurrentActor currentActor) {
+    public EditorialArticleResource(EditingService articles, ArticleViews views, EditorialListing listing,
+                                    CurrentActor currentActor) {
         this.articles = articles;
+        this.views = views;
         this.listing = listing;
         this.currentActor = currentActor;
     }
@@ -54,7 +64,7 @@ public class EditorialArticleResource {
     @APIResponse(responseCode = "409", description = "The slug is taken")
     @APIResponse(responseCode = "422", description = "The content breaks a rule; see errors")
     public Response create(ArticleContent content) {
-        ArticleService.Saved saved = articles.create(content, currentActor.get());
+        ArticleViews.Saved saved = articles.create(content, currentActor.get());
         return EditorialResponses.withETag(Response.created(URI.create("/api/v1/editorial/articles/" + saved.view().id()))
                 .entity(saved.view()), saved);
     }
@@ -73,7 +83,7 @@ public class EditorialArticleResource {
     @APIResponse(responseCode = "200", description = "The article")
     @APIResponse(responseCode = "404", description = "No such article")
     public Response latest(@PathParam("id") UUID id) {
-        return EditorialResponses.withETag(articles.latest(id));
+        return EditorialResponses.withETag(views.latest(id));
     }
 
     @PUT
@@ -94,7 +104,7 @@ public class EditorialArticleResource {
     @Path("/{id}/versions")
     @Operation(summary = "The article's history, newest version first")
     public List<VersionSummary> versions(@PathParam("id") UUID id) {
-        return articles.history(id);
+        return views.history(id);
     }
 
     @GET
@@ -102,7 +112,7 @@ public class EditorialArticleResource {
     @Operation(summary = "One version with its review comments")
     @APIResponse(responseCode = "404", description = "No such article or version")
     public Response version(@PathParam("id") UUID id, @PathParam("version") int version) {
-        return EditorialResponses.withETag(articles.version(id, version));
+        return EditorialResponses.withETag(views.version(id, version));
     }
 
     @POST

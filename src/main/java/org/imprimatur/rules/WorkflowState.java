@@ -1,4 +1,4 @@
-package org.imprimatur.workflow;
+package org.imprimatur.rules;
 
 /** Where an article stands in editing, review and publication (docs/workflow.md). */
 public enum WorkflowState {

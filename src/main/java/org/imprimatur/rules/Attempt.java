@@ -1,4 +1,6 @@
-package org.imprimatur.workflow;
+package org.imprimatur.rules;
+
+import org.imprimatur.article.ReviewComment;
 
 import org.imprimatur.infrastructure.FieldError;
 import org.imprimatur.security.Actor;

@@ -1,4 +1,4 @@
-package org.imprimatur.workflow;
+package org.imprimatur.rules;
 
 /** What can happen to an article; the audit trail records these names. */
 public enum WorkflowAction {

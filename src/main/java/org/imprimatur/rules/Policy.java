@@ -1,4 +1,4 @@
-package org.imprimatur.workflow;
+package org.imprimatur.rules;
 
 import java.util.Optional;
 

@@ -1,4 +1,6 @@
-package org.imprimatur.workflow;
+package org.imprimatur.rules;
+
+import org.imprimatur.article.ReviewComment;
 
 import org.imprimatur.security.Role;
 
@@ -10,25 +12,25 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import static org.imprimatur.workflow.Decision.Refusal.CONFLICT;
-import static org.imprimatur.workflow.Decision.Refusal.FORBIDDEN;
-import static org.imprimatur.workflow.Decision.Refusal.INVALID;
-import static org.imprimatur.workflow.WorkflowAction.APPROVE;
-import static org.imprimatur.workflow.WorkflowAction.CREATE;
-import static org.imprimatur.workflow.WorkflowAction.PUBLISH_SCHEDULED;
-import static org.imprimatur.workflow.WorkflowAction.RECONFIRM;
-import static org.imprimatur.workflow.WorkflowAction.REQUEST_CHANGES;
-import static org.imprimatur.workflow.WorkflowAction.RESTORE;
-import static org.imprimatur.workflow.WorkflowAction.RETRACT;
-import static org.imprimatur.workflow.WorkflowAction.SAVE;
-import static org.imprimatur.workflow.WorkflowAction.SUBMIT;
-import static org.imprimatur.workflow.WorkflowAction.WITHDRAW;
-import static org.imprimatur.workflow.WorkflowState.APPROVED;
-import static org.imprimatur.workflow.WorkflowState.CHANGES_REQUESTED;
-import static org.imprimatur.workflow.WorkflowState.DRAFT;
-import static org.imprimatur.workflow.WorkflowState.IN_REVIEW;
-import static org.imprimatur.workflow.WorkflowState.PUBLISHED;
-import static org.imprimatur.workflow.WorkflowState.RETRACTED;
+import static org.imprimatur.rules.Decision.Refusal.CONFLICT;
+import static org.imprimatur.rules.Decision.Refusal.FORBIDDEN;
+import static org.imprimatur.rules.Decision.Refusal.INVALID;
+import static org.imprimatur.rules.WorkflowAction.APPROVE;
+import static org.imprimatur.rules.WorkflowAction.CREATE;
+import static org.imprimatur.rules.WorkflowAction.PUBLISH_SCHEDULED;
+import static org.imprimatur.rules.WorkflowAction.RECONFIRM;
+import static org.imprimatur.rules.WorkflowAction.REQUEST_CHANGES;
+import static org.imprimatur.rules.WorkflowAction.RESTORE;
+import static org.imprimatur.rules.WorkflowAction.RETRACT;
+import static org.imprimatur.rules.WorkflowAction.SAVE;
+import static org.imprimatur.rules.WorkflowAction.SUBMIT;
+import static org.imprimatur.rules.WorkflowAction.WITHDRAW;
+import static org.imprimatur.rules.WorkflowState.APPROVED;
+import static org.imprimatur.rules.WorkflowState.CHANGES_REQUESTED;
+import static org.imprimatur.rules.WorkflowState.DRAFT;
+import static org.imprimatur.rules.WorkflowState.IN_REVIEW;
+import static org.imprimatur.rules.WorkflowState.PUBLISHED;
+import static org.imprimatur.rules.WorkflowState.RETRACTED;
 
 /**
  * The editorial workflow of docs/workflow.md as a table: who may take each action, from which states, to

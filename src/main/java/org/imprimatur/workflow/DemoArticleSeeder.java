@@ -1,4 +1,11 @@
-package org.imprimatur.article;
+package org.imprimatur.workflow;
+
+import org.imprimatur.article.ArticleViews;
+
+import org.imprimatur.article.Article;
+import org.imprimatur.article.ArticleContent;
+import org.imprimatur.article.ArticleView;
+import org.imprimatur.security.DemoSettings;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.StartupEvent;
@@ -7,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.imprimatur.security.Account;
 import org.imprimatur.security.Actor;
-import org.imprimatur.workflow.WorkflowService;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -25,14 +31,16 @@ public class DemoArticleSeeder {
     private static final Logger LOG = Logger.getLogger(DemoArticleSeeder.class);
     private static final String RESOURCE = "/demo/eczema-and-the-gut.json";
 
-    private final ArticleService articles;
+    private final EditingService articles;
+    private final ArticleViews views;
     private final WorkflowService workflow;
     private final ObjectMapper mapper;
     private final boolean seedDemo;
 
-    public DemoArticleSeeder(ArticleService articles, WorkflowService workflow, ObjectMapper mapper,
+    public DemoArticleSeeder(EditingService articles, ArticleViews views, WorkflowService workflow, ObjectMapper mapper,
                              org.imprimatur.security.DemoSettings demo) {
         this.articles = articles;
+        this.views = views;
         this.workflow = workflow;
         this.mapper = mapper;
         this.seedDemo = demo.seed();
@@ -48,7 +56,7 @@ public class DemoArticleSeeder {
             Actor reviewer = actor("reviewer");
             UUID id = articles.create(content, editor).view().id();
             workflow.submit(id, editor);
-            ArticleView submitted = articles.latest(id).view();
+            ArticleView submitted = views.latest(id).view();
             workflow.approve(id, submitted.version(), submitted.contentHash(), null, reviewer);
             LOG.infof("Published the demo article /api/v1/articles/%s", content.slug());
         } catch (IOException e) {

@@ -1,0 +1,129 @@
+package org.imprimatur.workflow;
+
+import org.imprimatur.article.Article;
+import org.imprimatur.article.ArticleContent;
+import org.imprimatur.article.ArticleLookup;
+import org.imprimatur.article.ArticleVersion;
+import org.imprimatur.article.ArticleViews;
+import org.imprimatur.article.ContentOrigins;
+import org.imprimatur.article.ContentValidator;
+import org.imprimatur.article.ETags;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.imprimatur.audit.AuditTrail;
+import org.imprimatur.infrastructure.FieldError;
+import org.imprimatur.infrastructure.ProblemException;
+import org.imprimatur.infrastructure.Timestamps;
+import org.imprimatur.article.ReviewComment;
+import org.imprimatur.article.ReviewRecord;
+import org.imprimatur.security.Account;
+import org.imprimatur.security.Actor;
+import org.imprimatur.rules.Attempt;
+import org.imprimatur.rules.WorkflowAction;
+import org.imprimatur.rules.WorkflowGate;
+import org.imprimatur.rules.WorkflowState;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Creating articles, and saving and restoring their versions: the editing actions of the workflow. */
+@ApplicationScoped
+public class EditingService {
+
+    private final AuditTrail auditTrail;
+
+    public EditingService(AuditTrail auditTrail) {
+        this.auditTrail = auditTrail;
+    }
+
+    @Transactional
+    public ArticleViews.Saved create(ArticleContent request, Actor actor) {
+        ArticleContent content = ContentValidator.validate(request, true);
+        WorkflowGate.require(Attempt.of(WorkflowAction.CREATE, actor).build());
+        if (Article.findBySlug(content.slug()).isPresent()) {
+            throw ProblemException.conflict("The slug " + content.slug() + " is already taken by another article.");
+        }
+        Instant now = Timestamps.now();
+        Article article = new Article();
+        article.id = UUID.randomUUID();
+        article.slug = content.slug();
+        article.createdAt = now;
+        article.createdBy = actor.id();
+        article.latestVersion = 1;
+        article.state = WorkflowState.DRAFT;
+        article.reviewIntervalMonths = content.reviewIntervalMonths();
+        article.changedAt = now;
+        article.persist();
+        ArticleVersion version = ArticleVersion.of(article.id, 1, content, ContentOrigins.allWrittenIn(content, 1),
+                actor.id(), null, now);
+        version.persist();
+        auditTrail.record(article.id, actor, WorkflowAction.CREATE, null, WorkflowState.DRAFT, 1, content.changeNote(), now);
+        return ArticleViews.saved(article, version, ContentValidator.warnings(content));
+    }
+
+    @Transactional
+    public ArticleViews.Saved save(UUID articleId, ArticleContent request, String ifMatch, Actor actor) {
+        requireIfMatch(ifMatch);
+        ArticleContent content = ContentValidator.validate(request, false);
+        Article article = ArticleLookup.lockedArticle(articleId);
+        if (content.slug() != null && !content.slug().equals(article.slug)) {
+            throw ProblemException.invalid("slug", "cannot change: this article's slug is " + article.slug);
+        }
+        return appendVersion(article, content.withSlug(article.slug), ifMatch, actor, WorkflowAction.SAVE,
+                ArticleLookup.latestVersionOf(article));
+    }
+
+    @Transactional
+    public ArticleViews.Saved restore(UUID articleId, Integer versionNo, String ifMatch, Actor actor) {
+        requireIfMatch(ifMatch);
+        if (versionNo == null) {
+            throw ProblemException.invalid("version", "the version to restore is required");
+        }
+        Article article = ArticleLookup.lockedArticle(articleId);
+        ArticleVersion old = ArticleVersion.find(articleId, versionNo)
+                .orElseThrow(() -> ProblemException.invalid("version", "article has no version " + versionNo));
+        ArticleContent restored = old.content(article.slug).withChangeNote("Restored from version " + versionNo);
+        // Restored text keeps the authors who wrote it, so four-eyes still sees them.
+        return appendVersion(article, restored, ifMatch, actor, WorkflowAction.RESTORE, old);
+    }
+
+    /** Appends {@code content} as the next version, edited from (or restoring) {@code source}. */
+    private ArticleViews.Saved appendVersion(Article article, ArticleContent content, String ifMatch, Actor actor,
+                                WorkflowAction action, ArticleVersion source) {
+        ArticleVersion latest = ArticleLookup.latestVersionOf(article);
+        if (!ETags.matches(ifMatch, ETags.of(latest.versionNo, latest.contentHash))) {
+            throw ProblemException.preconditionFailed("If-Match does not name the newest version (" + latest.versionNo
+                    + ", ETag " + ETags.of(latest.versionNo, latest.contentHash) + "); read the article again and redo the change.");
+        }
+        WorkflowState to = WorkflowGate.require(Attempt.of(action, actor)
+                .article(article.state, article.latestVersion, latest.contentHash, article.publishedVersion).build());
+        Instant now = Timestamps.now();
+        WorkflowState from = article.state;
+        int versionNo = article.latestVersion + 1;
+        ContentOrigins origins = ContentOrigins.carry(source.content(article.slug), source.origins(), content, versionNo);
+        ArticleVersion version = ArticleVersion.of(article.id, versionNo, content, origins, actor.id(), source.versionNo, now);
+        version.persist();
+        article.latestVersion = version.versionNo;
+        article.state = to;
+        article.reviewIntervalMonths = content.reviewIntervalMonths();
+        article.changedAt = now;
+        article.submittedAt = null;
+        auditTrail.record(article.id, actor, action, from, to, version.versionNo, content.changeNote(), now);
+        return ArticleViews.saved(article, version, ContentValidator.warnings(content));
+    }
+
+    private static void requireIfMatch(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw ProblemException.preconditionRequired(
+                    "Saving needs an If-Match header with the ETag of the version you edited, so that no one else's change is overwritten.");
+        }
+        // "*" matches whatever is current, which is exactly the blind overwrite If-Match is here to stop.
+        if (java.util.Arrays.stream(ifMatch.split(",")).anyMatch(candidate -> candidate.strip().equals("*"))) {
+            throw ProblemException.preconditionRequired(
+                    "If-Match: * is not accepted: name the ETag of the version you edited, so that no one else's change is overwritten.");
+        }
+    }
+}

@@ -1,6 +1,5 @@
 package org.imprimatur.infrastructure;
 
-import org.imprimatur.rules.Policy;
 import org.imprimatur.support.Database;
 import org.imprimatur.support.Fixtures;
 import org.imprimatur.support.Workflow;

@@ -18,7 +18,7 @@ BEGIN
     EXECUTE format('REVOKE ALL ON ALL TABLES IN SCHEMA public FROM %I', service);
     -- Written once, never changed: versions, their parts, reviews, comments, the audit trail, keys.
     EXECUTE format('GRANT SELECT, INSERT ON article_versions, version_sections, version_citations, version_tags,
-                    review_records, review_comments, audit_events, audit_checkpoints TO %I', service);
+                    review_records, review_comments, audit_events, audit_checkpoints, change_feed TO %I', service);
     -- Rows that really change: the article's pointers and state, accounts, the open publication
     -- period (its trigger allows closing only), signing keys (retired on rotation), and the
     -- published projection.

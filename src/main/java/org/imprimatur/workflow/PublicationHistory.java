@@ -24,6 +24,8 @@ public class PublicationHistory {
 
     /** The LISTEN/NOTIFY channel that carries the slug of an article whose live version changed. */
     public static final String CHANNEL = "imprimatur_publications";
+    /** The advisory lock key that orders change-feed writers. */
+    private static final long CHANGE_FEED_LOCK = 727_271_001L;
 
     private final EntityManager entityManager;
     private final Event<LiveVersionChanged> liveVersionChanged;
@@ -35,6 +37,7 @@ public class PublicationHistory {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void goLive(UUID articleId, String slug, int versionNo, Instant at) {
+        appendToChangeFeed(articleId, slug, "published", versionNo, at);
         closeOpenPeriod(articleId, at);
         entityManager.createNativeQuery(
                         "INSERT INTO publications (article_id, version_no, live) VALUES (?1, ?2, tstzrange(?3, NULL, '[)'))")
@@ -63,6 +66,7 @@ public class PublicationHistory {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void takeOffline(UUID articleId, String slug, Instant at) {
+        liveAtThisMoment(articleId).ifPresent(version -> appendToChangeFeed(articleId, slug, "retracted", version, at));
         closeOpenPeriod(articleId, at);
         entityManager.createNativeQuery("DELETE FROM published_articles WHERE article_id = ?1")
                 .setParameter(1, articleId)
@@ -96,6 +100,30 @@ public class PublicationHistory {
                         "SELECT version_no FROM publications WHERE article_id = ?1 ORDER BY lower(live)")
                 .setParameter(1, articleId)
                 .getResultList().stream().map(row -> ((Number) row).intValue()).toList();
+    }
+
+    /**
+     * One entry of the public change feed. The advisory lock, held until commit, makes feed ids
+     * follow commit order across replicas (db-migrations/V18__change_feed.sql).
+     */
+    private void appendToChangeFeed(UUID articleId, String slug, String type, int versionNo, Instant at) {
+        entityManager.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(" + CHANGE_FEED_LOCK + ")").getSingleResult();
+        entityManager.createNativeQuery(
+                        "INSERT INTO change_feed (article_id, slug, type, version_no, occurred_at) VALUES (?1, ?2, ?3, ?4, ?5)")
+                .setParameter(1, articleId)
+                .setParameter(2, slug)
+                .setParameter(3, type)
+                .setParameter(4, versionNo)
+                .setParameter(5, offset(at))
+                .executeUpdate();
+    }
+
+    private Optional<Integer> liveAtThisMoment(UUID articleId) {
+        List<?> rows = entityManager.createNativeQuery(
+                        "SELECT version_no FROM publications WHERE article_id = ?1 AND upper_inf(live)")
+                .setParameter(1, articleId)
+                .getResultList();
+        return rows.stream().findFirst().map(row -> ((Number) row).intValue());
     }
 
     private void closeOpenPeriod(UUID articleId, Instant at) {

@@ -122,6 +122,51 @@ class WorkflowRandomWalkIT {
                         + ") broke after the steps " + taken + ": " + broken.getMessage(), broken);
             }
         }
+        // The public change feed tells exactly the publication history, in order, and nothing else.
+        Thread.sleep(1500);   // an approval scheduled in the last step goes live first
+        for (String id : ids) {
+            try {
+                checkChangeFeed(UUID.fromString(id));
+            } catch (AssertionError broken) {
+                throw new AssertionError("Walk " + walk + " of seed " + seed + ", steps " + taken + ": " + broken.getMessage(), broken);
+            }
+        }
+    }
+
+    private void checkChangeFeed(UUID articleId) throws SQLException {
+        String slug = services.as(base, "editor").get("/api/v1/editorial/articles/" + articleId).path("slug");
+        List<String> expected = new ArrayList<>();
+        try (Connection connection = services.connect()) {
+            List<Object[]> periods = rows(connection, """
+                    SELECT version_no, lower(live), upper(live) FROM publications WHERE article_id = ? ORDER BY lower(live)""",
+                    articleId);
+            for (int i = 0; i < periods.size(); i++) {
+                int version = ((Number) periods.get(i)[0]).intValue();
+                expected.add("published v" + version);
+                Object end = periods.get(i)[2];
+                boolean followed = i + 1 < periods.size() && periods.get(i + 1)[1].equals(end);
+                if (end != null && !followed) {
+                    expected.add("retracted v" + version);
+                }
+            }
+        }
+        List<String> actual = new ArrayList<>();
+        String cursor = null;
+        while (true) {
+            var request = RestAssured.given().baseUri(base).queryParam("limit", 100);
+            if (cursor != null) {
+                request.queryParam("after", cursor);
+            }
+            Response page = request.get("/api/v1/changes");
+            List<Map<String, Object>> items = page.path("items");
+            if (items.isEmpty()) {
+                break;
+            }
+            items.stream().filter(item -> slug.equals(item.get("slug")))
+                    .forEach(item -> actual.add(item.get("type") + " v" + item.get("version")));
+            cursor = page.path("next");
+        }
+        assertEquals(expected, actual, "the change feed of " + slug + " differs from its publication history");
     }
 
     /** Every part of the version not seen before was typed now, by {@code actor}. */

@@ -54,7 +54,8 @@ public class DeliveryRepository {
         if (article.publishedVersion == null) {
             return article.retractionReason == null ? new Rendition.Missing() : new Rendition.Retracted(article.retractionReason);
         }
-        return liveVersion(article, article.publishedVersion, Instant.now()).orElse(new Rendition.Missing());
+        // The delivery cache keeps current renditions; the historic cache is for ?at= alone.
+        return liveVersion(article, article.publishedVersion, Instant.now(), false).orElse(new Rendition.Missing());
     }
 
     /**
@@ -74,21 +75,21 @@ public class DeliveryRepository {
         }
         return publications.periodAt(article.id, instant).flatMap(period -> period.endedInRetraction()
                 ? Optional.of(new Rendition.Retracted("the version live at that instant was later retracted"))
-                : liveVersion(article, period.versionNo(), instant));
+                : liveVersion(article, period.versionNo(), instant, true));
     }
 
     /** What a historic rendition depends on; all of it is immutable, so the rendition never goes stale. */
     private record HistoricKey(java.util.UUID articleId, int versionNo, Instant publishedAt, java.util.UUID reviewId) {
     }
 
-    private Optional<Rendition> liveVersion(Article article, int versionNo, Instant asOf) {
+    private Optional<Rendition> liveVersion(Article article, int versionNo, Instant asOf, boolean historic) {
         Instant publishedAt = publishedAt(article, versionNo, asOf);
         Optional<ReviewRecord> review = ReviewRecord.<ReviewRecord>find(
                         "articleId = ?1 and versionNo = ?2 and createdAt <= ?3 order by createdAt desc",
                         article.id, versionNo, asOf)
                 .firstResultOptional();
         HistoricKey key = new HistoricKey(article.id, versionNo, publishedAt, review.map(r -> r.id).orElse(null));
-        Rendition.Live cached = history.getIfPresent(key);
+        Rendition.Live cached = historic ? history.getIfPresent(key) : null;
         if (cached != null) {
             return Optional.of(cached);
         }
@@ -98,7 +99,9 @@ public class DeliveryRepository {
         }
         PublishedArticle published = toPublished(article.slug, version.get(), publishedAt, review.orElse(null), safelist);
         Rendition.Live rendered = render(published, version.get().contentHash, review.map(r -> r.createdAt).orElse(publishedAt));
-        history.put(key, rendered);
+        if (historic) {
+            history.put(key, rendered);
+        }
         return Optional.of(rendered);
     }
 

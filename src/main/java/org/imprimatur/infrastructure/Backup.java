@@ -124,11 +124,10 @@ public final class Backup {
 
     private static String schemaVersion(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(
-                     "SELECT max(installed_rank), string_agg(version, ',' ORDER BY installed_rank) FROM flyway_schema_history WHERE success")) {
-            rows.next();
-            String versions = rows.getString(2);
-            return versions == null ? "none" : versions.substring(versions.lastIndexOf(',') + 1);
+             ResultSet rows = statement.executeQuery("""
+                     SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL
+                     ORDER BY installed_rank DESC LIMIT 1""")) {
+            return rows.next() ? rows.getString(1) : "none";
         }
     }
 

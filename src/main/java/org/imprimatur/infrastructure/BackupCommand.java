@@ -1,13 +1,10 @@
 package org.imprimatur.infrastructure;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,18 +34,15 @@ final class BackupCommand {
                         firstSet("QUARKUS_FLYWAY_PASSWORD", "QUARKUS_DATASOURCE_PASSWORD"));
             } else {
                 Path data = settings.embeddedDataDirectory();
-                Optional<DatabaseCredentials> credentials = DatabaseCredentials.readFrom(data);
-                if (credentials.isEmpty()) {
+                if (DatabaseCredentials.readFrom(data).isEmpty()) {
                     System.err.println("No embedded database in " + data + ": start the service once there first.");
                     return 2;
                 }
-                Optional<Integer> runningPort = EmbeddedDatabase.leftoverServerPid(data).map(pid -> serverPort(data));
+                Optional<Integer> runningPort = EmbeddedDatabase.runningPort(data);
                 if (runningPort.isEmpty()) {
                     started = EmbeddedDatabase.start(data);
                 }
-                int port = runningPort.isPresent() ? runningPort.get() : started.port();
-                connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres",
-                        EmbeddedDatabase.OWNER, credentials.get().ownerPassword());
+                connection = EmbeddedDatabase.connectAsOwner(data, runningPort.isPresent() ? runningPort.get() : started.port());
             }
             try (connection) {
                 if (command.equals("backup")) {
@@ -75,15 +69,6 @@ final class BackupCommand {
                     // stopped with the JVM anyway
                 }
             }
-        }
-    }
-
-    private static int serverPort(Path data) {
-        try {
-            List<String> lines = Files.readAllLines(data.resolve("postmaster.pid"), StandardCharsets.UTF_8);
-            return Integer.parseInt(lines.get(3).trim());
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read the running server's port from " + data, e);
         }
     }
 

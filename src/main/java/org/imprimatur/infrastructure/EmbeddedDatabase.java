@@ -97,7 +97,31 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
+        return jdbcUrl(postgres.getPort());
+    }
+
+    private static String jdbcUrl(int port) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+    }
+
+    /** The port of a server running on {@code dataDirectory} (started by another process), if one runs. */
+    static Optional<Integer> runningPort(Path dataDirectory) {
+        return leftoverServerPid(dataDirectory).map(pid -> {
+            try {
+                // postmaster.pid's fourth line is the port.
+                return Integer.parseInt(Files.readAllLines(dataDirectory.resolve("postmaster.pid"), StandardCharsets.UTF_8)
+                        .get(3).trim());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the running server's port in " + dataDirectory, e);
+            }
+        });
+    }
+
+    /** A connection as the owner, with the password kept in the data folder, to the server on {@code port}. */
+    static java.sql.Connection connectAsOwner(Path dataDirectory, int port) throws java.sql.SQLException {
+        DatabaseCredentials credentials = DatabaseCredentials.readFrom(dataDirectory)
+                .orElseThrow(() -> new IllegalStateException("No embedded database credentials in " + dataDirectory));
+        return java.sql.DriverManager.getConnection(jdbcUrl(port), OWNER, credentials.ownerPassword());
     }
 
     public String ownerUsername() {

@@ -25,12 +25,23 @@ public class RequestIds {
         // Before every other handler, so that even the earliest refusals carry the id.
         router.route().order(Integer.MIN_VALUE).handler(context -> {
             String offered = context.request().getHeader(HEADER);
-            String id = offered != null && ACCEPTABLE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+            String id = offered != null && ACCEPTABLE.matcher(offered).matches() ? offered : newId();
             MDC.put(MDC_KEY, id);
             context.put(MDC_KEY, id);
             context.response().putHeader(HEADER, id);
             context.next();
         });
+    }
+
+    /**
+     * A random version-4 UUID. Request ids need not be unguessable, and this runs for every request,
+     * the cached delivery path included: no SecureRandom (shared and locking) on the I/O threads.
+     */
+    static String newId() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     /** The id of the request being served on this thread, or null outside a request. */

@@ -1,18 +1,17 @@
 package org.imprimatur.infrastructure;
 
+import static org.imprimatur.support.Api.as;
+
 import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.imprimatur.support.Fixtures;
 import org.imprimatur.support.RunningJar;
 import org.junit.jupiter.api.Test;
 
 import java.io.File;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -20,7 +19,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import static org.hamcrest.Matchers.equalTo;
@@ -102,23 +100,11 @@ class BackupRestoreIT {
                 .post(path + "/approve").then().statusCode(200);
     }
 
-    private static io.restassured.specification.RequestSpecification as(String base, String username) {
-        String token = RestAssured.given().baseUri(base).contentType(ContentType.JSON)
-                .body(Map.of("username", username, "password", "demo")).post("/api/v1/auth/token")
-                .then().statusCode(200).extract().path("access_token");
-        return RestAssured.given().baseUri(base).auth().oauth2(token).contentType(ContentType.JSON);
-    }
 
     /** Every row of every table, digested, read as the owner. */
     private static Map<String, String> fingerprints(Path data) throws Exception {
-        Properties credentials = new Properties();
-        try (Reader reader = Files.newBufferedReader(data.resolve("imprimatur-credentials.properties"))) {
-            credentials.load(reader);
-        }
-        String port = Files.readAllLines(data.resolve("postmaster.pid")).get(3).trim();
         Map<String, String> digests = new HashMap<>();
-        try (Connection owner = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres",
-                credentials.getProperty("owner.user"), credentials.getProperty("owner.password"));
+        try (Connection owner = EmbeddedDatabase.connectAsOwner(data, EmbeddedDatabase.runningPort(data).orElseThrow());
              Statement statement = owner.createStatement()) {
             for (String table : Backup.TABLES) {
                 try (ResultSet rows = statement.executeQuery("SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "

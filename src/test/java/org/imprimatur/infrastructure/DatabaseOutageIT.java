@@ -1,9 +1,9 @@
 package org.imprimatur.infrastructure;
 
+import static org.imprimatur.support.Api.as;
+
 import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import org.imprimatur.support.Fixtures;
 import org.imprimatur.support.RunningJar;
 import org.junit.jupiter.api.Test;
@@ -149,14 +149,7 @@ class DatabaseOutageIT {
                 .put("/api/v1/editorial/articles/" + id);
     }
 
-    private static final Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private static RequestSpecification as(String base, String username) {
-        String token = TOKENS.computeIfAbsent(username, name -> RestAssured.given().baseUri(base)
-                .contentType(ContentType.JSON).body(Map.of("username", name, "password", "demo"))
-                .post("/api/v1/auth/token").then().statusCode(200).extract().path("access_token"));
-        return RestAssured.given().baseUri(base).auth().oauth2(token).contentType(ContentType.JSON);
-    }
 
     /** Readers that fetch one article as fast as they can until closed, counting answers. */
     private static final class ReadLoad implements AutoCloseable {

@@ -1,7 +1,6 @@
 package org.imprimatur.infrastructure;
 
 import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import org.imprimatur.support.Fixtures;
 import org.imprimatur.support.PackagedService;
 import org.imprimatur.support.RunningJar;
@@ -37,9 +36,7 @@ class GracefulShutdownIT {
         try (PackagedService services = PackagedService.onFreshDatabase()) {
             RunningJar service = services.startJar("graceful", Map.of(
                     "IMPRIMATUR_SHUTDOWN_DELAY", "2S", "IMPRIMATUR_SHUTDOWN_TIMEOUT", "20S"));
-            String token = RestAssured.given().baseUri(service.base()).contentType(ContentType.JSON)
-                    .body(Map.of("username", "editor", "password", "demo")).post("/api/v1/auth/token")
-                    .then().statusCode(200).extract().path("access_token");
+            String token = org.imprimatur.support.Api.token(service.base(), "editor");
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
             List<Outcome> outcomes = new CopyOnWriteArrayList<>();
             AtomicBoolean running = new AtomicBoolean(true);

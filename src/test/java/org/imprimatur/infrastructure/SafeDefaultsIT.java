@@ -6,7 +6,6 @@ import org.imprimatur.support.RunningJar;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -16,14 +15,12 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -80,14 +77,7 @@ class SafeDefaultsIT {
     }
 
     private static Connection ownerConnection(Path data) throws Exception {
-        Properties credentials = new Properties();
-        try (Reader reader = Files.newBufferedReader(data.resolve("imprimatur-credentials.properties"))) {
-            credentials.load(reader);
-        }
-        // postmaster.pid's fourth line is the server's port.
-        String port = Files.readAllLines(data.resolve("postmaster.pid")).get(3).trim();
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres",
-                credentials.getProperty("owner.user"), credentials.getProperty("owner.password"));
+        return EmbeddedDatabase.connectAsOwner(data, EmbeddedDatabase.runningPort(data).orElseThrow());
     }
 
     private static String show(Statement statement, String setting) throws Exception {

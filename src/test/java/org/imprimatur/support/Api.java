@@ -17,10 +17,16 @@ public final class Api {
     private Api() {
     }
 
+    /** A demo account's token from the service under test (REST Assured's default address). */
     public static String token(String username) {
-        return TOKENS.computeIfAbsent(username, name -> RestAssured.given()
+        return token("", username);
+    }
+
+    /** A demo account's token from the service at {@code base} ("" for the default), kept per service. */
+    public static String token(String base, String username) {
+        return TOKENS.computeIfAbsent(base + " " + username, key -> given(base)
                 .contentType(ContentType.JSON)
-                .body(Map.of("username", name, "password", "demo"))
+                .body(Map.of("username", username, "password", "demo"))
                 .post("/api/v1/auth/token")
                 .then().statusCode(200)
                 .extract().path("access_token"));
@@ -28,6 +34,16 @@ public final class Api {
 
     public static RequestSpecification as(String username) {
         return RestAssured.given().auth().oauth2(token(username)).contentType(ContentType.JSON);
+    }
+
+    /** A request as a demo account to the service at {@code base}. */
+    public static RequestSpecification as(String base, String username) {
+        return given(base).auth().oauth2(token(base, username)).contentType(ContentType.JSON);
+    }
+
+    private static RequestSpecification given(String base) {
+        RequestSpecification request = RestAssured.given();
+        return base.startsWith("http") ? request.baseUri(base) : request;
     }
 
     public static Response create(Map<String, Object> content) {

@@ -1,7 +1,5 @@
 package org.imprimatur.support;
 
-import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.imprimatur.infrastructure.DatabaseSettings;
 import org.imprimatur.infrastructure.EmbeddedDatabase;
@@ -15,7 +13,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The packaged jar (built by {@code mvn package}) started as separate processes on one PostgreSQL:
@@ -29,7 +26,6 @@ public final class PackagedService implements AutoCloseable {
     private final Login service;
     private final Login owner;
     private final List<RunningJar> instances = new ArrayList<>();
-    private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
     /** A role and its password. */
     private record Login(String user, String password) {
@@ -84,11 +80,7 @@ public final class PackagedService implements AutoCloseable {
 
     /** A request as one of the demo accounts, against one instance. */
     public RequestSpecification as(String base, String username) {
-        String token = tokens.computeIfAbsent(base + " " + username, key -> RestAssured.given().baseUri(base)
-                .contentType(ContentType.JSON)
-                .body(Map.of("username", username, "password", "demo"))
-                .post("/api/v1/auth/token").then().statusCode(200).extract().path("access_token"));
-        return RestAssured.given().baseUri(base).auth().oauth2(token).contentType(ContentType.JSON);
+        return Api.as(base, username);
     }
 
     /** A connection as the schema's owner, for checks and faults a test injects behind the service's back. */

@@ -18,7 +18,8 @@ BEGIN
     EXECUTE format('REVOKE ALL ON ALL TABLES IN SCHEMA public FROM %I', service);
     -- Written once, never changed: versions, their parts, reviews, comments, the audit trail, keys.
     EXECUTE format('GRANT SELECT, INSERT ON article_versions, version_sections, version_citations, version_tags,
-                    review_records, review_comments, audit_events, audit_checkpoints, change_feed TO %I', service);
+                    review_records, review_comments, audit_events, audit_checkpoints, change_feed,
+                    account_events TO %I', service);
     -- Rows that really change: the article's pointers and state, accounts, the open publication
     -- period (its trigger allows closing only), signing keys (retired on rotation), and the
     -- published projection.
@@ -26,6 +27,8 @@ BEGIN
     EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON published_articles TO %I', service);
     -- Failed sign-ins only count for a while; expired ones are deleted.
     EXECUTE format('GRANT SELECT, INSERT, DELETE ON sign_in_failures TO %I', service);
+    -- Studio sessions are touched while used and deleted on sign-out or expiry.
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON studio_sessions TO %I', service);
     EXECUTE format('GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO %I', service);
 END
 $grants$;

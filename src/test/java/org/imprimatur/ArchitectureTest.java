@@ -11,8 +11,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The package graph, readable bottom-up (README, "How it works"): infrastructure and security at
- * the bottom, the plain-Java workflow rules, then content, audit, the editorial actions, and on
- * top review and delivery. Dependencies point down only.
+ * the bottom (accounts administration beside security), the plain-Java workflow rules, then
+ * content, audit, the editorial actions, review and delivery, and on top the studio, which serves
+ * people the same services the API serves programs. Dependencies point down only.
  */
 @AnalyzeClasses(packages = "org.imprimatur", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -24,21 +25,26 @@ class ArchitectureTest {
     static final ArchRule layersPointDown = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("Infrastructure").definedBy("org.imprimatur.infrastructure..")
             .layer("Security").definedBy("org.imprimatur.security..")
+            .layer("Accounts").definedBy("org.imprimatur.accounts..")
             .layer("Rules").definedBy("org.imprimatur.rules..")
             .layer("Content").definedBy("org.imprimatur.article..")
             .layer("Audit").definedBy("org.imprimatur.audit..")
             .layer("Editorial").definedBy("org.imprimatur.workflow..")
             .layer("Review").definedBy("org.imprimatur.review..")
             .layer("Delivery").definedBy("org.imprimatur.delivery..")
-            .whereLayer("Delivery").mayNotBeAccessedByAnyLayer()
-            .whereLayer("Review").mayNotBeAccessedByAnyLayer()
-            .whereLayer("Editorial").mayOnlyBeAccessedByLayers("Delivery")
-            .whereLayer("Audit").mayOnlyBeAccessedByLayers("Editorial", "Review", "Delivery")
-            .whereLayer("Content").mayOnlyBeAccessedByLayers("Audit", "Editorial", "Review", "Delivery")
-            .whereLayer("Rules").mayOnlyBeAccessedByLayers("Content", "Audit", "Editorial", "Review", "Delivery")
-            .whereLayer("Security").mayOnlyBeAccessedByLayers("Rules", "Content", "Audit", "Editorial", "Review", "Delivery")
-            .whereLayer("Infrastructure").mayOnlyBeAccessedByLayers("Security", "Rules", "Content", "Audit", "Editorial",
-                    "Review", "Delivery");
+            .layer("Studio").definedBy("org.imprimatur.studio..")
+            .whereLayer("Studio").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Accounts").mayOnlyBeAccessedByLayers("Studio")
+            .whereLayer("Delivery").mayOnlyBeAccessedByLayers("Studio")
+            .whereLayer("Review").mayOnlyBeAccessedByLayers("Studio")
+            .whereLayer("Editorial").mayOnlyBeAccessedByLayers("Delivery", "Studio")
+            .whereLayer("Audit").mayOnlyBeAccessedByLayers("Editorial", "Review", "Delivery", "Studio")
+            .whereLayer("Content").mayOnlyBeAccessedByLayers("Audit", "Editorial", "Review", "Delivery", "Studio")
+            .whereLayer("Rules").mayOnlyBeAccessedByLayers("Content", "Audit", "Editorial", "Review", "Delivery", "Studio")
+            .whereLayer("Security").mayOnlyBeAccessedByLayers("Accounts", "Rules", "Content", "Audit", "Editorial", "Review",
+                    "Delivery", "Studio")
+            .whereLayer("Infrastructure").mayOnlyBeAccessedByLayers("Security", "Accounts", "Rules", "Content", "Audit",
+                    "Editorial", "Review", "Delivery", "Studio");
 
     /** The rules are plain Java, unit-tested without a database or a container. */
     @ArchTest

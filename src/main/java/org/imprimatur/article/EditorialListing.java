@@ -19,6 +19,12 @@ public class EditorialListing {
 
     @Transactional
     public Page<ArticleSummary> list(String state, String q, String limit, String cursor) {
+        return list(state, q, null, limit, cursor);
+    }
+
+    /** The list filtered by state, a title or slug search, and a tag of the newest version. */
+    @Transactional
+    public Page<ArticleSummary> list(String state, String q, String tag, String limit, String cursor) {
         int pageSize = Cursor.limit(limit);
         WorkflowState stateFilter = parseState(state);
         Cursor after = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor);
@@ -33,6 +39,9 @@ public class EditorialListing {
         if (q != null && !q.isBlank()) {
             jpql.append(" and (lower(v.title) like :q or a.slug like :q)");
         }
+        if (tag != null && !tag.isBlank()) {
+            jpql.append(" and :tag member of v.tags");
+        }
         if (after != null) {
             jpql.append(" and (a.changedAt < :afterInstant or (a.changedAt = :afterInstant and a.id < :afterId))");
         }
@@ -43,6 +52,9 @@ public class EditorialListing {
         }
         if (q != null && !q.isBlank()) {
             query.setParameter("q", "%" + escapeLike(q.strip().toLowerCase(Locale.ROOT)) + "%");
+        }
+        if (tag != null && !tag.isBlank()) {
+            query.setParameter("tag", tag.strip());
         }
         if (after != null) {
             query.setParameter("afterInstant", after.instant());

@@ -119,10 +119,7 @@ public class DeliveryRepository {
     static PublishedArticle toPublished(String slug, ArticleVersion version, Instant publishedAt, ReviewRecord review,
                                         org.jsoup.safety.Safelist safelist) {
         ArticleContent content = version.content(slug);
-        Map<String, Integer> numbers = new HashMap<>();
-        for (int i = 0; i < content.citations().size(); i++) {
-            numbers.put(content.citations().get(i).key(), i + 1);
-        }
+        Map<String, Integer> numbers = MarkdownRenderer.citationNumbers(content.citations());
         return new PublishedArticle(slug, content.title(), content.summary(), content.language(), content.tags(),
                 version.versionNo, publishedAt,
                 content.sections().stream().map(section -> new PublishedArticle.PublishedSection(section.key(),

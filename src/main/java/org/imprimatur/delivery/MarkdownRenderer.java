@@ -77,6 +77,15 @@ public final class MarkdownRenderer {
         }
     }
 
+    /** Citation keys numbered by their place in the list, as the markers in bodies show them. */
+    public static Map<String, Integer> citationNumbers(java.util.List<org.imprimatur.article.Citation> citations) {
+        Map<String, Integer> numbers = new java.util.HashMap<>();
+        for (int i = 0; i < citations.size(); i++) {
+            numbers.putIfAbsent(citations.get(i).key(), i + 1);
+        }
+        return numbers;
+    }
+
     /** Sanitized HTML of a section body, with no remote images. */
     public static String html(String markdown, Map<String, Integer> citationNumbers) {
         return html(markdown, citationNumbers, NO_REMOTE_IMAGES);

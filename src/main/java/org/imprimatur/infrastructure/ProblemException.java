@@ -36,6 +36,10 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.of(404, "not-found", "Not found", detail));
     }
 
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(Problem.of(403, "forbidden", "Forbidden", detail));
+    }
+
     public static ProblemException conflict(String detail) {
         return new ProblemException(Problem.of(409, "conflict", "Conflict", detail));
     }

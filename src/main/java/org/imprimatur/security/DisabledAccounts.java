@@ -73,10 +73,15 @@ public class DisabledAccounts {
         return exists;
     }
 
-    /** Takes effect on this replica at once, before the next refresh. */
-    public void disabledNow(Account account) {
+    /** A disabling or enabling takes effect on this replica at once, before the next refresh. */
+    public void changed(Account account) {
+        String key = account.externalIssuer == null ? account.id.toString() : account.externalIssuer + " " + account.externalSubject;
         Set<String> updated = new HashSet<>(disabled);
-        updated.add(account.externalIssuer == null ? account.id.toString() : account.externalIssuer + " " + account.externalSubject);
+        if (account.disabled) {
+            updated.add(key);
+        } else {
+            updated.remove(key);
+        }
         disabled = Set.copyOf(updated);
     }
 

@@ -28,11 +28,16 @@ public class TokenService {
      * connection returned: a burst of bogus sign-ins cannot hold the pool (docs/security.md).
      */
     public Optional<IssuedToken> issue(String username, String password) {
+        return authenticate(username, password).map(this::tokenFor);
+    }
+
+    /** The enabled built-in account with this username and password. */
+    public Optional<Account> authenticate(String username, String password) {
         Optional<Account> account = QuarkusTransaction.requiringNew().call(() -> Account.findByUsername(username))
                 .filter(found -> found.passwordHash != null && !found.disabled);
         String hash = account.map(found -> found.passwordHash).orElse(UNKNOWN_ACCOUNT_HASH);
         boolean matches = BcryptUtil.matches(password, hash);
-        return account.filter(found -> matches).map(this::tokenFor);
+        return account.filter(found -> matches);
     }
 
     IssuedToken tokenFor(Account account) {

@@ -3,6 +3,8 @@ package org.imprimatur.workflow;
 import org.imprimatur.article.ArticleLookup;
 import org.imprimatur.article.ArticleViews;
 import org.imprimatur.rules.Attempt;
+import org.imprimatur.rules.Decision;
+import org.imprimatur.rules.WorkflowRules;
 import org.imprimatur.rules.ReviewDates;
 import org.imprimatur.rules.WorkflowAction;
 import org.imprimatur.rules.WorkflowGate;
@@ -26,7 +28,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashSet;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -108,12 +112,7 @@ public class WorkflowService {
         Article article = ArticleLookup.lockedArticle(articleId);
         ArticleVersion latest = ArticleLookup.latestVersionOf(article);
         Instant now = Timestamps.now();
-        WorkflowState to = WorkflowGate.require(attempt(WorkflowAction.APPROVE, actor, article, latest)
-                .names(version, contentHash)
-                .publishAt(publishAt)
-                .authorsOfChange(union(authorsSince(article.id, lastPublishedVersion(article.id), latest.versionNo),
-                        writersOfChange(article, latest, article.publishedVersion)))
-                .at(now).build());
+        WorkflowState to = WorkflowGate.require(approval(article, latest, actor, version, contentHash, publishAt, now));
         WorkflowState from = enter(article, to, now);
         article.submittedAt = null;
         recordReview(article, latest, ReviewRecord.APPROVAL, actor, now);
@@ -132,14 +131,7 @@ public class WorkflowService {
         Article article = ArticleLookup.lockedArticle(articleId);
         ArticleVersion latest = ArticleLookup.latestVersionOf(article);
         Instant now = Timestamps.now();
-        // The change a reconfirmation certifies: the versions since the publication before the live one.
-        List<Integer> published = publications.publishedVersions(article.id);
-        int publishedBefore = published.size() >= 2 ? published.get(published.size() - 2) : 0;
-        WorkflowState to = WorkflowGate.require(attempt(WorkflowAction.RECONFIRM, actor, article, latest)
-                .names(version, contentHash)
-                .authorsOfChange(union(authorsSince(article.id, publishedBefore, latest.versionNo),
-                        writersOfChange(article, latest, publishedBefore == 0 ? null : publishedBefore)))
-                .at(now).build());
+        WorkflowState to = WorkflowGate.require(reconfirmation(article, latest, actor, version, contentHash, now));
         WorkflowState from = enter(article, to, now);
         recordReview(article, latest, ReviewRecord.RECONFIRMATION, actor, now);
         return record(article, latest, actor, WorkflowAction.RECONFIRM, from, null, now);
@@ -269,6 +261,55 @@ public class WorkflowService {
         Set<UUID> all = new HashSet<>(a);
         all.addAll(b);
         return all;
+    }
+
+    private Attempt approval(Article article, ArticleVersion latest, Actor actor, Integer version, String contentHash,
+                             Instant publishAt, Instant now) {
+        return attempt(WorkflowAction.APPROVE, actor, article, latest)
+                .names(version, contentHash)
+                .publishAt(publishAt)
+                .authorsOfChange(union(authorsSince(article.id, lastPublishedVersion(article.id), latest.versionNo),
+                        writersOfChange(article, latest, article.publishedVersion)))
+                .at(now).build();
+    }
+
+    private Attempt reconfirmation(Article article, ArticleVersion latest, Actor actor, Integer version,
+                                   String contentHash, Instant now) {
+        // The change a reconfirmation certifies: the versions since the publication before the live one.
+        List<Integer> published = publications.publishedVersions(article.id);
+        int publishedBefore = published.size() >= 2 ? published.get(published.size() - 2) : 0;
+        return attempt(WorkflowAction.RECONFIRM, actor, article, latest)
+                .names(version, contentHash)
+                .authorsOfChange(union(authorsSince(article.id, publishedBefore, latest.versionNo),
+                        writersOfChange(article, latest, publishedBefore == 0 ? null : publishedBefore)))
+                .at(now).build();
+    }
+
+    /**
+     * What the rules would answer if the actor took each workflow action on the article's current
+     * version now, with a comment or reason given: so that a screen offers only the actions that
+     * can succeed, and says why the others cannot. The actions themselves decide again.
+     */
+    @Transactional
+    public Map<WorkflowAction, Decision> prospects(UUID articleId, Actor actor) {
+        Article article = ArticleLookup.article(articleId);
+        ArticleVersion latest = ArticleLookup.latestVersionOf(article);
+        Instant now = Timestamps.now();
+        Map<WorkflowAction, Decision> prospects = new EnumMap<>(WorkflowAction.class);
+        prospects.put(WorkflowAction.SAVE, WorkflowRules.decide(attempt(WorkflowAction.SAVE, actor, article, latest).at(now).build()));
+        prospects.put(WorkflowAction.SUBMIT, WorkflowRules.decide(attempt(WorkflowAction.SUBMIT, actor, article, latest)
+                .reviewBlockers(ContentValidator.reviewBlockers(latest.content(article.slug))).at(now).build()));
+        prospects.put(WorkflowAction.WITHDRAW, WorkflowRules.decide(attempt(WorkflowAction.WITHDRAW, actor, article, latest).at(now).build()));
+        prospects.put(WorkflowAction.REQUEST_CHANGES, WorkflowRules.decide(attempt(WorkflowAction.REQUEST_CHANGES, actor, article, latest)
+                .names(latest.versionNo, null).comments(List.of(new Attempt.ReviewComment(null, "a comment")))
+                .at(now).build()));
+        prospects.put(WorkflowAction.APPROVE, WorkflowRules.decide(
+                approval(article, latest, actor, latest.versionNo, latest.contentHash, null, now)));
+        prospects.put(WorkflowAction.RECONFIRM, WorkflowRules.decide(
+                reconfirmation(article, latest, actor, article.publishedVersion, latest.contentHash, now)));
+        prospects.put(WorkflowAction.RETRACT, WorkflowRules.decide(attempt(WorkflowAction.RETRACT, actor, article, latest)
+                .reason("a reason").at(now).build()));
+        return prospects;
     }
 
     private static Attempt.Builder attempt(WorkflowAction action, Actor actor, Article article, ArticleVersion latest) {

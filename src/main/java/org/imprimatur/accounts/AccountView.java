@@ -1,0 +1,23 @@
+package org.imprimatur.accounts;
+
+import org.imprimatur.security.Account;
+import org.imprimatur.security.Role;
+
+import java.time.Instant;
+import java.util.List;
+
+/** An account as administrators see it; never its password hash. */
+@io.quarkus.qute.TemplateData
+public record AccountView(String username, String displayName, String email, String credentials, List<String> roles,
+                          boolean disabled, boolean external, Instant createdAt) {
+
+    static AccountView of(Account account) {
+        List<String> roles = account.roleSet().stream().map(Role::tokenName).sorted().toList();
+        return new AccountView(account.username, account.displayName, account.email, account.credentials, roles,
+                account.disabled, account.externalIssuer != null, account.createdAt);
+    }
+
+    public boolean holds(String role) {
+        return roles.contains(role);
+    }
+}

@@ -1,0 +1,248 @@
+package org.imprimatur.studio;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.imprimatur.article.Article;
+import org.imprimatur.article.ArticleLookup;
+import org.imprimatur.article.ArticleVersion;
+import org.imprimatur.article.ArticleView;
+import org.imprimatur.article.ArticleViews;
+import org.imprimatur.article.ContentValidator;
+import org.imprimatur.article.EditorialListing;
+import org.imprimatur.delivery.MarkdownRenderer;
+import org.imprimatur.infrastructure.FieldError;
+import org.imprimatur.infrastructure.ProblemException;
+import org.imprimatur.review.VersionDiffer;
+import org.imprimatur.rules.Decision;
+import org.imprimatur.rules.WorkflowAction;
+import org.imprimatur.rules.WorkflowState;
+import org.imprimatur.workflow.EditingService;
+import org.imprimatur.workflow.WorkflowService;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Articles in the studio: the list, the editor (new and existing), submitting and withdrawing. */
+@Path("/studio")
+@Produces(MediaType.TEXT_HTML)
+public class ArticlePages {
+
+    private final Template list;
+    private final Template editor;
+    private final EditorialListing listing;
+    private final ArticleViews views;
+    private final EditingService editing;
+    private final WorkflowService workflow;
+    private final StudioUser user;
+    private final StudioErrors errors;
+
+    public ArticlePages(@Location("studio/articles.html") Template list, @Location("studio/editor.html") Template editor,
+                        EditorialListing listing, ArticleViews views, EditingService editing, WorkflowService workflow,
+                        StudioUser user, StudioErrors errors) {
+        this.list = list;
+        this.editor = editor;
+        this.listing = listing;
+        this.views = views;
+        this.editing = editing;
+        this.workflow = workflow;
+        this.user = user;
+        this.errors = errors;
+    }
+
+    /** Who saved a version that arrived while someone edited, and what it changed. */
+    public record Conflict(String who, int version, VersionDiffer.VersionDiff diff) {
+    }
+
+    @ServerExceptionMapper
+    public Response refused(ProblemException refusal) {
+        return errors.page(refusal);
+    }
+
+    @GET
+    @Path("/articles")
+    public TemplateInstance articles(@RestQuery String q, @RestQuery String state, @RestQuery String tag,
+                                     @RestQuery String cursor) {
+        var page = listing.list(state, q, tag, "25", cursor);
+        return list.data("page", page).data("q", q).data("state", state).data("tag", tag)
+                .data("states", Arrays.stream(WorkflowState.values())
+                        .map(value -> Map.of("value", value.name(), "name", StudioText.state(value))).toList());
+    }
+
+    @GET
+    @Path("/articles/new")
+    public TemplateInstance newArticle() {
+        return editorPage(null, ArticleForm.blank(), List.of(), false, null, null);
+    }
+
+    @POST
+    @Path("/articles/new")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response create(@BeanParam ArticleForm form) {
+        if (!"save".equals(form.op)) {
+            form.rearrange();
+            return Response.ok(editorPage(null, form, List.of(), "preview".equals(form.op), null, null)).build();
+        }
+        List<FieldError> invalid = invalid(form, true);
+        if (!invalid.isEmpty()) {
+            return Response.status(422).entity(editorPage(null, form, invalid, false, null, null)).build();
+        }
+        try {
+            ArticleViews.Saved saved = editing.create(form.content().content(), user.actor());
+            return savedRedirect(saved);
+        } catch (ProblemException refusal) {
+            List<FieldError> refused = refusal.problem().status() == 409
+                    ? List.of(new FieldError("slug", "is already taken by another article")) : fieldErrors(refusal);
+            return Response.status(refusal.problem().status())
+                    .entity(editorPage(null, form, refused, false, null, null)).build();
+        }
+    }
+
+    @GET
+    @Path("/articles/{id}/edit")
+    public TemplateInstance edit(@PathParam("id") UUID id, @RestQuery Integer saved) {
+        ArticleViews.Saved latest = views.latest(id);
+        String notice = saved == null ? null : "Saved as version " + saved + ".";
+        return editorPage(latest.view(), ArticleForm.of(latest.view(), latest.etag()), List.of(), false, notice, null);
+    }
+
+    @POST
+    @Path("/articles/{id}/edit")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response save(@PathParam("id") UUID id, @BeanParam ArticleForm form) {
+        ArticleView current = views.latest(id).view();
+        form.slug = current.slug();
+        if (!"save".equals(form.op)) {
+            form.rearrange();
+            return Response.ok(editorPage(current, form, List.of(), "preview".equals(form.op), null, null)).build();
+        }
+        List<FieldError> invalid = invalid(form, false);
+        if (!invalid.isEmpty()) {
+            return Response.status(422).entity(editorPage(current, form, invalid, false, null, null)).build();
+        }
+        try {
+            return savedRedirect(editing.save(id, form.content().content(), form.etag, user.actor()));
+        } catch (ProblemException refusal) {
+            if (refusal.problem().status() == 412 || refusal.problem().status() == 428) {
+                return Response.status(409).entity(conflictPage(id, form)).build();
+            }
+            return Response.status(refusal.problem().status())
+                    .entity(editorPage(current, form, fieldErrors(refusal), false, null, null)).build();
+        }
+    }
+
+    @POST
+    @Path("/articles/{id}/submit")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response submit(@PathParam("id") UUID id, @RestForm("csrf-token") String csrf) {
+        workflow.submit(id, user.actor());
+        return Response.seeOther(URI.create("/studio/articles/" + id + "/edit")).build();
+    }
+
+    @POST
+    @Path("/articles/{id}/withdraw")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response withdraw(@PathParam("id") UUID id, @RestForm("csrf-token") String csrf) {
+        workflow.withdraw(id, user.actor());
+        return Response.seeOther(URI.create("/studio/articles/" + id + "/edit")).build();
+    }
+
+    /** A section body rendered by the delivery API's renderer (the editor's Preview button, via htmx). */
+    @POST
+    @Path("/preview")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public String preview(@RestForm List<String> sectionBody, @RestForm List<String> citationKey) {
+        String body = sectionBody == null || sectionBody.isEmpty() ? "" : sectionBody.get(0);
+        java.util.Map<String, Integer> numbers = new java.util.HashMap<>();
+        for (int i = 0; citationKey != null && i < citationKey.size(); i++) {
+            numbers.putIfAbsent(citationKey.get(i), i + 1);
+        }
+        return "<div class=\"preview\"><p class=\"meta\">Preview</p>" + MarkdownRenderer.html(body, numbers) + "</div>";
+    }
+
+    private TemplateInstance editorPage(ArticleView article, ArticleForm form, List<FieldError> fieldErrors,
+                                        boolean previews, String notice, Conflict conflict) {
+        TemplateInstance page = editor.data("model", EditorModel.of(form, fieldErrors, previews))
+                .data("article", article)
+                .data("notice", notice)
+                .data("conflict", conflict)
+                .data("action", article == null ? "/studio/articles/new" : "/studio/articles/" + article.id() + "/edit");
+        if (article == null) {
+            return page.data("canSubmit", false).data("canWithdraw", false).data("submitBlocked", null).data("stateName", "");
+        }
+        Map<WorkflowAction, Decision> prospects = workflow.prospects(article.id(), user.actor());
+        Decision submit = prospects.get(WorkflowAction.SUBMIT);
+        String blocked = submit instanceof Decision.Rejected rejected && rejected.refusal() == Decision.Refusal.INVALID
+                ? "Not ready for review yet: " + StudioText.sentence(rejected.reason()) : null;
+        return page.data("canSubmit", submit instanceof Decision.Allowed)
+                .data("canWithdraw", prospects.get(WorkflowAction.WITHDRAW) instanceof Decision.Allowed)
+                .data("submitBlocked", blocked)
+                .data("stateName", StudioText.state(article.state()));
+    }
+
+    /**
+     * Someone saved since this form was opened: the typed text stays, the page shows what their
+     * save changed, and the form now names their version, so the next Save is a deliberate one.
+     */
+    @Transactional
+    TemplateInstance conflictPage(UUID id, ArticleForm form) {
+        Article article = ArticleLookup.article(id);
+        ArticleVersion latest = ArticleLookup.latestVersionOf(article);
+        Integer base = baseVersion(form.etag);
+        ArticleVersion before = base == null ? null : ArticleVersion.find(id, base).orElse(null);
+        VersionDiffer.VersionDiff diff = VersionDiffer.diff(before == null ? latest.versionNo : before.versionNo,
+                (before == null ? latest : before).content(article.slug), latest.versionNo, latest.content(article.slug));
+        String who = ArticleViews.person(latest.authorId).name();
+        ArticleViews.Saved current = views.latest(id);
+        form.etag = current.etag();
+        return editorPage(current.view(), form, List.of(), false, null, new Conflict(who, latest.versionNo, diff));
+    }
+
+    /** The version an ETag such as {@code "v3-…"} names. */
+    static Integer baseVersion(String etag) {
+        if (etag == null) {
+            return null;
+        }
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("^\"v(\\d{1,9})-").matcher(etag.strip());
+        return matcher.find() ? Integer.valueOf(matcher.group(1)) : null;
+    }
+
+    /** Fields that cannot be read or break a content rule, found before anything is stored. */
+    private static List<FieldError> invalid(ArticleForm form, boolean requireSlug) {
+        ArticleForm.Parsed parsed = form.content();
+        List<FieldError> found = new ArrayList<>(parsed.unreadable());
+        try {
+            ContentValidator.validate(parsed.content(), requireSlug);
+        } catch (ProblemException refusal) {
+            found.addAll(fieldErrors(refusal));
+        }
+        return found;
+    }
+
+    private static List<FieldError> fieldErrors(ProblemException refusal) {
+        return refusal.problem().errors() != null ? refusal.problem().errors()
+                : List.of(new FieldError("$", StudioText.sentence(refusal.problem().detail())));
+    }
+
+    private static Response savedRedirect(ArticleViews.Saved saved) {
+        return Response.seeOther(URI.create("/studio/articles/" + saved.view().id() + "/edit?saved=" + saved.view().version()))
+                .build();
+    }
+}

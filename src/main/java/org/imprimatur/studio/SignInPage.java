@@ -1,0 +1,103 @@
+package org.imprimatur.studio;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import org.imprimatur.infrastructure.ProblemException;
+import org.imprimatur.security.SignInThrottle;
+import org.imprimatur.security.TokenService;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import java.net.URI;
+
+/** Signing in and out of the studio, with the same accounts and throttle as the token endpoint. */
+@Path("/studio")
+@Produces(MediaType.TEXT_HTML)
+public class SignInPage {
+
+    private final Template signIn;
+    private final TokenService tokens;
+    private final SignInThrottle throttle;
+    private final StudioSessions sessions;
+    private final StudioUser user;
+
+    public SignInPage(@Location("studio/sign-in.html") Template signIn, TokenService tokens, SignInThrottle throttle,
+                      StudioSessions sessions, StudioUser user) {
+        this.signIn = signIn;
+        this.tokens = tokens;
+        this.throttle = throttle;
+        this.sessions = sessions;
+        this.user = user;
+    }
+
+    @GET
+    @Path("/sign-in")
+    public Response form(@RestQuery String next) {
+        if (user.isSignedIn()) {
+            return Response.seeOther(URI.create(safeNext(next))).build();
+        }
+        return Response.ok(signIn.data("next", safeNext(next)).data("message", null).data("username", null)).build();
+    }
+
+    @POST
+    @Path("/sign-in")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signIn(@RestForm String username, @RestForm String password, @RestForm String next,
+                           HttpServerRequest request) {
+        String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        String name = username == null ? "" : username.strip();
+        try {
+            throttle.checkAllowed(name, address);
+        } catch (ProblemException tooMany) {
+            return refused(429, name, next, "Too many failed attempts. Wait " + tooMany.retryAfterSeconds()
+                    + " seconds and try again.");
+        }
+        return tokens.authenticate(name, password == null ? "" : password)
+                .map(account -> Response.seeOther(URI.create(safeNext(next)))
+                        .cookie(sessionCookie(sessions.start(account), request, -1)).build())
+                .orElseGet(() -> {
+                    throttle.recordFailure(name, address);
+                    return refused(401, name, next, "The username or password is wrong.");
+                });
+    }
+
+    @POST
+    @Path("/sign-out")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signOut(@RestForm("csrf-token") String csrf, HttpServerRequest request) {
+        Cookie cookie = request.getCookie(StudioSessions.COOKIE);
+        sessions.end(cookie == null ? null : cookie.getValue());
+        return Response.seeOther(URI.create("/studio/sign-in")).cookie(sessionCookie("", request, 0)).build();
+    }
+
+    private Response refused(int status, String username, String next, String message) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
+                .entity(signIn.data("next", safeNext(next)).data("message", message).data("username", username)).build();
+    }
+
+    /** HttpOnly and SameSite=Strict always; Secure when the studio is reached over HTTPS. */
+    static NewCookie sessionCookie(String value, HttpServerRequest request, int maxAge) {
+        boolean https = "https".equalsIgnoreCase(request.scheme())
+                || "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"));
+        return new NewCookie.Builder(StudioSessions.COOKIE).value(value).path(StudioFilters.PREFIX).httpOnly(true)
+                .secure(https).sameSite(NewCookie.SameSite.STRICT).maxAge(maxAge).build();
+    }
+
+    /** Only a studio path: a link cannot send someone who signs in to another site. */
+    static String safeNext(String next) {
+        if (next == null || !StudioFilters.isStudio(next.split("[?#]", 2)[0]) || next.contains("//") || next.contains("\\")) {
+            return StudioFilters.PREFIX;
+        }
+        return next;
+    }
+}

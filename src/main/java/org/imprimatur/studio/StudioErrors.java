@@ -1,0 +1,35 @@
+package org.imprimatur.studio;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.imprimatur.infrastructure.Problem;
+import org.imprimatur.infrastructure.ProblemException;
+
+/** Refusals shown as pages in words, where the API would answer with a problem document. */
+@ApplicationScoped
+public class StudioErrors {
+
+    static final String FORGED_FORM_PAGE = """
+            <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Form refused · Imprimatur Studio</title>
+            <link rel="stylesheet" href="/assets/studio.css"></head><body><main id="main"><h1>Form refused</h1>
+            <p>This form did not come from a studio page you opened, or it is too old. Nothing was changed.
+            Open the page again and repeat the change.</p><p><a href="/studio">Back to the desk</a></p></main></body></html>""";
+
+    private final Template message;
+
+    public StudioErrors(@Location("studio/message.html") Template message) {
+        this.message = message;
+    }
+
+    /** A page for a refusal that has no form to show it beside, with the problem's status. */
+    public Response page(ProblemException refusal) {
+        Problem problem = refusal.problem();
+        return Response.status(problem.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(message.data("heading", problem.title()).data("text", StudioText.sentence(problem.detail()))
+                        .data("back", null).render())
+                .build();
+    }
+}

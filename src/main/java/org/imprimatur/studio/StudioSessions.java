@@ -1,0 +1,99 @@
+package org.imprimatur.studio;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.imprimatur.security.Account;
+import org.imprimatur.security.Actor;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Studio sign-ins: a random token in an HttpOnly cookie, its SHA-256 in {@code studio_sessions}.
+ * Each request looks the session and its account up, so sign-out, inactivity and a disabled account
+ * end the session on every replica at once (docs/studio.md).
+ */
+@ApplicationScoped
+public class StudioSessions {
+
+    public static final String COOKIE = "imprimatur_session";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final EntityManager entityManager;
+    private final StudioSettings settings;
+    private final Clock clock;
+
+    public StudioSessions(EntityManager entityManager, StudioSettings settings, Clock clock) {
+        this.entityManager = entityManager;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Starts a session for the account and returns the cookie's token. */
+    @Transactional
+    public String start(Account account) {
+        byte[] token = new byte[32];
+        RANDOM.nextBytes(token);
+        String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+        Instant now = now();
+        entityManager.createNativeQuery("""
+                        INSERT INTO studio_sessions (token_hash, account_id, created_at, last_seen_at) VALUES (?1, ?2, ?3, ?3)""")
+                .setParameter(1, hash(encoded)).setParameter(2, account.id).setParameter(3, now).executeUpdate();
+        return encoded;
+    }
+
+    /** The signed-in actor, when the token names a live session of an enabled account; touches it. */
+    @Transactional
+    public Optional<Actor> resume(String token) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            return Optional.empty();
+        }
+        Instant now = now();
+        Instant idleSince = now.minus(settings.idleTimeout());
+        @SuppressWarnings("unchecked")
+        List<UUID> accounts = entityManager.createNativeQuery("""
+                        UPDATE studio_sessions s SET last_seen_at = ?2
+                        FROM accounts a
+                        WHERE s.token_hash = ?1 AND a.id = s.account_id AND NOT a.disabled AND s.last_seen_at > ?3
+                        RETURNING s.account_id""")
+                .setParameter(1, hash(token)).setParameter(2, now).setParameter(3, idleSince).getResultList();
+        if (accounts.isEmpty()) {
+            return Optional.empty();
+        }
+        Account account = Account.findById(accounts.get(0));
+        return Optional.of(account.toActor());
+    }
+
+    /** Ends the session the token names, and sessions idle for longer than the timeout. */
+    @Transactional
+    public void end(String token) {
+        if (token != null && !token.isBlank()) {
+            entityManager.createNativeQuery("DELETE FROM studio_sessions WHERE token_hash = ?1")
+                    .setParameter(1, hash(token)).executeUpdate();
+        }
+        entityManager.createNativeQuery("DELETE FROM studio_sessions WHERE last_seen_at < ?1")
+                .setParameter(1, now().minus(settings.idleTimeout())).executeUpdate();
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static byte[] hash(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package org.imprimatur.studio;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** The studio's sessions (docs/studio.md). */
+@ConfigMapping(prefix = "imprimatur.studio")
+public interface StudioSettings {
+
+    /** A session ends after this long without a request. */
+    @WithDefault("30M")
+    Duration idleTimeout();
+}

@@ -1,0 +1,68 @@
+package org.imprimatur.studio;
+
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Named;
+import org.imprimatur.security.Actor;
+import org.imprimatur.security.Role;
+
+/**
+ * Who is signed in to the studio for this request, and the form token that proves a post came
+ * from one of the studio's own pages. Templates reach it as {@code inject:studioUser}.
+ */
+@RequestScoped
+@Named("studioUser")
+public class StudioUser {
+
+    static final String CSRF_COOKIE = "csrf-token";
+
+    private final HttpServerRequest request;
+    private Actor actor;
+
+    public StudioUser(HttpServerRequest request) {
+        this.request = request;
+    }
+
+    void signedIn(Actor signedIn) {
+        this.actor = signedIn;
+    }
+
+    /** The signed-in actor; the studio's filter has made sure there is one on every page but sign-in. */
+    public Actor actor() {
+        if (actor == null) {
+            throw new IllegalStateException("No studio session on " + request.path());
+        }
+        return actor;
+    }
+
+    public boolean isSignedIn() {
+        return actor != null;
+    }
+
+    public String getName() {
+        return actor == null ? "" : actor.name();
+    }
+
+    public String getUsername() {
+        return actor == null ? "" : actor.username();
+    }
+
+    public boolean isEditor() {
+        return actor != null && actor.holds(Role.EDITOR);
+    }
+
+    public boolean isReviewer() {
+        return actor != null && actor.holds(Role.MEDICAL_REVIEWER);
+    }
+
+    public boolean isAdmin() {
+        return actor != null && actor.roles().contains(Role.ADMIN);
+    }
+
+    /** The double-submit token: the value of the CSRF cookie, repeated in every form. */
+    public String getCsrf() {
+        Cookie cookie = request.getCookie(CSRF_COOKIE);
+        return cookie == null ? "" : cookie.getValue();
+    }
+}

@@ -1,0 +1,310 @@
+package org.imprimatur.studio;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.Cookie;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.imprimatur.support.Api;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URL;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The studio in a real browser (Debian's Chromium driven by Playwright), as editors and reviewers
+ * use it (docs/studio.md). Every page visited is checked with axe-core and saved as a screenshot
+ * under target/screenshots.
+ */
+@QuarkusTest
+class StudioBrowserTest {
+
+    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    private BrowserContext context;
+    private Page page;
+
+    @BeforeAll
+    static void launch() {
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Paths.get(System.getProperty("imprimatur.chromium", "/usr/bin/chromium")))
+                .setArgs(List.of("--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu")));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void open() {
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+        page = context.newPage();
+        page.onDialog(dialog -> dialog.accept());
+    }
+
+    @AfterEach
+    void closeContext() {
+        context.close();
+    }
+
+    private String url(String path) {
+        return base.toString().replaceAll("/$", "") + path;
+    }
+
+    private void signIn(Page on, String username) {
+        on.navigate(url("/studio/sign-in"));
+        on.getByLabel("Username").fill(username);
+        on.getByLabel("Password").fill("demo");
+        on.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        assertThat(on.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Desk"))).isVisible();
+    }
+
+    private void signOut(Page on) {
+        on.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+        assertThat(on.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Sign in"))).isVisible();
+    }
+
+    /** No serious or critical accessibility violation, and a screenshot to look at. */
+    private void check(Page on, String name) {
+        on.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        AxeResults results = new AxeBuilder(on).analyze();
+        List<String> serious = results.getViolations().stream()
+                .filter(violation -> "serious".equals(violation.getImpact()) || "critical".equals(violation.getImpact()))
+                .map(violation -> violation.getId() + ": " + violation.getHelp() + " " + violation.getNodes().stream()
+                        .map(node -> node.getHtml()).limit(3).toList())
+                .toList();
+        assertEquals(List.of(), serious, "accessibility violations on " + name);
+    }
+
+    private void button(Page on, String name) {
+        on.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true)).first().click();
+    }
+
+    @Test
+    void anArticleGoesFromDraftToPublishedThroughTheStudioAlone() {
+        String slug = "studio-" + UUID.randomUUID().toString().substring(0, 8);
+        signIn(page, "editor");
+        check(page, "desk-editor");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New article").setExact(true)).click();
+        page.getByLabel("Title").fill("Sunburn: first aid at home");
+        page.getByLabel("Slug").fill(slug);
+        page.getByLabel("Summary").fill("How to cool and soothe sunburnt skin, and when to see a doctor.");
+        page.getByLabel("Tags").fill("skin, summer");
+        page.locator("#section-0-key").fill("cool");
+        page.locator("#section-0-heading").fill("Cool the skin");
+        page.locator("#section-0-aspect").selectOption("self-care");
+        page.locator("#section-0-body").fill("Cool the skin with lukewarm water for ten minutes [@nhs-sunburn].");
+        button(page, "Add section");
+        page.locator("#section-1-key").fill("drink");
+        page.locator("#section-1-heading").fill("Drink water");
+        page.locator("#section-1-body").fill("Drink plenty of water to avoid dehydration [@aad-sunburn].");
+        button(page, "Add section");
+        page.locator("#section-2-key").fill("doctor");
+        page.locator("#section-2-heading").fill("When to see a doctor");
+        page.locator("#section-2-aspect").selectOption("see-doctor");
+        page.locator("#section-2-body").fill("See a doctor if blisters cover a large area.");
+        button(page, "Add citation");
+        page.locator("#citation-0-key").fill("nhs-sunburn");
+        page.locator("#citation-0-kind").selectOption("web-page");
+        page.locator("#citation-0-title").fill("Sunburn");
+        page.locator("#citation-0-url").fill("https://www.nhs.uk/conditions/sunburn/");
+        button(page, "Add citation");
+        page.locator("#citation-1-key").fill("aad-sunburn");
+        page.locator("#citation-1-kind").selectOption("guideline");
+        page.locator("#citation-1-title").fill("How to treat sunburn");
+        page.locator("#citation-1-doi").fill("not a doi");
+        page.getByLabel("Change note").fill("First draft");
+        button(page, "Save");
+        // The error sits beside its field, and everything typed is still there.
+        assertThat(page.locator("#citation-1-doi-error")).containsText("DOI");
+        assertThat(page.locator("#citation-1-doi")).hasAttribute("aria-invalid", "true");
+        assertThat(page.locator("#section-2-body")).hasValue("See a doctor if blisters cover a large area.");
+        check(page, "editor-validation-error");
+        page.locator("#citation-1-doi").fill("10.1000/sunburn.2024");
+        button(page, "Save");
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Saved as version 1");
+        page.locator("#section-2-body").fill("See a doctor if blisters cover a large area or you feel unwell.");
+        page.getByLabel("Change note").fill("Clearer advice");
+        button(page, "Save");
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Saved as version 2");
+        check(page, "editor");
+        button(page, "Submit for review");
+        assertThat(page.locator(".lead .state")).containsText("In review");
+        String articlePath = page.url().replaceAll("^.*(/studio/articles/[0-9a-f-]+)/.*$", "$1");
+        signOut(page);
+
+        signIn(page, "reviewer2");
+        check(page, "desk-reviewer");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sunburn: first aid at home")).first().click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Review “Sunburn: first aid at home”"))).isVisible();
+        assertThat(page.getByText("First publication: the whole article is new.")).isVisible();
+        assertThat(page.locator("a[href='https://doi.org/10.1000/sunburn.2024']")).isVisible();
+        check(page, "review-first-publication");
+        page.getByLabel("Comment", new Page.GetByLabelOptions().setExact(false)).first().fill("Please name a water temperature.");
+        page.getByText("Comments on single sections").click();
+        page.getByLabel("Comment on “Cool the skin”").fill("Say how long to cool.");
+        button(page, "Request changes");
+        assertThat(page.locator(".lead .state")).containsText("CHANGES_REQUESTED");
+        signOut(page);
+
+        signIn(page, "editor");
+        assertThat(page.getByText("Say how long to cool.")).isVisible();
+        assertThat(page.getByText("Please name a water temperature.")).isVisible();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sunburn: first aid at home")).first().click();
+        page.locator("#section-0-body").fill("Cool the skin with lukewarm (not cold) water for ten minutes [@nhs-sunburn].");
+        page.getByLabel("Change note").fill("Water temperature and time");
+        button(page, "Save");
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Saved as version 3");
+        button(page, "Submit for review");
+        signOut(page);
+
+        signIn(page, "reviewer2");
+        page.navigate(url(articlePath + "/review"));
+        assertThat(page.getByText("First publication: the whole article is new.")).isVisible();
+        assertThat(page.locator("#rendered-cool")).containsText("lukewarm (not cold)");
+        button(page, "Approve");
+        assertThat(page.locator(".lead .state")).containsText("PUBLISHED");
+        check(page, "review");
+        page.navigate(url(articlePath + "/history"));
+        check(page, "history");
+        page.navigate(url(articlePath + "/compare?from=1&to=3"));
+        assertThat(page.locator("ins").first()).isVisible();
+        check(page, "compare");
+        page.navigate(url(articlePath + "/audit"));
+        assertThat(page.getByText("Chain intact.")).isVisible();
+        check(page, "audit");
+        page.navigate(url("/studio/articles?q=sunburn"));
+        check(page, "articles");
+
+        given().get("/api/v1/articles/" + slug).then().statusCode(200)
+                .body("version", equalTo(3))
+                .body("sections[0].body", equalTo("Cool the skin with lukewarm (not cold) water for ten minutes [@nhs-sunburn]."));
+    }
+
+    @Test
+    void theReviewScreenOfTheReviewersOwnChangeSaysWhyItCannotApprove() {
+        String id = Api.createdId(Map.of("slug", "own-" + UUID.randomUUID().toString().substring(0, 8), "title", "Own change",
+                "sections", List.of(Map.of("key", "a", "heading", "A", "body", "Text."))));
+        // The admin writes the next version and submits it, then looks at it as a reviewer.
+        String etag = Api.etag(id);
+        Api.save("admin", id, etag, Map.of("title", "Own change", "sections", List.of(Map.of("key", "a", "heading", "A",
+                "body", "Text written by the admin."))));
+        Api.as("admin").post("/api/v1/editorial/articles/" + id + "/submit").then().statusCode(200);
+        signIn(page, "admin");
+        page.navigate(url("/studio/articles/" + id + "/review"));
+        assertThat(page.locator("#approve-refusal")).hasText("You wrote part of this change, so another reviewer must approve it.");
+        assertEquals(0, page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve").setExact(true)).count());
+        check(page, "review-four-eyes");
+    }
+
+    @Test
+    void aConflictingSaveKeepsTheTextAndShowsWhatTheOtherSaveChanged() {
+        String id = Api.createdId(Map.of("slug", "conflict-" + UUID.randomUUID().toString().substring(0, 8), "title", "Conflict",
+                "sections", List.of(Map.of("key", "a", "heading", "A", "body", "Original text."))));
+        signIn(page, "editor");
+        page.navigate(url("/studio/articles/" + id + "/edit"));
+        page.locator("#section-0-body").fill("My careful rewrite.");
+        Api.save("admin", id, Api.etag(id), Map.of("title", "Conflict", "sections",
+                List.of(Map.of("key", "a", "heading", "A", "body", "Their quick fix."))));
+        button(page, "Save");
+        assertThat(page.locator("#conflict")).containsText("saved version 2 while you were editing");
+        assertThat(page.locator("#conflict ins").first()).containsText("Their");
+        assertThat(page.locator("#section-0-body")).hasValue("My careful rewrite.");
+        check(page, "editor-conflict");
+        button(page, "Save on top of their version");
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Saved as version 3");
+        Api.latest(id).then().body("sections[0].body", equalTo("My careful rewrite."));
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnlyStrictAndEndsAtSignOut() {
+        signIn(page, "editor");
+        Cookie session = context.cookies().stream().filter(cookie -> cookie.name.equals("imprimatur_session")).findFirst().orElseThrow();
+        assertTrue(session.httpOnly);
+        assertEquals("Strict", session.sameSite.toString().substring(0, 1) + session.sameSite.toString().substring(1).toLowerCase());
+        assertEquals("/studio", session.path);
+        String stolen = session.value;
+        signOut(page);
+        page.navigate(url("/studio"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Sign in"))).isVisible();
+        // The old cookie value no longer opens anything, and the cookie is not a bearer token for the API.
+        given().redirects().follow(false).cookie("imprimatur_session", stolen).get("/studio").then().statusCode(303);
+        given().cookie("imprimatur_session", stolen).get("/api/v1/editorial/articles").then().statusCode(401);
+        check(page, "sign-in");
+    }
+
+    @Test
+    void aFormPostWithoutTheCsrfTokenIsRefusedAndChangesNothing() {
+        signIn(page, "editor");
+        Cookie session = context.cookies().stream().filter(cookie -> cookie.name.equals("imprimatur_session")).findFirst().orElseThrow();
+        String slug = "forged-" + UUID.randomUUID().toString().substring(0, 8);
+        given().redirects().follow(false).cookie("imprimatur_session", session.value)
+                .formParams(Map.of("op", "save", "title", "Forged", "slug", slug, "sectionKey", "a", "sectionHeading", "A",
+                        "sectionBody", "Forged text."))
+                .post("/studio/articles/new").then().statusCode(403);
+        given().redirects().follow(false).cookie("imprimatur_session", session.value).cookie("csrf-token", "AAAAAAAAAAAAAAAAAAAAAA")
+                .formParams(Map.of("csrf-token", "BBBBBBBBBBBBBBBBBBBBBB", "op", "save", "title", "Forged", "slug", slug,
+                        "sectionKey", "a", "sectionHeading", "A", "sectionBody", "Forged text."))
+                .post("/studio/articles/new").then().statusCode(403);
+        Api.as("editor").queryParam("q", slug).get(Api.ARTICLES).then().body("items.size()", equalTo(0));
+    }
+
+    @Test
+    void aDisabledAccountIsSignedOutOfTheStudio() {
+        String username = "studio-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.as("admin").contentType("application/json").body(Map.of("username", username, "displayName", "Temp Editor",
+                "roles", List.of("editor"), "password", "a long password")).post("/api/v1/accounts").then().statusCode(201);
+        page.navigate(url("/studio/sign-in"));
+        page.getByLabel("Username").fill(username);
+        page.getByLabel("Password").fill("a long password");
+        button(page, "Sign in");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Desk"))).isVisible();
+
+        Page admin = context.browser().newContext().newPage();
+        signIn(admin, "admin");
+        admin.navigate(url("/studio/accounts/" + username));
+        check(admin, "account");
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Disable")).click();
+        assertThat(admin.getByText("Disabled")).isVisible();
+        admin.navigate(url("/studio/accounts"));
+        check(admin, "accounts");
+        admin.context().close();
+
+        page.navigate(url("/studio/articles"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Sign in"))).isVisible();
+        assertFalse(page.content().contains("Temp Editor"));
+    }
+}

@@ -148,12 +148,13 @@ public class ArticlePages {
         }
     }
 
+    // The csrf-token parameter makes the form be read, so that the CSRF filter can check it.
     @POST
     @Path("/articles/{id}/submit")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response submit(@PathParam("id") UUID id, @RestForm("csrf-token") String csrf) {
         workflow.submit(id, user.actor());
-        return Response.seeOther(URI.create("/studio/articles/" + id + "/edit")).build();
+        return backToEditor(id);
     }
 
     @POST
@@ -161,6 +162,10 @@ public class ArticlePages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response withdraw(@PathParam("id") UUID id, @RestForm("csrf-token") String csrf) {
         workflow.withdraw(id, user.actor());
+        return backToEditor(id);
+    }
+
+    private static Response backToEditor(UUID id) {
         return Response.seeOther(URI.create("/studio/articles/" + id + "/edit")).build();
     }
 

@@ -40,7 +40,7 @@ public class AccountResource {
 
     @GET
     @Operation(summary = "List every account, built-in and external")
-    public List<AccountView> list() {
+    public List<AccountView> listAccounts() {
         return accounts.list(currentActor.get());
     }
 
@@ -49,7 +49,7 @@ public class AccountResource {
     @APIResponse(responseCode = "201", description = "The account")
     @APIResponse(responseCode = "409", description = "The username is taken")
     @APIResponse(responseCode = "422", description = "A field is invalid, e.g. the password is too short")
-    public Response create(AccountAdministration.NewAccount request) {
+    public Response createAccount(AccountAdministration.NewAccount request) {
         AccountView created = accounts.create(request, currentActor.get());
         return Response.created(UriBuilder.fromPath("/api/v1/accounts/{username}").build(created.username()))
                 .entity(created).build();
@@ -59,7 +59,7 @@ public class AccountResource {
     @Path("/{username}")
     @Operation(summary = "One account")
     @APIResponse(responseCode = "404", description = "No such account")
-    public AccountView get(@PathParam("username") String username) {
+    public AccountView getAccount(@PathParam("username") String username) {
         return accounts.get(username, currentActor.get());
     }
 
@@ -69,7 +69,7 @@ public class AccountResource {
     @APIResponse(responseCode = "404", description = "No such account")
     @APIResponse(responseCode = "409", description = "The change would leave no enabled admin")
     @APIResponse(responseCode = "422", description = "A field is invalid")
-    public AccountView change(@PathParam("username") String username, AccountAdministration.AccountChange change) {
+    public AccountView changeAccount(@PathParam("username") String username, AccountAdministration.AccountChange change) {
         return accounts.change(username, change, currentActor.get());
     }
 
@@ -77,7 +77,7 @@ public class AccountResource {
     @Path("/{username}/events")
     @Operation(summary = "The account's recorded changes, newest first (never a password)")
     @APIResponse(responseCode = "404", description = "No such account")
-    public List<AccountEventView> events(@PathParam("username") String username) {
+    public List<AccountEventView> accountEvents(@PathParam("username") String username) {
         return accounts.events(username, currentActor.get());
     }
 

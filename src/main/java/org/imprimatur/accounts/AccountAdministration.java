@@ -117,7 +117,6 @@ public class AccountAdministration {
         }
         entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, ADMIN_CHANGES_LOCK).getSingleResult();
         Account account = find(username);
-        entityManager.refresh(account);
         List<FieldError> errors = new ArrayList<>();
         if (change.displayName() != null) {
             AccountRules.checkDisplayName(errors, change.displayName());

@@ -79,9 +79,14 @@ public final class MarkdownRenderer {
 
     /** Citation keys numbered by their place in the list, as the markers in bodies show them. */
     public static Map<String, Integer> citationNumbers(java.util.List<org.imprimatur.article.Citation> citations) {
+        return numbersOfKeys(citations.stream().map(org.imprimatur.article.Citation::key).toList());
+    }
+
+    /** Citation keys, in list order, numbered from 1; a repeated key keeps its first number. */
+    public static Map<String, Integer> numbersOfKeys(java.util.List<String> keys) {
         Map<String, Integer> numbers = new java.util.HashMap<>();
-        for (int i = 0; i < citations.size(); i++) {
-            numbers.putIfAbsent(citations.get(i).key(), i + 1);
+        for (int i = 0; i < keys.size(); i++) {
+            numbers.putIfAbsent(keys.get(i), i + 1);
         }
         return numbers;
     }

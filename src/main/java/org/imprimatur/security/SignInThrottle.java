@@ -54,6 +54,24 @@ public class SignInThrottle {
                 .description("Sign-in attempts refused because of earlier failures").register(registry);
     }
 
+    /**
+     * A sign-in under the throttle, for every door that takes a password (token endpoint, studio):
+     * refused with 429 while locked, and an empty answer counts as a failure.
+     */
+    public <T> java.util.Optional<T> attempt(String username, String address, java.util.function.Supplier<java.util.Optional<T>> signIn) {
+        checkAllowed(username, address);
+        java.util.Optional<T> result = signIn.get();
+        if (result.isEmpty()) {
+            recordFailure(username, address);
+        }
+        return result;
+    }
+
+    /** The client's address as the throttle counts it. */
+    public static String clientAddress(io.vertx.core.http.HttpServerRequest request) {
+        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+    }
+
     /** Refuses the attempt with 429 and Retry-After when the username or the address is locked. */
     @Transactional
     public void checkAllowed(String username, String address) {

@@ -38,13 +38,9 @@ public class TokenResource {
         if (credentials == null || credentials.username() == null || credentials.password() == null) {
             throw ProblemException.invalid("username", "username and password are required");
         }
-        String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        throttle.checkAllowed(credentials.username(), address);
-        return tokens.issue(credentials.username(), credentials.password())
-                .orElseThrow(() -> {
-                    throttle.recordFailure(credentials.username(), address);
-                    return new ProblemException(Problem.of(401, "invalid-credentials", "Unauthorized",
-                            "The username or password is wrong."));
-                });
+        return throttle.attempt(credentials.username(), SignInThrottle.clientAddress(request),
+                        () -> tokens.issue(credentials.username(), credentials.password()))
+                .orElseThrow(() -> new ProblemException(Problem.of(401, "invalid-credentials", "Unauthorized",
+                        "The username or password is wrong.")));
     }
 }

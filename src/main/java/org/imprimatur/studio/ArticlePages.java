@@ -175,10 +175,7 @@ public class ArticlePages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public String preview(@RestForm List<String> sectionBody, @RestForm List<String> citationKey) {
         String body = sectionBody == null || sectionBody.isEmpty() ? "" : sectionBody.get(0);
-        java.util.Map<String, Integer> numbers = new java.util.HashMap<>();
-        for (int i = 0; citationKey != null && i < citationKey.size(); i++) {
-            numbers.putIfAbsent(citationKey.get(i), i + 1);
-        }
+        java.util.Map<String, Integer> numbers = MarkdownRenderer.numbersOfKeys(citationKey == null ? List.of() : citationKey);
         return "<div class=\"preview\"><p class=\"meta\">Preview</p>" + MarkdownRenderer.html(body, numbers) + "</div>";
     }
 

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import org.imprimatur.article.Article;
 import org.imprimatur.article.ArticleLookup;
 import org.imprimatur.article.ArticleVersion;
+import org.imprimatur.article.ArticleView;
 import org.imprimatur.article.ArticleViews;
 import org.imprimatur.article.VersionSummary;
 import org.imprimatur.audit.AuditChain;
@@ -81,8 +82,9 @@ public class HistoryPages {
     @Path("/articles/{id}/versions/{version}")
     public TemplateInstance version(@PathParam("id") UUID id, @PathParam("version") int number) {
         ArticleViews.Saved latest = views.latest(id);
-        return version.data("article", latest.view()).data("shown", views.version(id, number).view())
-                .data("rendered", Rendered.of(views.version(id, number).view()))
+        ArticleView shown = views.version(id, number).view();
+        return version.data("article", latest.view()).data("shown", shown)
+                .data("rendered", Rendered.of(shown))
                 .data("etag", latest.etag())
                 .data("canRestore", user.isEditor() && number != latest.view().version());
     }

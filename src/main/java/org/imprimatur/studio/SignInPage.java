@@ -54,21 +54,20 @@ public class SignInPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signIn(@RestForm String username, @RestForm String password, @RestForm String next,
                            HttpServerRequest request) {
-        String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
         String name = username == null ? "" : username.strip();
         try {
-            throttle.checkAllowed(name, address);
+            return throttle.attempt(name, SignInThrottle.clientAddress(request),
+                            () -> tokens.authenticate(name, password == null ? "" : password))
+                    .map(account -> Response.seeOther(URI.create(safeNext(next)))
+                            .cookie(sessionCookie(sessions.start(account), request, -1)).build())
+                    .orElseGet(() -> refused(401, name, next, "The username or password is wrong."));
         } catch (ProblemException tooMany) {
+            if (tooMany.problem().status() != 429) {
+                throw tooMany;
+            }
             return refused(429, name, next, "Too many failed attempts. Wait " + tooMany.retryAfterSeconds()
                     + " seconds and try again.");
         }
-        return tokens.authenticate(name, password == null ? "" : password)
-                .map(account -> Response.seeOther(URI.create(safeNext(next)))
-                        .cookie(sessionCookie(sessions.start(account), request, -1)).build())
-                .orElseGet(() -> {
-                    throttle.recordFailure(name, address);
-                    return refused(401, name, next, "The username or password is wrong.");
-                });
     }
 
     @POST

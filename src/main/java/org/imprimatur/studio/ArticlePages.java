@@ -169,12 +169,15 @@ public class ArticlePages {
         return Response.seeOther(URI.create("/studio/articles/" + id + "/edit")).build();
     }
 
-    /** A section body rendered by the delivery API's renderer (the editor's Preview button, via htmx). */
+    /**
+     * One section's body rendered by the delivery API's renderer, for the editor's Preview button
+     * (via htmx, which posts the whole form and names the section), citations numbered as on the page.
+     */
     @POST
     @Path("/preview")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public String preview(@RestForm List<String> sectionBody, @RestForm List<String> citationKey) {
-        String body = sectionBody == null || sectionBody.isEmpty() ? "" : sectionBody.get(0);
+    public String preview(@RestForm List<String> sectionBody, @RestForm List<String> citationKey, @RestForm int previewIndex) {
+        String body = sectionBody == null || previewIndex < 0 || previewIndex >= sectionBody.size() ? "" : sectionBody.get(previewIndex);
         java.util.Map<String, Integer> numbers = MarkdownRenderer.numbersOfKeys(citationKey == null ? List.of() : citationKey);
         return "<div class=\"preview\"><p class=\"meta\">Preview</p>" + MarkdownRenderer.html(body, numbers) + "</div>";
     }

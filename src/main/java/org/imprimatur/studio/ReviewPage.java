@@ -170,7 +170,12 @@ public class ReviewPage {
         List<AuditEvent> history = new ArrayList<>(auditTrail.eventsOf(id).stream()
                 .filter(event -> REVIEW_HISTORY.contains(event.action)).toList());
         Collections.reverse(history);
+        // After a send-back the reviewer also wants what the editor changed since, beside the live diff.
+        Integer sentBack = history.stream().filter(event -> "request-changes".equals(event.action))
+                .map(event -> event.versionNo).filter(version -> version != null && version != article.version())
+                .findFirst().orElse(null);
         return review.data("article", article)
+                .data("sentBack", sentBack)
                 .data("rendered", Rendered.of(article))
                 .data("diff", diff)
                 .data("history", history)

@@ -17,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Two packaged services on one PostgreSQL: what one publishes or retracts, the other serves
- * within a second, also after its listening connection was cut.
+ * within a second, also after its listening connection was cut; an account one disables, the
+ * other refuses within seconds.
  */
 class ReplicasIT {
 
@@ -70,6 +71,48 @@ class ReplicasIT {
         publishOn(first, slug);
         long visibleAfter = millisUntil(second, slug, 200);
         assertTrue(visibleAfter < 3000, "served after " + visibleAfter + " ms");
+    }
+
+    /** docs/security.md, "Accounts": a disabled account is refused everywhere within 5 s. */
+    @Test
+    void anAccountDisabledOnOneReplicaIsRefusedByTheOtherWithinFiveSeconds() throws Exception {
+        String username = "replicated-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        services.as(first, "admin").body(Map.of("username", username, "displayName", "Replicated Editor",
+                "roles", java.util.List.of("editor"), "password", "a long password")).post("/api/v1/accounts")
+                .then().statusCode(201);
+        String token = RestAssured.given().baseUri(second).contentType("application/json")
+                .body(Map.of("username", username, "password", "a long password")).post("/api/v1/auth/token")
+                .then().statusCode(200).extract().path("access_token");
+        String session = studioSession(second, username, "a long password");
+        RestAssured.given().baseUri(second).auth().oauth2(token).get("/api/v1/editorial/articles").then().statusCode(200);
+        RestAssured.given().baseUri(second).redirects().follow(false).cookie("imprimatur_session", session)
+                .get("/studio").then().statusCode(200);
+
+        services.as(first, "admin").body(Map.of("disabled", true)).patch("/api/v1/accounts/" + username)
+                .then().statusCode(200);
+        long start = System.nanoTime();
+        // Studio sessions are read from the database on every request: refused at once.
+        RestAssured.given().baseUri(second).redirects().follow(false).cookie("imprimatur_session", session)
+                .get("/studio").then().statusCode(303);
+        long refusedAfter = -1;
+        while (System.nanoTime() - start < Duration.ofSeconds(5).toNanos()) {
+            if (RestAssured.given().baseUri(second).auth().oauth2(token).get("/api/v1/editorial/articles").statusCode() == 401) {
+                refusedAfter = Duration.ofNanos(System.nanoTime() - start).toMillis();
+                break;
+            }
+            Thread.sleep(50);
+        }
+        System.out.printf("A token of an account disabled on one replica was refused by the other after %d ms%n", refusedAfter);
+        assertTrue(refusedAfter >= 0, "the second replica still accepted the disabled account's token after 5 s");
+    }
+
+    /** Signs in to the studio as a browser would: the form's CSRF cookie, then the session cookie. */
+    private static String studioSession(String base, String username, String password) {
+        String csrf = RestAssured.given().baseUri(base).get("/studio/sign-in").then().statusCode(200)
+                .extract().cookie("csrf-token");
+        return RestAssured.given().baseUri(base).redirects().follow(false).cookie("csrf-token", csrf)
+                .formParams(Map.of("csrf-token", csrf, "username", username, "password", password))
+                .post("/studio/sign-in").then().statusCode(303).extract().cookie("imprimatur_session");
     }
 
     private static String publishOn(String base, String slug) {

@@ -5,6 +5,7 @@ import com.deque.html.axecore.results.AxeResults;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
@@ -12,6 +13,8 @@ import com.microsoft.playwright.options.Cookie;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.imprimatur.support.Api;
+import org.imprimatur.support.Fixtures;
+import org.imprimatur.support.Workflow;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,6 +52,7 @@ class StudioBrowserTest {
 
     private BrowserContext context;
     private Page page;
+    private final List<String> dialogs = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void launch() {
@@ -72,7 +76,10 @@ class StudioBrowserTest {
     void open() {
         context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
         page = context.newPage();
-        page.onDialog(dialog -> dialog.accept());
+        page.onDialog(dialog -> {
+            dialogs.add(dialog.type());
+            dialog.accept();
+        });
     }
 
     @AfterEach
@@ -195,6 +202,9 @@ class StudioBrowserTest {
         page.navigate(url(articlePath + "/review"));
         assertThat(page.getByText("First publication: the whole article is new.")).isVisible();
         assertThat(page.locator("#rendered-cool")).containsText("lukewarm (not cold)");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("What changed since version 2 was sent back")).click();
+        assertThat(page.locator("ins").first()).containsText("(not");
+        page.goBack();
         button(page, "Approve");
         assertThat(page.locator(".lead .state")).containsText("PUBLISHED");
         check(page, "review");
@@ -306,5 +316,119 @@ class StudioBrowserTest {
         page.navigate(url("/studio/articles"));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Sign in"))).isVisible();
         assertFalse(page.content().contains("Temp Editor"));
+    }
+
+    @Test
+    void aReviewerApprovesWithTheKeyboardAlone() {
+        String slug = Fixtures.uniqueSlug("keyboard");
+        String id = Api.createdId(Fixtures.article(slug));
+        Workflow.submit("editor", id).then().statusCode(200);
+        signIn(page, "reviewer2");
+        page.navigate(url("/studio/articles/" + id + "/review"));
+        page.keyboard().press("Tab");
+        assertEquals("Skip to content", page.evaluate("document.activeElement.textContent"));
+        String focused = "";
+        for (int presses = 0; presses < 40 && !focused.equals("Approve"); presses++) {
+            page.keyboard().press("Tab");
+            focused = String.valueOf(page.evaluate("document.activeElement.textContent")).strip();
+        }
+        assertEquals("Approve", focused, "Approve is reachable with Tab");
+        page.keyboard().press("Enter");
+        assertThat(page.locator(".lead .state")).containsText("PUBLISHED");
+        given().get("/api/v1/articles/" + slug).then().statusCode(200);
+    }
+
+    @Test
+    void leavingTheEditorWithUnsavedChangesAsksFirst() {
+        String id = Api.createdId(Fixtures.article(Fixtures.uniqueSlug("unsaved")));
+        signIn(page, "editor");
+        page.navigate(url("/studio/articles/" + id + "/edit"));
+        page.locator("#section-0-body").click();
+        page.keyboard().type(" More text.");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Desk").setExact(true)).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Desk"))).isVisible();
+        assertEquals(List.of("beforeunload"), dialogs);
+        // A page left without changes does not ask.
+        page.navigate(url("/studio/articles/" + id + "/edit"));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Desk").setExact(true)).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Desk"))).isVisible();
+        assertEquals(List.of("beforeunload"), dialogs);
+    }
+
+    @Test
+    void aSectionPreviewRendersInPlaceAndSectionsMoveAndGo() {
+        String id = Api.createdId(Fixtures.article(Fixtures.uniqueSlug("preview")));
+        signIn(page, "editor");
+        page.navigate(url("/studio/articles/" + id + "/edit"));
+        page.evaluate("window.stillTheSamePage = true");
+        page.locator("#section-1-body").fill("Fibre is **good** for gut bacteria [@kim-2022].");
+        page.locator("#section-1").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Preview")).click();
+        assertThat(page.locator("#section-1-preview strong")).hasText("good");
+        assertThat(page.locator("#section-1-preview a")).hasText("2");
+        assertEquals(true, page.evaluate("window.stillTheSamePage === true"), "the preview came without reloading the page");
+        check(page, "editor-preview");
+
+        button(page, "Move down");
+        assertThat(page.locator("#section-0-key")).hasValue("diet");
+        assertThat(page.locator("#section-1-key")).hasValue("intro");
+        assertThat(page.locator("#section-0-body")).hasValue("Fibre is **good** for gut bacteria [@kim-2022].");
+        button(page, "Add section");
+        button(page, "Remove section 3");
+        assertEquals(2, page.locator("textarea[name=sectionBody]").count());
+        page.getByLabel("Change note").fill("Diet first");
+        button(page, "Save");
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Saved as version 2");
+        Api.latest(id).then().body("sections.key", equalTo(List.of("diet", "intro")));
+    }
+
+    @Test
+    void aReviewerSchedulesReconfirmsAndRetractsInTheStudio() {
+        String scheduledSlug = Fixtures.uniqueSlug("scheduled");
+        String scheduled = Api.createdId(Fixtures.article(scheduledSlug));
+        Workflow.submit("editor", scheduled).then().statusCode(200);
+        String liveSlug = Fixtures.uniqueSlug("live");
+        String live = Workflow.published(Fixtures.article(liveSlug));
+        signIn(page, "reviewer2");
+
+        page.navigate(url("/studio/articles/" + scheduled + "/review"));
+        String inTwoDays = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).plusDays(2)
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
+        page.getByLabel("Publish at").fill(inTwoDays);
+        button(page, "Approve");
+        assertThat(page.locator(".notice")).containsText("goes live at");
+        given().get("/api/v1/articles/" + scheduledSlug).then().statusCode(404);
+
+        page.navigate(url("/studio/articles/" + live + "/review"));
+        button(page, "Reconfirm");
+        assertThat(page.locator("#history-heading + ul")).containsText("reconfirm by Dr. Sam Second");
+        page.getByText("Retract the live version").click();
+        page.getByLabel("Reason").fill("Superseded by new guidance");
+        button(page, "Retract");
+        assertThat(page.locator(".notice")).containsText("Superseded by new guidance");
+        given().get("/api/v1/articles/" + liveSlug).then().statusCode(410);
+    }
+
+    @Test
+    void anAdminCreatesAnAccountInTheStudio() {
+        String username = "clin-" + UUID.randomUUID().toString().substring(0, 8);
+        signIn(page, "admin");
+        page.navigate(url("/studio/accounts"));
+        page.getByLabel("Username").fill(username);
+        page.getByLabel("Display name").fill("Dr. New Clinician");
+        page.getByLabel("Credentials").fill("MD, FAAD");
+        page.getByLabel("medical-reviewer").check();
+        page.getByLabel("Initial password").fill("too short");
+        button(page, "Create account");
+        assertThat(page.locator("#new-password-error")).containsText("at least 12 characters");
+        assertThat(page.getByLabel("Display name")).hasValue("Dr. New Clinician");
+        page.getByLabel("medical-reviewer").check();
+        page.getByLabel("Initial password").fill("a long enough password");
+        button(page, "Create account");
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Account created.");
+        signOut(page);
+        page.getByLabel("Username").fill(username);
+        page.getByLabel("Password").fill("a long enough password");
+        button(page, "Sign in");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Review queue"))).isVisible();
     }
 }

@@ -33,7 +33,7 @@ import java.util.zip.ZipOutputStream;
 public final class Backup {
 
     /** Every table with data, in an order that satisfies foreign keys on the way back in. */
-    static final List<String> TABLES = List.of("accounts", "signing_keys", "articles", "article_versions",
+    static final List<String> TABLES = List.of("accounts", "account_events", "signing_keys", "articles", "article_versions",
             "version_sections", "version_citations", "version_tags", "review_records", "review_comments",
             "publications", "audit_events", "audit_checkpoints", "published_articles", "change_feed");
     private static final String MANIFEST = "manifest.properties";
@@ -99,7 +99,8 @@ public final class Backup {
         Map<String, Long> restored = new HashMap<>();
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET LOCAL session_replication_role = replica");
-            statement.execute("TRUNCATE " + String.join(", ", TABLES) + ", sign_in_failures");
+            // Failed sign-ins and studio sessions are not kept: after a restore everyone signs in again.
+            statement.execute("TRUNCATE " + String.join(", ", TABLES) + ", sign_in_failures, studio_sessions");
             for (String table : TABLES) {
                 long rows = copy.copyIn("COPY " + table + " (" + manifest.getProperty(table + ".columns") + ") FROM STDIN",
                         new ByteArrayInputStream(entries.get(table + ".copy")));
@@ -110,7 +111,7 @@ public final class Backup {
                 restored.put(table, rows);
             }
             // Identity columns continue after the restored rows.
-            for (String table : List.of("publications", "audit_events", "audit_checkpoints", "change_feed")) {
+            for (String table : List.of("account_events", "publications", "audit_events", "audit_checkpoints", "change_feed")) {
                 statement.execute("SELECT setval(pg_get_serial_sequence('" + table + "', 'id'), "
                         + "coalesce((SELECT max(id) FROM " + table + "), 0) + 1, false)");
             }

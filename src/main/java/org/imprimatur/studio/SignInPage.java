@@ -92,9 +92,14 @@ public class SignInPage {
                 .secure(https).sameSite(NewCookie.SameSite.STRICT).maxAge(maxAge).build();
     }
 
-    /** Only a studio path: a link cannot send someone who signs in to another site. */
+    /**
+     * Only a studio path: a link cannot send someone who signs in to another site, nor, by dot
+     * segments the browser would resolve, to another part of this one.
+     */
     static String safeNext(String next) {
-        if (next == null || !StudioFilters.isStudio(next.split("[?#]", 2)[0]) || next.contains("//") || next.contains("\\")) {
+        String path = next == null ? null : next.split("[?#]", 2)[0];
+        if (path == null || !StudioFilters.isStudio(path) || path.contains("//") || path.contains("\\")
+                || path.contains("..") || path.toLowerCase(java.util.Locale.ROOT).contains("%2e")) {
             return StudioFilters.PREFIX;
         }
         return next;

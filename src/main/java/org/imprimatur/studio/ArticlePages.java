@@ -190,7 +190,7 @@ public class ArticlePages {
                 .data("conflict", conflict)
                 .data("action", article == null ? "/studio/articles/new" : "/studio/articles/" + article.id() + "/edit");
         if (article == null) {
-            return page.data("canSubmit", false).data("canWithdraw", false).data("submitBlocked", null).data("stateName", "");
+            return page.data("canSubmit", false).data("canWithdraw", false).data("submitBlocked", null);
         }
         Map<WorkflowAction, Decision> prospects = workflow.prospects(article.id(), user.actor());
         Decision submit = prospects.get(WorkflowAction.SUBMIT);
@@ -198,8 +198,7 @@ public class ArticlePages {
                 ? "Not ready for review yet: " + StudioText.sentence(rejected.reason()) : null;
         return page.data("canSubmit", submit instanceof Decision.Allowed)
                 .data("canWithdraw", prospects.get(WorkflowAction.WITHDRAW) instanceof Decision.Allowed)
-                .data("submitBlocked", blocked)
-                .data("stateName", StudioText.state(article.state()));
+                .data("submitBlocked", blocked);
     }
 
     /**

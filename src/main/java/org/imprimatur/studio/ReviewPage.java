@@ -181,7 +181,6 @@ public class ReviewPage {
                 .data("history", history)
                 .data("refusal", refusal)
                 .data("typed", typed == null ? Map.of() : typed)
-                .data("stateName", StudioText.state(article.state()))
                 .data("approve", Offer.of(prospects.get(WorkflowAction.APPROVE)))
                 .data("requestChanges", Offer.of(prospects.get(WorkflowAction.REQUEST_CHANGES)))
                 .data("reconfirm", Offer.of(prospects.get(WorkflowAction.RECONFIRM)))

@@ -37,7 +37,7 @@ public final class StudioText {
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
-    /** How long something has waited, in the largest sensible unit: "3 days", "5 hours", "12 minutes". */
+    /** How long something has waited, in the largest sensible unit: "3 days", "5 hours", "less than a minute". */
     public static String waited(Instant since, Instant now) {
         if (since == null) {
             return "";
@@ -49,7 +49,7 @@ public final class StudioText {
         if (waited.toHours() >= 1) {
             return plural(waited.toHours(), "hour");
         }
-        return plural(Math.max(0, waited.toMinutes()), "minute");
+        return waited.toMinutes() < 1 ? "less than a minute" : plural(waited.toMinutes(), "minute");
     }
 
     private static String plural(long count, String unit) {

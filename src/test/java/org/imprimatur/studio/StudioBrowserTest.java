@@ -184,7 +184,7 @@ class StudioBrowserTest {
         page.getByText("Comments on single sections").click();
         page.getByLabel("Comment on “Cool the skin”").fill("Say how long to cool.");
         button(page, "Request changes");
-        assertThat(page.locator(".lead .state")).containsText("CHANGES_REQUESTED");
+        assertThat(page.locator(".lead .state")).containsText("Changes requested");
         signOut(page);
 
         signIn(page, "editor");
@@ -206,7 +206,7 @@ class StudioBrowserTest {
         assertThat(page.locator("ins").first()).containsText("(not");
         page.goBack();
         button(page, "Approve");
-        assertThat(page.locator(".lead .state")).containsText("PUBLISHED");
+        assertThat(page.locator(".lead .state")).containsText("Published");
         check(page, "review");
         page.navigate(url(articlePath + "/history"));
         check(page, "history");
@@ -334,7 +334,7 @@ class StudioBrowserTest {
         }
         assertEquals("Approve", focused, "Approve is reachable with Tab");
         page.keyboard().press("Enter");
-        assertThat(page.locator(".lead .state")).containsText("PUBLISHED");
+        assertThat(page.locator(".lead .state")).containsText("Published");
         given().get("/api/v1/articles/" + slug).then().statusCode(200);
     }
 

@@ -19,12 +19,17 @@ BEGIN
     -- Written once, never changed: versions, their parts, reviews, comments, the audit trail, keys.
     EXECUTE format('GRANT SELECT, INSERT ON article_versions, version_sections, version_citations, version_tags,
                     review_records, review_comments, audit_events, audit_checkpoints, change_feed,
-                    account_events TO %I', service);
+                    account_events, outbox_events TO %I', service);
     -- Rows that really change: the article's pointers and state, accounts, the open publication
     -- period (its trigger allows closing only), signing keys (retired on rotation), and the
     -- published projection.
     EXECUTE format('GRANT SELECT, INSERT, UPDATE ON articles, accounts, publications, signing_keys TO %I', service);
     EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON published_articles TO %I', service);
+    -- Webhook subscriptions and the state of each delivery, mail reminders and preview links
+    -- (revoked, never deleted); the service reads its own keys.
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE ON webhooks, webhook_deliveries, mail_deliveries, preview_links TO %I',
+                   service);
+    EXECUTE format('GRANT SELECT ON service_keys TO %I', service);
     -- Failed sign-ins only count for a while; expired ones are deleted.
     EXECUTE format('GRANT SELECT, INSERT, DELETE ON sign_in_failures TO %I', service);
     -- Studio sessions are touched while used and deleted on sign-out or expiry.

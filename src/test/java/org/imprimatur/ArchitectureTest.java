@@ -32,19 +32,23 @@ class ArchitectureTest {
             .layer("Editorial").definedBy("org.imprimatur.workflow..")
             .layer("Review").definedBy("org.imprimatur.review..")
             .layer("Delivery").definedBy("org.imprimatur.delivery..")
+            .layer("Integration").definedBy("org.imprimatur.integration..")
             .layer("Studio").definedBy("org.imprimatur.studio..")
             .whereLayer("Studio").mayNotBeAccessedByAnyLayer()
             .whereLayer("Accounts").mayOnlyBeAccessedByLayers("Studio")
-            .whereLayer("Delivery").mayOnlyBeAccessedByLayers("Studio")
+            .whereLayer("Integration").mayOnlyBeAccessedByLayers("Studio")
+            .whereLayer("Delivery").mayOnlyBeAccessedByLayers("Integration", "Studio")
             .whereLayer("Review").mayOnlyBeAccessedByLayers("Studio")
-            .whereLayer("Editorial").mayOnlyBeAccessedByLayers("Delivery", "Studio")
-            .whereLayer("Audit").mayOnlyBeAccessedByLayers("Editorial", "Review", "Delivery", "Studio")
-            .whereLayer("Content").mayOnlyBeAccessedByLayers("Audit", "Editorial", "Review", "Delivery", "Studio")
-            .whereLayer("Rules").mayOnlyBeAccessedByLayers("Content", "Audit", "Editorial", "Review", "Delivery", "Studio")
+            .whereLayer("Editorial").mayOnlyBeAccessedByLayers("Delivery", "Integration", "Studio")
+            .whereLayer("Audit").mayOnlyBeAccessedByLayers("Editorial", "Review", "Delivery", "Integration", "Studio")
+            .whereLayer("Content").mayOnlyBeAccessedByLayers("Audit", "Editorial", "Review", "Delivery", "Integration",
+                    "Studio")
+            .whereLayer("Rules").mayOnlyBeAccessedByLayers("Content", "Audit", "Editorial", "Review", "Delivery",
+                    "Integration", "Studio")
             .whereLayer("Security").mayOnlyBeAccessedByLayers("Accounts", "Rules", "Content", "Audit", "Editorial", "Review",
-                    "Delivery", "Studio")
+                    "Delivery", "Integration", "Studio")
             .whereLayer("Infrastructure").mayOnlyBeAccessedByLayers("Security", "Accounts", "Rules", "Content", "Audit",
-                    "Editorial", "Review", "Delivery", "Studio");
+                    "Editorial", "Review", "Delivery", "Integration", "Studio");
 
     /** The rules are plain Java, unit-tested without a database or a container. */
     @ArchTest

@@ -35,7 +35,8 @@ public final class Backup {
     /** Every table with data, in an order that satisfies foreign keys on the way back in. */
     static final List<String> TABLES = List.of("accounts", "account_events", "signing_keys", "articles", "article_versions",
             "version_sections", "version_citations", "version_tags", "review_records", "review_comments",
-            "publications", "audit_events", "audit_checkpoints", "published_articles", "change_feed");
+            "publications", "audit_events", "audit_checkpoints", "published_articles", "change_feed", "outbox_events",
+            "webhooks", "webhook_deliveries", "mail_deliveries", "preview_links", "service_keys");
     private static final String MANIFEST = "manifest.properties";
 
     private Backup() {
@@ -111,7 +112,8 @@ public final class Backup {
                 restored.put(table, rows);
             }
             // Identity columns continue after the restored rows.
-            for (String table : List.of("account_events", "publications", "audit_events", "audit_checkpoints", "change_feed")) {
+            for (String table : List.of("account_events", "publications", "audit_events", "audit_checkpoints", "change_feed",
+                    "outbox_events")) {
                 statement.execute("SELECT setval(pg_get_serial_sequence('" + table + "', 'id'), "
                         + "coalesce((SELECT max(id) FROM " + table + "), 0) + 1, false)");
             }

@@ -13,6 +13,11 @@ public final class Timestamps {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
+    /** "Now" by the injected clock, at the database's precision. */
+    public static Instant now(java.time.Clock clock) {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
     /** A timestamptz column as native queries return it, whichever JDBC type the driver chose. */
     public static Instant fromColumn(Object value) {
         if (value == null) {

@@ -13,6 +13,7 @@ import org.imprimatur.rules.WorkflowState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.imprimatur.article.Article;
 import org.imprimatur.article.ArticleContent;
 import org.imprimatur.article.ArticleVersion;
@@ -45,11 +46,16 @@ public class WorkflowService {
     private final AuditTrail auditTrail;
     private final PublicationHistory publications;
     private final EntityManager entityManager;
+    private final Outbox outbox;
+    private final String publicUrl;
 
-    public WorkflowService(AuditTrail auditTrail, PublicationHistory publications, EntityManager entityManager) {
+    public WorkflowService(AuditTrail auditTrail, PublicationHistory publications, EntityManager entityManager,
+                           Outbox outbox, @ConfigProperty(name = "imprimatur.public-url") String publicUrl) {
         this.auditTrail = auditTrail;
         this.publications = publications;
         this.entityManager = entityManager;
+        this.outbox = outbox;
+        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
     @Transactional
@@ -61,6 +67,7 @@ public class WorkflowService {
                 .reviewBlockers(ContentValidator.reviewBlockers(latest.content(article.slug))).at(now).build());
         WorkflowState from = enter(article, to, now);
         article.submittedAt = now;
+        announce(ArticleEventType.SUBMITTED, article, latest, now, Map.of());
         return record(article, latest, actor, WorkflowAction.SUBMIT, from, null, now);
     }
 
@@ -74,6 +81,7 @@ public class WorkflowService {
         WorkflowState from = enter(article, to, now);
         article.submittedAt = null;
         article.publishAt = null;
+        announce(ArticleEventType.WITHDRAWN, article, latest, now, Map.of());
         return record(article, latest, actor, WorkflowAction.WITHDRAW, from, comment, now);
     }
 
@@ -104,6 +112,7 @@ public class WorkflowService {
         }
         String summary = given.stream().map(c -> (c.sectionKey() == null ? "" : "[" + c.sectionKey() + "] ") + c.text().strip())
                 .collect(Collectors.joining("\n"));
+        announce(ArticleEventType.CHANGES_REQUESTED, article, latest, now, Map.of());
         return record(article, latest, actor, WorkflowAction.REQUEST_CHANGES, from, summary, now);
     }
 
@@ -117,11 +126,13 @@ public class WorkflowService {
         article.submittedAt = null;
         recordReview(article, latest, ReviewRecord.APPROVAL, actor, now);
         String comment = null;
+        announce(ArticleEventType.APPROVED, article, latest, now, Map.of());
         if (to == WorkflowState.PUBLISHED) {
-            goLive(article, latest.versionNo, now);
+            goLive(article, latest, now);
         } else {
             article.publishAt = publishAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
             comment = "Scheduled to go live at " + article.publishAt;
+            announce(ArticleEventType.SCHEDULED, article, latest, now, Map.of("publishAt", article.publishAt.toString()));
         }
         return record(article, latest, actor, WorkflowAction.APPROVE, from, comment, now);
     }
@@ -134,6 +145,7 @@ public class WorkflowService {
         WorkflowState to = WorkflowGate.require(reconfirmation(article, latest, actor, version, contentHash, now));
         WorkflowState from = enter(article, to, now);
         recordReview(article, latest, ReviewRecord.RECONFIRMATION, actor, now);
+        announce(ArticleEventType.RECONFIRMED, article, latest, now, Map.of());
         return record(article, latest, actor, WorkflowAction.RECONFIRM, from, null, now);
     }
 
@@ -152,6 +164,9 @@ public class WorkflowService {
         article.publishedVersion = null;
         article.retractionReason = reason.strip();
         publications.takeOffline(article.id, article.slug, now);
+        outbox.append(ArticleEventType.RETRACTED, new Outbox.EventFacts(article.id, article.slug, retractedVersion,
+                ArticleVersion.find(article.id, retractedVersion).map(v -> v.contentHash).orElse(null),
+                article.state.name(), now), Map.of("reason", reason.strip()));
         auditTrail.record(article.id, actor, WorkflowAction.RETRACT, from, to, retractedVersion, reason.strip(), now);
         return ArticleViews.saved(article, latest, List.of());
     }
@@ -175,16 +190,24 @@ public class WorkflowService {
             String comment = "Went live as scheduled for " + article.publishAt;
             WorkflowState from = enter(article, to, now);
             article.publishAt = null;
-            goLive(article, latest.versionNo, now);
+            goLive(article, latest, now);
             record(article, latest, null, WorkflowAction.PUBLISH_SCHEDULED, from, comment, now);
         }
         return due.size();
     }
 
-    private void goLive(Article article, int versionNo, Instant now) {
-        publications.goLive(article.id, article.slug, versionNo, now);
-        article.publishedVersion = versionNo;
+    private void goLive(Article article, ArticleVersion version, Instant now) {
+        publications.goLive(article.id, article.slug, version.versionNo, now);
+        article.publishedVersion = version.versionNo;
         article.retractionReason = null;
+        announce(ArticleEventType.PUBLISHED, article, version, now, Map.of("url", publicUrl + "/api/v1/articles/" + article.slug));
+    }
+
+    /** An outbox event about the article's state after the action, in the action's transaction. */
+    private void announce(ArticleEventType type, Article article, ArticleVersion version, Instant now,
+                          Map<String, Object> extra) {
+        outbox.append(type, new Outbox.EventFacts(article.id, article.slug, version.versionNo, version.contentHash,
+                article.state.name(), now), extra);
     }
 
     /**

@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Reads what is live (or was live at an instant) and renders it into a {@link Rendition}. */
 @ApplicationScoped
@@ -98,7 +99,9 @@ public class DeliveryRepository {
             return Optional.empty();
         }
         PublishedArticle published = toPublished(article.slug, version.get(), publishedAt, review.orElse(null), safelist);
-        Rendition.Live rendered = render(published, version.get().contentHash, review.map(r -> r.createdAt).orElse(publishedAt));
+        Instant reviewedAt = review.map(r -> r.createdAt).orElse(publishedAt);
+        Rendition.Live rendered = render(published, version.get().contentHash,
+                reviewedAt.isAfter(publishedAt) ? reviewedAt : publishedAt);
         if (historic) {
             history.put(key, rendered);
         }
@@ -131,11 +134,31 @@ public class DeliveryRepository {
                         new PublishedArticle.Reviewer(review.reviewerName, review.reviewerCredentials)));
     }
 
-    private Rendition.Live render(PublishedArticle article, String contentHash, Instant reviewedAt) {
+    /**
+     * Any version in the delivery API's shape, for a preview (docs/integration.md, "Previews"): the
+     * review block is its latest review, if it had one; publishedAt is when it first went live, or,
+     * never published, when it was saved.
+     */
+    @Transactional
+    public Rendition.Live preview(UUID articleId, int versionNo) {
+        Article article = Article.findById(articleId);
+        ArticleVersion version = ArticleVersion.find(articleId, versionNo).orElseThrow();
+        Object firstLive = entityManager.createNativeQuery(
+                        "SELECT min(lower(live)) FROM publications WHERE article_id = ?1 AND version_no = ?2")
+                .setParameter(1, articleId)
+                .setParameter(2, versionNo)
+                .getSingleResult();
+        Instant publishedAt = firstLive == null ? version.createdAt : Timestamps.fromColumn(firstLive);
+        ReviewRecord review = ReviewRecord.<ReviewRecord>find("articleId = ?1 and versionNo = ?2 order by createdAt desc",
+                articleId, versionNo).firstResult();
+        PublishedArticle published = toPublished(article.slug, version, publishedAt, review, safelist);
+        return render(published, version.contentHash, review == null ? publishedAt : review.createdAt);
+    }
+
+    private Rendition.Live render(PublishedArticle article, String contentHash, Instant lastModified) {
         try {
             byte[] json = mapper.writeValueAsBytes(article);
             byte[] jsonLd = mapper.writeValueAsBytes(JsonLd.medicalWebPage(article));
-            Instant lastModified = reviewedAt.isAfter(article.publishedAt()) ? reviewedAt : article.publishedAt();
             return Rendition.Live.of(json, etag(contentHash, json), jsonLd, etag(contentHash, jsonLd), lastModified);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A published article could not be serialized", e);

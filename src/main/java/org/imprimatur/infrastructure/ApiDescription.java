@@ -23,7 +23,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "Editorial: workflow", description = "Submitting, reviewing, publishing and retracting"),
                 @Tag(name = "Editorial: review", description = "The review queue, due reviews and diffs"),
                 @Tag(name = "Editorial: audit", description = "Each article's hash-chained audit trail"),
-                @Tag(name = "Audit checkpoints", description = "Signed heads of every audit chain, for outsiders to keep")})
+                @Tag(name = "Audit checkpoints", description = "Signed heads of every audit chain, for outsiders to keep"),
+                @Tag(name = "Accounts", description = "Staff accounts, their roles and their recorded changes (admins)"),
+                @Tag(name = "Previews", description = "Signed, expiring links that show one version without an account"),
+                @Tag(name = "Webhooks", description = "Signed CloudEvents about articles, their delivery log (admins)")})
 @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
         description = "A token from POST /api/v1/auth/token, or from the configured OpenID Connect issuer")
 public class ApiDescription extends Application {

@@ -34,6 +34,12 @@ class OpenApiDocumentTest {
         assertTrue(!((List<?>) document.get("servers")).isEmpty(), "no servers");
         assertTrue(((Map<String, Object>) document.get("info")).containsKey("license"), "no licence");
 
+        Set<String> declaredTags = new HashSet<>();
+        for (Map<String, Object> tag : (List<Map<String, Object>>) document.get("tags")) {
+            if (tag.get("description") != null) {
+                declaredTags.add((String) tag.get("name"));
+            }
+        }
         Set<String> operationIds = new HashSet<>();
         List<String> problems = new ArrayList<>();
         Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) document.get("paths");
@@ -44,6 +50,11 @@ class OpenApiDocumentTest {
                 }
                 String where = entry.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey();
                 Map<String, Object> operation = (Map<String, Object>) entry.getValue();
+                for (Object tag : (List<?>) operation.getOrDefault("tags", List.of())) {
+                    if (!declaredTags.contains(tag)) {
+                        problems.add(where + ": tag " + tag + " is not declared with a description");
+                    }
+                }
                 Object id = operation.get("operationId");
                 if (id == null || !operationIds.add(id.toString())) {
                     problems.add(where + ": operationId missing or repeated (" + id + ")");

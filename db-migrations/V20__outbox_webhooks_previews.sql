@@ -18,6 +18,7 @@ CREATE TABLE outbox_events (
     occurred_at timestamptz NOT NULL,
     data        jsonb NOT NULL
 );
+CREATE INDEX outbox_events_occurred_at ON outbox_events (occurred_at);
 CREATE UNIQUE INDEX outbox_events_one_reminder_per_due_date ON outbox_events (article_id, type, due_on)
     WHERE due_on IS NOT NULL;
 

@@ -10,9 +10,9 @@ import jakarta.transaction.Transactional;
 import org.imprimatur.infrastructure.ProblemException;
 import org.imprimatur.infrastructure.Timestamps;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,9 +21,11 @@ import java.util.UUID;
 public class ReviewQueries {
 
     private final EntityManager entityManager;
+    private final Clock clock;
 
-    public ReviewQueries(EntityManager entityManager) {
+    public ReviewQueries(EntityManager entityManager, Clock clock) {
         this.entityManager = entityManager;
+        this.clock = clock;
     }
 
     public record QueueEntry(UUID id, String slug, String title, int version, String contentHash, Instant submittedAt,
@@ -57,7 +59,12 @@ public class ReviewQueries {
         if (days < 0 || days > 3650) {
             throw ProblemException.badRequest("withinDays must be between 0 and 3650.");
         }
-        LocalDate horizon = LocalDate.now(ZoneOffset.UTC).plusDays(days);
+        return dueBy(LocalDate.now(clock).plusDays(days));
+    }
+
+    /** Published articles whose review falls due on or before {@code horizon}, soonest first. */
+    @Transactional
+    public List<DueEntry> dueBy(LocalDate horizon) {
         List<Object[]> rows = entityManager.createNativeQuery("""
                 SELECT a.id, a.slug, v.title, a.published_version, r.last_reviewed_on, r.next_review_due,
                        r.reviewer_id, r.reviewer_name, r.reviewer_credentials

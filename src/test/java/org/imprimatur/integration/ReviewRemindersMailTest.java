@@ -1,0 +1,170 @@
+package org.imprimatur.integration;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+import org.imprimatur.review.ReviewReminders;
+import org.imprimatur.support.Api;
+import org.imprimatur.support.Fixtures;
+import org.imprimatur.support.ServiceClock;
+import org.imprimatur.support.Workflow;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * docs/integration.md, "Review reminders": e-mails through a real SMTP server (GreenMail) in this
+ * JVM, each once, however often the reminders are looked for.
+ */
+@QuarkusTest
+@TestProfile(ReviewRemindersMailTest.WithSmtp.class)
+class ReviewRemindersMailTest {
+
+    public static class WithSmtp implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("imprimatur.mail.smtp-host", "127.0.0.1",
+                    "quarkus.mailer.port", String.valueOf(ServerSetupTest.SMTP.getPort()),
+                    "imprimatur.mail.poll-interval", "1S",
+                    "imprimatur.reminders.first-look", "1H");
+        }
+    }
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(false);
+
+    private static final String FIRST_REVIEWER = "first@reviewers.example";
+    private static final String SECOND_REVIEWER = "second@reviewers.example";
+    private static final String EDITOR = "erin@editors.example";
+
+    @Inject
+    ReviewReminders reminders;
+
+    private static boolean reviewersCreated;
+
+    @BeforeEach
+    void accountsWithAddresses() {
+        if (!reviewersCreated) {
+            reviewersCreated = true;
+            createReviewers();
+        }
+        Api.as("admin").body(Map.of("email", EDITOR)).patch("/api/v1/accounts/editor").then().statusCode(200);
+    }
+
+    private static void createReviewers() {
+        for (String address : List.of(FIRST_REVIEWER, SECOND_REVIEWER)) {
+            String username = "mail-" + address.substring(0, address.indexOf('@')) + "-" + System.nanoTime();
+            Api.as("admin").body(Map.of("username", username, "displayName", "Dr " + username, "email", address,
+                    "password", "a long enough password", "roles", List.of("medical-reviewer")))
+                    .post("/api/v1/accounts").then().statusCode(201);
+        }
+    }
+
+    @AfterEach
+    void restoreTheDemoEditor() {
+        Api.as("admin").body(Map.of("email", "")).patch("/api/v1/accounts/editor").then().statusCode(200);
+        ServiceClock.reset();
+    }
+
+    @Test
+    void reviewersHearOfASubmissionAndTheAuthorOfTheCommentsOnce() throws Exception {
+        String id = Api.createdId(Fixtures.article(Fixtures.uniqueSlug("mailed")));
+        Workflow.submit("editor", id).then().statusCode(200);
+        MimeMessage toFirst = awaitOne(FIRST_REVIEWER, id, "Waiting for medical review: ");
+        awaitOne(SECOND_REVIEWER, id, "Waiting for medical review: ");
+        assertTrue(GreenMailUtil.getBody(toFirst).contains("/studio/articles/" + id + "/review"));
+
+        Workflow.requestChanges("reviewer", id, "intro", "Please cite the 2021 trial here.").then().statusCode(200);
+        MimeMessage toAuthor = awaitOne(EDITOR, id, "Changes requested: ");
+        String body = GreenMailUtil.getBody(toAuthor).replace("=\r\n", "").replace("\r\n", "\n");
+        assertTrue(body.contains("[intro] Please cite the 2021 trial here."), body);
+        assertTrue(body.contains("/studio/articles/" + id + "/edit"), body);
+
+        Thread.sleep(1000);
+        assertEquals(1, messages(FIRST_REVIEWER, id, "Waiting for medical review: ").size(), "once, not once per poll");
+        assertEquals(0, messages(EDITOR, id, "Waiting for medical review: ").size(), "editors are not reviewers");
+    }
+
+    @Test
+    void reviewersAreRemindedOnceWhenAReviewFallsDueAndOnceWhenItIsOverdue() throws Exception {
+        String id = Workflow.published(Fixtures.article(Fixtures.uniqueSlug("due")));
+        LocalDate due = LocalDate.parse(Api.latest(id).path("review.nextReviewDue"));
+        try {
+            moveTo(due.minusDays(10));
+            reminders.remind();
+            reminders.remind();
+            MimeMessage soon = awaitOne(FIRST_REVIEWER, id, "Review due on " + due + ": ");
+            assertTrue(GreenMailUtil.getBody(soon).contains("/studio/articles/" + id + "/review"));
+            awaitOne(SECOND_REVIEWER, id, "Review due on " + due + ": ");
+
+            moveTo(due.plusDays(1));
+            reminders.remind();
+            reminders.remind();
+            awaitOne(FIRST_REVIEWER, id, "Review overdue since " + due + ": ");
+            Thread.sleep(1000);
+            assertEquals(1, messages(FIRST_REVIEWER, id, "Review due on ").size());
+            assertEquals(1, messages(SECOND_REVIEWER, id, "Review overdue since ").size());
+        } finally {
+            ServiceClock.reset();
+        }
+    }
+
+    private static void moveTo(LocalDate day) {
+        ServiceClock.reset();
+        ServiceClock.moveAhead(Duration.between(Instant.now(), day.atTime(12, 0).toInstant(ZoneOffset.UTC)));
+    }
+
+    private static MimeMessage awaitOne(String address, String articleId, String subjectStart) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<MimeMessage> found = messages(address, articleId, subjectStart);
+            if (!found.isEmpty()) {
+                assertEquals(1, found.size(), "one e-mail to " + address);
+                return found.get(0);
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("No e-mail \"" + subjectStart + "…\" about " + articleId + " reached " + address
+                + "; received: " + subjects());
+    }
+
+    private static List<MimeMessage> messages(String address, String articleId, String subjectStart) throws Exception {
+        Map<String, MimeMessage> byMessageId = new HashMap<>();
+        for (MimeMessage message : smtp.getReceivedMessagesForDomain(address)) {
+            boolean addressed = Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equals(address));
+            if (addressed && message.getSubject().startsWith(subjectStart) && GreenMailUtil.getBody(message)
+                    .replace("=\r\n", "").contains(articleId)) {
+                byMessageId.put(message.getMessageID() + address, message);
+            }
+        }
+        return List.copyOf(byMessageId.values());
+    }
+
+    private static List<String> subjects() throws Exception {
+        return Arrays.stream(smtp.getReceivedMessages()).map(m -> {
+            try {
+                return m.getSubject();
+            } catch (Exception e) {
+                return "?";
+            }
+        }).toList();
+    }
+}

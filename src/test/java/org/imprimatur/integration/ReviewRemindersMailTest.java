@@ -41,7 +41,7 @@ class ReviewRemindersMailTest {
     public static class WithSmtp implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("imprimatur.mail.smtp-host", "127.0.0.1",
+            return Map.of("imprimatur.mail.smtp-host", "127.0.0.1", "quarkus.mailer.host", "127.0.0.1",
                     "quarkus.mailer.port", String.valueOf(ServerSetupTest.SMTP.getPort()),
                     "imprimatur.mail.poll-interval", "1S",
                     "imprimatur.reminders.first-look", "1H");

@@ -33,6 +33,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile IntSupplier status = () -> 200;
+    private volatile Duration delay = Duration.ZERO;
 
     public WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -42,6 +43,15 @@ public final class WebhookReceiver implements AutoCloseable {
                 body = in.readAllBytes();
             }
             int answer = status.getAsInt();
+            Duration wait = delay;
+            if (!wait.isZero()) {
+                delay = Duration.ZERO;
+                try {
+                    Thread.sleep(wait.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             received.add(new Received(Map.copyOf(exchange.getRequestHeaders()), new String(body, StandardCharsets.UTF_8),
                     answer, System.nanoTime()));
             byte[] reply = ("answered " + answer).getBytes(StandardCharsets.UTF_8);
@@ -68,6 +78,16 @@ public final class WebhookReceiver implements AutoCloseable {
             int i = next.getAndIncrement();
             return i < statuses.length ? statuses[i] : 200;
         };
+    }
+
+    /** Answers every request with this status from now on. */
+    public void answerAlways(int answer) {
+        status = () -> answer;
+    }
+
+    /** Holds the next request this long before answering it (and recording it). */
+    public void holdNext(Duration hold) {
+        delay = hold;
     }
 
     public List<Received> received() {

@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.imprimatur.accounts.AccountAdministration;
 import org.imprimatur.accounts.AccountView;
-import org.imprimatur.infrastructure.FieldError;
 import org.imprimatur.infrastructure.ProblemException;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -74,7 +73,7 @@ public class AccountPages {
             typed.put("credentials", credentials == null ? "" : credentials);
             typed.put("roles", roles == null ? List.of() : roles);
             return Response.status(refusal.problem().status())
-                    .entity(listPage(StudioText.sentence(refusal.problem().detail()), fieldErrors(refusal), typed)).build();
+                    .entity(listPage(StudioText.sentence(refusal.problem().detail()), StudioErrors.byField(refusal), typed)).build();
         }
     }
 
@@ -103,7 +102,7 @@ public class AccountPages {
             return Response.ok(accountPage(changed, "Saved.", null, Map.of())).build();
         } catch (ProblemException refusal) {
             return Response.status(refusal.problem().status()).entity(accountPage(administration.get(username, user.actor()),
-                    null, StudioText.sentence(refusal.problem().detail()), fieldErrors(refusal))).build();
+                    null, StudioText.sentence(refusal.problem().detail()), StudioErrors.byField(refusal))).build();
         }
     }
 
@@ -123,7 +122,7 @@ public class AccountPages {
                     .data("errors", Map.of())).build();
         } catch (ProblemException refusal) {
             return Response.status(refusal.problem().status()).entity(password.data("message", null)
-                    .data("refusal", StudioText.sentence(refusal.problem().detail())).data("errors", fieldErrors(refusal))).build();
+                    .data("refusal", StudioText.sentence(refusal.problem().detail())).data("errors", StudioErrors.byField(refusal))).build();
         }
     }
 
@@ -134,14 +133,5 @@ public class AccountPages {
 
     private TemplateInstance accountPage(AccountView shown, String message, String refusal, Map<String, String> fieldErrors) {
         return account.data("account", shown).data("message", message).data("refusal", refusal).data("errors", fieldErrors);
-    }
-
-    private static Map<String, String> fieldErrors(ProblemException refusal) {
-        Map<String, String> byField = new LinkedHashMap<>();
-        List<FieldError> found = refusal.problem().errors() == null ? List.of() : refusal.problem().errors();
-        for (FieldError error : found) {
-            byField.merge(error.field().replaceAll("\\[\\d+]$", ""), error.message(), (a, b) -> a + "; " + b);
-        }
-        return byField;
     }
 }

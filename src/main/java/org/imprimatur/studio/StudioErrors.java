@@ -5,8 +5,13 @@ import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.imprimatur.infrastructure.FieldError;
 import org.imprimatur.infrastructure.Problem;
 import org.imprimatur.infrastructure.ProblemException;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** Refusals shown as pages in words, where the API would answer with a problem document. */
 @ApplicationScoped
@@ -22,6 +27,16 @@ public class StudioErrors {
 
     public StudioErrors(@Location("studio/message.html") Template message) {
         this.message = message;
+    }
+
+    /** A refusal's field errors by field name (list indexes dropped), to show beside the form's fields. */
+    static Map<String, String> byField(ProblemException refusal) {
+        Map<String, String> byField = new LinkedHashMap<>();
+        List<FieldError> found = refusal.problem().errors() == null ? List.of() : refusal.problem().errors();
+        for (FieldError error : found) {
+            byField.merge(error.field().replaceAll("\\[\\d+]$", ""), error.message(), (a, b) -> a + "; " + b);
+        }
+        return byField;
     }
 
     /** A page for a refusal that has no form to show it beside, with the problem's status. */

@@ -431,4 +431,61 @@ class StudioBrowserTest {
         button(page, "Sign in");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Review queue"))).isVisible();
     }
+
+    /** docs/studio.md and docs/integration.md: an admin adds a webhook, reads its log and redelivers. */
+    @Test
+    void anAdminAddsAWebhookReadsItsLogAndRedelivers() throws Exception {
+        try (org.imprimatur.support.WebhookReceiver receiver = new org.imprimatur.support.WebhookReceiver()) {
+            signIn(page, "admin");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Webhooks")).click();
+            page.getByLabel("URL").fill(receiver.url("/studio-hook"));
+            page.getByLabel("Description").fill("Search index");
+            page.getByLabel("retracted").uncheck();
+            page.getByLabel("submitted", new Page.GetByLabelOptions().setExact(true)).check();
+            button(page, "Add webhook");
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("Webhook created.");
+            String secret = page.getByLabel("Signing secret: copy it now, it is not shown again").inputValue();
+            assertTrue(secret.startsWith("whsec_"));
+
+            String slug = org.imprimatur.support.Fixtures.uniqueSlug("studio-hooked");
+            org.imprimatur.support.Workflow.submit("editor",
+                    org.imprimatur.support.Api.createdId(org.imprimatur.support.Fixtures.article(slug))).then().statusCode(200);
+            receiver.await(r -> r.body().contains(slug), java.time.Duration.ofSeconds(5));
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("All webhooks")).click();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(receiver.url("/studio-hook"))).click();
+            assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName(slug + " · v1"))).isVisible();
+            check(page, "webhook");
+            button(page, "Redeliver submitted of " + slug);
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("Queued for delivery again");
+            receiver.await(r -> r.body().contains(slug) && receiver.received().stream()
+                    .filter(x -> x.body().contains(slug)).count() == 2, java.time.Duration.ofSeconds(5));
+
+            page.getByLabel("Delete: nothing more is sent, what waits is given up").check();
+            button(page, "Delete webhook");
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("Webhook deleted.");
+            check(page, "webhooks");
+        }
+    }
+
+    /** docs/integration.md, "Previews": an editor creates a link, anyone opens it, the editor revokes it. */
+    @Test
+    void anEditorSharesAPreviewLinkAndRevokesIt() {
+        String slug = org.imprimatur.support.Fixtures.uniqueSlug("studio-preview");
+        String id = org.imprimatur.support.Api.createdId(org.imprimatur.support.Fixtures.article(slug));
+        signIn(page, "editor");
+        page.navigate(url("/studio/articles/" + id + "/edit"));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Preview links")).click();
+        page.getByLabel("Valid for").selectOption("24");
+        button(page, "Create preview link");
+        String link = page.locator("#issued-url").inputValue();
+        assertTrue(link.contains("/api/v1/preview/"), link);
+        check(page, "previews");
+        String path = link.substring(link.indexOf("/api/v1/preview/"));
+        given().get(path).then().statusCode(200).body("slug", equalTo(slug)).header("X-Robots-Tag", "noindex, nofollow");
+        assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName("works"))).isVisible();
+        button(page, "Revoke the link to version 1 created " + page.locator("tbody tr td").nth(1).innerText()
+                .replaceAll(" by .*", ""));
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Revoked");
+        given().get(path).then().statusCode(404);
+    }
 }

@@ -69,11 +69,12 @@ CREATE INDEX webhook_deliveries_pending_per_article ON webhook_deliveries (webho
 CREATE INDEX webhook_deliveries_log ON webhook_deliveries (webhook_id, event_id DESC);
 
 -- Each event becomes a delivery for every subscription that wants it, in the same transaction,
--- and the relays of all replicas are woken at commit.
+-- and the relays of all replicas are woken at commit. Delivery times are the database's own, the
+-- clock every relay compares them with.
 CREATE FUNCTION fan_out_outbox_event() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO webhook_deliveries (id, webhook_id, event_id, article_id, next_attempt_at, retrying_since)
-    SELECT gen_random_uuid(), w.id, NEW.id, NEW.article_id, NEW.occurred_at, NEW.occurred_at
+    SELECT gen_random_uuid(), w.id, NEW.id, NEW.article_id, now(), now()
     FROM webhooks w
     WHERE w.enabled AND w.deleted_at IS NULL AND ('org.imprimatur.article.' || NEW.type) = ANY (w.events);
     PERFORM pg_notify('imprimatur_outbox', NEW.id::text);

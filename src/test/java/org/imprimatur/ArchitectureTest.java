@@ -39,7 +39,7 @@ class ArchitectureTest {
             .whereLayer("Integration").mayOnlyBeAccessedByLayers("Studio")
             .whereLayer("Delivery").mayOnlyBeAccessedByLayers("Integration", "Studio")
             .whereLayer("Review").mayOnlyBeAccessedByLayers("Studio")
-            .whereLayer("Editorial").mayOnlyBeAccessedByLayers("Delivery", "Integration", "Studio")
+            .whereLayer("Editorial").mayOnlyBeAccessedByLayers("Review", "Delivery", "Integration", "Studio")
             .whereLayer("Audit").mayOnlyBeAccessedByLayers("Editorial", "Review", "Delivery", "Integration", "Studio")
             .whereLayer("Content").mayOnlyBeAccessedByLayers("Audit", "Editorial", "Review", "Delivery", "Integration",
                     "Studio")

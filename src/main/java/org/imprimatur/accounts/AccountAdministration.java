@@ -1,5 +1,6 @@
 package org.imprimatur.accounts;
 
+import java.time.Clock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,7 +40,11 @@ public class AccountAdministration {
     private final DisabledAccounts disabledAccounts;
     private final ObjectMapper json;
 
-    public AccountAdministration(EntityManager entityManager, DisabledAccounts disabledAccounts, ObjectMapper json) {
+    private final Clock clock;
+
+    public AccountAdministration(EntityManager entityManager, DisabledAccounts disabledAccounts, ObjectMapper json,
+                                 Clock clock) {
+        this.clock = clock;
         this.entityManager = entityManager;
         this.disabledAccounts = disabledAccounts;
         this.json = json;
@@ -98,7 +103,7 @@ public class AccountAdministration {
         account.credentials = request.credentials() == null ? "" : request.credentials().strip();
         account.roles = roles.stream().map(Role::tokenName).sorted().toArray(String[]::new);
         account.passwordHash = BcryptUtil.bcryptHash(request.password());
-        account.createdAt = Timestamps.now();
+        account.createdAt = Timestamps.now(clock);
         account.persist();
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("displayName", account.displayName);
@@ -232,7 +237,7 @@ public class AccountAdministration {
             entityManager.createNativeQuery("""
                             INSERT INTO account_events (at, actor_id, account_id, action, changes)
                             VALUES (?1, ?2, ?3, ?4, CAST(?5 AS jsonb))""")
-                    .setParameter(1, Timestamps.now())
+                    .setParameter(1, Timestamps.now(clock))
                     .setParameter(2, actor.id())
                     .setParameter(3, account.id)
                     .setParameter(4, action)

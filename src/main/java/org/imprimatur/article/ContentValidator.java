@@ -34,8 +34,11 @@ public final class ContentValidator {
     private ContentValidator() {
     }
 
-    /** Validates content for create ({@code requireSlug}) or save; throws 422 with all errors. */
-    public static ArticleContent validate(ArticleContent raw, boolean requireSlug) {
+    /**
+     * Validates content for create ({@code requireSlug}) or save; throws 422 with all errors.
+     * {@code today} (UTC) bounds citation years and access dates.
+     */
+    public static ArticleContent validate(ArticleContent raw, boolean requireSlug, LocalDate today) {
         Errors errors = new Errors();
         if (raw == null) {
             throw ProblemException.invalid("$", "a request body with the article content is required");
@@ -65,7 +68,7 @@ public final class ContentValidator {
         String changeNote = orEmpty(text(raw.changeNote()));
         errors.checkLength("changeNote", changeNote, 500);
         List<Section> sections = validateSections(errors, raw.sections());
-        List<Citation> citations = validateCitations(errors, raw.citations());
+        List<Citation> citations = validateCitations(errors, raw.citations(), today);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors.list);
         }
@@ -169,7 +172,7 @@ public final class ContentValidator {
         return sections;
     }
 
-    private static List<Citation> validateCitations(Errors errors, List<Citation> rawCitations) {
+    private static List<Citation> validateCitations(Errors errors, List<Citation> rawCitations, LocalDate today) {
         if (rawCitations == null) {
             return List.of();
         }
@@ -218,7 +221,7 @@ public final class ContentValidator {
             String container = text(raw.container());
             errors.checkLength(path + ".container", container, 300);
             Integer year = raw.year();
-            int latestYear = LocalDate.now(java.time.ZoneOffset.UTC).getYear() + 1;
+            int latestYear = today.getYear() + 1;
             if (year != null && (year < 1600 || year > latestYear)) {
                 errors.add(path + ".year", "must be between 1600 and " + latestYear);
             }
@@ -237,7 +240,7 @@ public final class ContentValidator {
             if (doi == null && pmid == null && url == null) {
                 errors.add(path, "needs at least one locator: doi, pmid or url");
             }
-            if (raw.accessedOn() != null && raw.accessedOn().isAfter(LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1))) {
+            if (raw.accessedOn() != null && raw.accessedOn().isAfter(today.plusDays(1))) {
                 errors.add(path + ".accessedOn", "cannot be in the future");
             }
             citations.add(new Citation(key, kind, title, authors, container, year, doi, pmid, url, raw.accessedOn()));

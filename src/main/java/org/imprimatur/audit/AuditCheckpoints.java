@@ -1,5 +1,6 @@
 package org.imprimatur.audit;
 
+import java.time.Clock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,7 +36,10 @@ public class AuditCheckpoints {
     private final SigningKeys signingKeys;
     private final ObjectMapper mapper;
 
-    public AuditCheckpoints(EntityManager entityManager, SigningKeys signingKeys, ObjectMapper mapper) {
+    private final Clock clock;
+
+    public AuditCheckpoints(EntityManager entityManager, SigningKeys signingKeys, ObjectMapper mapper, Clock clock) {
+        this.clock = clock;
         this.entityManager = entityManager;
         this.signingKeys = signingKeys;
         this.mapper = mapper;
@@ -135,7 +139,7 @@ public class AuditCheckpoints {
     }
 
     private Checkpoint store(List<AuditHeads.Head> heads) {
-        Instant issuedAt = Timestamps.now();
+        Instant issuedAt = Timestamps.now(clock);
         String root = AuditHeads.root(heads);
         long id = ((Number) entityManager.createNativeQuery("SELECT nextval(pg_get_serial_sequence('audit_checkpoints', 'id'))")
                 .getSingleResult()).longValue();

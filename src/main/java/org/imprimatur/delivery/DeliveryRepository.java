@@ -1,5 +1,6 @@
 package org.imprimatur.delivery;
 
+import java.time.Clock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,8 +37,11 @@ public class DeliveryRepository {
                     .weigher((HistoricKey key, Rendition.Live rendition) -> rendition.weight() + 64)
                     .build();
 
+    private final Clock clock;
+
     public DeliveryRepository(EntityManager entityManager, ObjectMapper mapper, PublicationHistory publications,
-                              DeliverySettings settings) {
+                              DeliverySettings settings, Clock clock) {
+        this.clock = clock;
         this.entityManager = entityManager;
         this.mapper = mapper;
         this.publications = publications;
@@ -56,7 +60,7 @@ public class DeliveryRepository {
             return article.retractionReason == null ? new Rendition.Missing() : new Rendition.Retracted(article.retractionReason);
         }
         // The delivery cache keeps current renditions; the historic cache is for ?at= alone.
-        return liveVersion(article, article.publishedVersion, Instant.now(), false).orElse(new Rendition.Missing());
+        return liveVersion(article, article.publishedVersion, clock.instant(), false).orElse(new Rendition.Missing());
     }
 
     /**

@@ -9,10 +9,6 @@ public final class Timestamps {
     private Timestamps() {
     }
 
-    public static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
-
     /** "Now" by the injected clock, at the database's precision. */
     public static Instant now(java.time.Clock clock) {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);

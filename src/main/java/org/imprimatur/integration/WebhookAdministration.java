@@ -187,11 +187,10 @@ public class WebhookAdministration {
         }
         int updated = entityManager.createNativeQuery("""
                         UPDATE webhook_deliveries SET status = 'pending', delivered_at = NULL,
-                               next_attempt_at = ?3, retrying_since = ?3
+                               next_attempt_at = now(), retrying_since = now()
                         WHERE id = ?1 AND webhook_id = ?2""")
                 .setParameter(1, deliveryId)
                 .setParameter(2, id)
-                .setParameter(3, Timestamps.now(clock).atOffset(ZoneOffset.UTC))
                 .executeUpdate();
         if (updated == 0) {
             throw ProblemException.notFound("This webhook has no delivery " + deliveryId + ".");

@@ -1,5 +1,6 @@
 package org.imprimatur.integration;
 
+import java.time.Clock;
 import com.standardwebhooks.Webhook;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -57,8 +58,11 @@ public class WebhookRelay implements ChannelListener.Handler {
     private volatile boolean running;
     private Thread thread;
 
+    private final Clock clock;
+
     public WebhookRelay(EntityManager entityManager, WebhookSettings settings, ChannelListener.Connecting connecting,
-                        @ConfigProperty(name = "imprimatur.public-url") String publicUrl) {
+                        @ConfigProperty(name = "imprimatur.public-url") String publicUrl, Clock clock) {
+        this.clock = clock;
         this.entityManager = entityManager;
         this.settings = settings;
         this.source = URI.create(publicUrl);
@@ -219,7 +223,7 @@ public class WebhookRelay implements ChannelListener.Handler {
         byte[] body = CloudEventDocuments.document(source, delivery.eventId(), type, delivery.slug(),
                 delivery.occurredAt(), delivery.data());
         String payload = new String(body, StandardCharsets.UTF_8);
-        long timestamp = Instant.now().getEpochSecond();
+        long timestamp = clock.instant().getEpochSecond();
         String messageId = delivery.eventId().toString();
         String signature;
         try {

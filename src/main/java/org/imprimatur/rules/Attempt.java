@@ -57,7 +57,7 @@ public record Attempt(WorkflowAction action, Actor actor, WorkflowState state, I
         private Instant publishAt;
         private List<ReviewComment> comments = List.of();
         private String reason;
-        private Instant now = Instant.now();
+        private Instant now;
 
         private Builder(WorkflowAction action, Actor actor) {
             this.action = action;
@@ -113,7 +113,11 @@ public record Attempt(WorkflowAction action, Actor actor, WorkflowState state, I
             return this;
         }
 
+        /** An attempt happens at an instant, from the caller's clock ({@link #at}). */
         public Attempt build() {
+            if (now == null) {
+                throw new IllegalStateException("an attempt needs the instant it happens at: call at(now)");
+            }
             return new Attempt(action, actor, state, latestVersion, latestHash, publishedVersion, authorsOfChange,
                     sectionKeys, reviewBlockers, requestedVersion, requestedHash, publishAt, comments, reason, now);
         }

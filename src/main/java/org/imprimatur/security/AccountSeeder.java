@@ -1,5 +1,6 @@
 package org.imprimatur.security;
 
+import java.time.Clock;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -30,6 +31,8 @@ public class AccountSeeder {
     EntityManager entityManager;
     @Inject
     DemoSettings demo;
+    @Inject
+    Clock clock;
     @ConfigProperty(name = "quarkus.http.host", defaultValue = "0.0.0.0")
     String httpHost;
     @ConfigProperty(name = "imprimatur.admin.username")
@@ -76,7 +79,7 @@ public class AccountSeeder {
                 .setParameter(4, credentials)
                 .setParameter(5, BcryptUtil.bcryptHash(password))
                 .setParameter(6, roles.stream().map(Role::tokenName).sorted().collect(Collectors.joining(",")))
-                .setParameter(7, Timestamps.now())
+                .setParameter(7, Timestamps.now(clock))
                 .executeUpdate();
         if (created == 1 && passwordOf instanceof DemoPasswords demoPasswords && demoPasswords.generated()) {
             // Shown once: the service listens beyond this machine, so no well-known password is used.

@@ -1,5 +1,6 @@
 package org.imprimatur.security;
 
+import java.time.Clock;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.transaction.Transactional;
@@ -21,7 +22,10 @@ public class CurrentActor {
     private final SecuritySettings settings;
     private Actor actor;
 
-    public CurrentActor(JsonWebToken token, SecuritySettings settings) {
+    private final Clock clock;
+
+    public CurrentActor(JsonWebToken token, SecuritySettings settings, Clock clock) {
+        this.clock = clock;
         this.token = token;
         this.settings = settings;
     }
@@ -78,7 +82,7 @@ public class CurrentActor {
                     created.id = UUID.randomUUID();
                     created.username = Account.findByUsername(wanted).isEmpty() ? wanted : subject + "@" + issuer;
                     created.externalIssuer = issuer;
-                    created.createdAt = Timestamps.now();
+                    created.createdAt = Timestamps.now(clock);
                     return created;
                 });
         account.externalSubject = subject;

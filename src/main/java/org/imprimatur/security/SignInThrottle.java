@@ -1,5 +1,6 @@
 package org.imprimatur.security;
 
+import java.time.Clock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.config.ConfigMapping;
@@ -46,7 +47,10 @@ public class SignInThrottle {
     private final Counter failures;
     private final Counter lockouts;
 
-    public SignInThrottle(EntityManager entityManager, Settings settings, MeterRegistry registry) {
+    private final Clock clock;
+
+    public SignInThrottle(EntityManager entityManager, Settings settings, MeterRegistry registry, Clock clock) {
+        this.clock = clock;
         this.entityManager = entityManager;
         this.settings = settings;
         this.failures = Counter.builder("imprimatur.sign_in.failures").description("Failed sign-ins").register(registry);
@@ -75,7 +79,7 @@ public class SignInThrottle {
     /** Refuses the attempt with 429 and Retry-After when the username or the address is locked. */
     @Transactional
     public void checkAllowed(String username, String address) {
-        Instant now = Timestamps.now();
+        Instant now = Timestamps.now(clock);
         long byUsername = secondsUntilBelowLimit("username", bounded(username, 200), settings.perUsername(), now);
         long byAddress = secondsUntilBelowLimit("client_address", bounded(address, 100), settings.perAddress(), now);
         long wait = Math.max(byUsername, byAddress);
@@ -91,7 +95,7 @@ public class SignInThrottle {
     /** Counts a failure; expired failures are removed on the way. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void recordFailure(String username, String address) {
-        Instant now = Timestamps.now();
+        Instant now = Timestamps.now(clock);
         failures.increment();
         LOG.infof("Sign-in failed for the username %s from %s", username, address);
         entityManager.createNativeQuery("DELETE FROM sign_in_failures WHERE failed_at <= ?1")

@@ -54,9 +54,12 @@ public class ArticlePages {
     private final StudioUser user;
     private final StudioErrors errors;
 
+    private final java.time.Clock clock;
+
     public ArticlePages(@Location("studio/articles.html") Template list, @Location("studio/editor.html") Template editor,
                         EditorialListing listing, ArticleViews views, EditingService editing, WorkflowService workflow,
-                        StudioUser user, StudioErrors errors) {
+                        StudioUser user, StudioErrors errors, java.time.Clock clock) {
+        this.clock = clock;
         this.list = list;
         this.editor = editor;
         this.listing = listing;
@@ -229,11 +232,11 @@ public class ArticlePages {
     }
 
     /** Fields that cannot be read or break a content rule, found before anything is stored. */
-    private static List<FieldError> invalid(ArticleForm form, boolean requireSlug) {
+    private List<FieldError> invalid(ArticleForm form, boolean requireSlug) {
         ArticleForm.Parsed parsed = form.content();
         List<FieldError> found = new ArrayList<>(parsed.unreadable());
         try {
-            ContentValidator.validate(parsed.content(), requireSlug);
+            ContentValidator.validate(parsed.content(), requireSlug, java.time.LocalDate.now(clock));
         } catch (ProblemException refusal) {
             found.addAll(fieldErrors(refusal));
         }

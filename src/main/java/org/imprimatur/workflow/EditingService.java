@@ -1,5 +1,6 @@
 package org.imprimatur.workflow;
 
+import java.time.Clock;
 import org.imprimatur.article.Article;
 import org.imprimatur.article.ArticleContent;
 import org.imprimatur.article.ArticleLookup;
@@ -34,19 +35,21 @@ import java.util.UUID;
 public class EditingService {
 
     private final AuditTrail auditTrail;
+    private final Clock clock;
 
-    public EditingService(AuditTrail auditTrail) {
+    public EditingService(AuditTrail auditTrail, Clock clock) {
         this.auditTrail = auditTrail;
+        this.clock = clock;
     }
 
     @Transactional
     public ArticleViews.Saved create(ArticleContent request, Actor actor) {
-        ArticleContent content = ContentValidator.validate(request, true);
-        WorkflowGate.require(Attempt.of(WorkflowAction.CREATE, actor).build());
+        ArticleContent content = ContentValidator.validate(request, true, java.time.LocalDate.now(clock));
+        WorkflowGate.require(Attempt.of(WorkflowAction.CREATE, actor).at(clock.instant()).build());
         if (Article.findBySlug(content.slug()).isPresent()) {
             throw ProblemException.conflict("The slug " + content.slug() + " is already taken by another article.");
         }
-        Instant now = Timestamps.now();
+        Instant now = Timestamps.now(clock);
         Article article = new Article();
         article.id = UUID.randomUUID();
         article.slug = content.slug();
@@ -67,7 +70,7 @@ public class EditingService {
     @Transactional
     public ArticleViews.Saved save(UUID articleId, ArticleContent request, String ifMatch, Actor actor) {
         requireIfMatch(ifMatch);
-        ArticleContent content = ContentValidator.validate(request, false);
+        ArticleContent content = ContentValidator.validate(request, false, java.time.LocalDate.now(clock));
         Article article = ArticleLookup.lockedArticle(articleId);
         if (content.slug() != null && !content.slug().equals(article.slug)) {
             throw ProblemException.invalid("slug", "cannot change: this article's slug is " + article.slug);
@@ -98,9 +101,9 @@ public class EditingService {
             throw ProblemException.preconditionFailed("If-Match does not name the newest version (" + latest.versionNo
                     + ", ETag " + ETags.of(latest.versionNo, latest.contentHash) + "); read the article again and redo the change.");
         }
+        Instant now = Timestamps.now(clock);
         WorkflowState to = WorkflowGate.require(Attempt.of(action, actor)
-                .article(article.state, article.latestVersion, latest.contentHash, article.publishedVersion).build());
-        Instant now = Timestamps.now();
+                .article(article.state, article.latestVersion, latest.contentHash, article.publishedVersion).at(now).build());
         WorkflowState from = article.state;
         int versionNo = article.latestVersion + 1;
         ContentOrigins origins = ContentOrigins.carry(source.content(article.slug), source.origins(), content, versionNo);

@@ -1,5 +1,6 @@
 package org.imprimatur.workflow;
 
+import java.time.Clock;
 import org.imprimatur.article.ArticleLookup;
 import org.imprimatur.article.ArticleViews;
 import org.imprimatur.rules.Attempt;
@@ -47,10 +48,12 @@ public class WorkflowService {
     private final PublicationHistory publications;
     private final EntityManager entityManager;
     private final Outbox outbox;
+    private final Clock clock;
     private final String publicUrl;
 
     public WorkflowService(AuditTrail auditTrail, PublicationHistory publications, EntityManager entityManager,
-                           Outbox outbox, @ConfigProperty(name = "imprimatur.public-url") String publicUrl) {
+                           Outbox outbox, @ConfigProperty(name = "imprimatur.public-url") String publicUrl, Clock clock) {
+        this.clock = clock;
         this.auditTrail = auditTrail;
         this.publications = publications;
         this.entityManager = entityManager;
@@ -62,7 +65,7 @@ public class WorkflowService {
     public ArticleViews.Saved submit(UUID articleId, Actor actor) {
         Article article = ArticleLookup.lockedArticle(articleId);
         ArticleVersion latest = ArticleLookup.latestVersionOf(article);
-        Instant now = Timestamps.now();
+        Instant now = Timestamps.now(clock);
         WorkflowState to = WorkflowGate.require(attempt(WorkflowAction.SUBMIT, actor, article, latest)
                 .reviewBlockers(ContentValidator.reviewBlockers(latest.content(article.slug))).at(now).build());
         WorkflowState from = enter(article, to, now);
@@ -75,7 +78,7 @@ public class WorkflowService {
     public ArticleViews.Saved withdraw(UUID articleId, Actor actor) {
         Article article = ArticleLookup.lockedArticle(articleId);
         ArticleVersion latest = ArticleLookup.latestVersionOf(article);
-        Instant now = Timestamps.now();
+        Instant now = Timestamps.now(clock);
         WorkflowState to = WorkflowGate.require(attempt(WorkflowAction.WITHDRAW, actor, article, latest).at(now).build());
         String comment = article.publishAt == null ? null : "Cancelled the publication scheduled for " + article.publishAt;
         WorkflowState from = enter(article, to, now);
@@ -90,7 +93,7 @@ public class WorkflowService {
                                                Actor actor) {
         Article article = ArticleLookup.lockedArticle(articleId);
         ArticleVersion latest = ArticleLookup.latestVersionOf(article);
-        Instant now = Timestamps.now();
+        Instant now = Timestamps.now(clock);
         List<Attempt.ReviewComment> given = comments == null ? List.of() : comments;
         checkComments(given);
         WorkflowState to = WorkflowGate.require(attempt(WorkflowAction.REQUEST_CHANGES, actor, article, latest)
@@ -120,18 +123,21 @@ public class WorkflowService {
     public ArticleViews.Saved approve(UUID articleId, Integer version, String contentHash, Instant publishAt, Actor actor) {
         Article article = ArticleLookup.lockedArticle(articleId);
         ArticleVersion latest = ArticleLookup.latestVersionOf(article);
-        Instant now = Timestamps.now();
+        Instant now = Timestamps.now(clock);
         WorkflowState to = WorkflowGate.require(approval(article, latest, actor, version, contentHash, publishAt, now));
         WorkflowState from = enter(article, to, now);
         article.submittedAt = null;
         recordReview(article, latest, ReviewRecord.APPROVAL, actor, now);
         String comment = null;
+        // The row's checks tie APPROVED to a publishAt: both are set before the outbox insert flushes the article.
+        if (to == WorkflowState.APPROVED) {
+            article.publishAt = publishAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+            comment = "Scheduled to go live at " + article.publishAt;
+        }
         announce(ArticleEventType.APPROVED, article, latest, now, Map.of());
         if (to == WorkflowState.PUBLISHED) {
             goLive(article, latest, now);
         } else {
-            article.publishAt = publishAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-            comment = "Scheduled to go live at " + article.publishAt;
             announce(ArticleEventType.SCHEDULED, article, latest, now, Map.of("publishAt", article.publishAt.toString()));
         }
         return record(article, latest, actor, WorkflowAction.APPROVE, from, comment, now);
@@ -141,7 +147,7 @@ public class WorkflowService {
     public ArticleViews.Saved reconfirm(UUID articleId, Integer version, String contentHash, Actor actor) {
         Article article = ArticleLookup.lockedArticle(articleId);
         ArticleVersion latest = ArticleLookup.latestVersionOf(article);
-        Instant now = Timestamps.now();
+        Instant now = Timestamps.now(clock);
         WorkflowState to = WorkflowGate.require(reconfirmation(article, latest, actor, version, contentHash, now));
         WorkflowState from = enter(article, to, now);
         recordReview(article, latest, ReviewRecord.RECONFIRMATION, actor, now);
@@ -153,7 +159,7 @@ public class WorkflowService {
     public ArticleViews.Saved retract(UUID articleId, String reason, Actor actor) {
         Article article = ArticleLookup.lockedArticle(articleId);
         ArticleVersion latest = ArticleLookup.latestVersionOf(article);
-        Instant now = Timestamps.now();
+        Instant now = Timestamps.now(clock);
         if (reason != null && reason.strip().length() > 2000) {
             throw ProblemException.invalid("reason", "is longer than 2000 characters");
         }
@@ -176,14 +182,15 @@ public class WorkflowService {
     public int publishDue() {
         @SuppressWarnings("unchecked")
         List<UUID> due = entityManager.createNativeQuery("""
-                        SELECT id FROM articles WHERE state = 'APPROVED' AND publish_at <= now()
+                        SELECT id FROM articles WHERE state = 'APPROVED' AND publish_at <= ?1
                         ORDER BY publish_at LIMIT 100 FOR UPDATE SKIP LOCKED""", UUID.class)
+                .setParameter(1, clock.instant().atOffset(ZoneOffset.UTC))
                 .getResultList();
         for (UUID articleId : due) {
             Article article = Article.findById(articleId);
             entityManager.refresh(article);
             ArticleVersion latest = ArticleLookup.latestVersionOf(article);
-            Instant now = Timestamps.now();
+            Instant now = Timestamps.now(clock);
             WorkflowState to = WorkflowGate.require(Attempt.of(WorkflowAction.PUBLISH_SCHEDULED, null)
                     .article(article.state, article.latestVersion, latest.contentHash, article.publishedVersion)
                     .at(now).build());
@@ -317,7 +324,7 @@ public class WorkflowService {
     public Map<WorkflowAction, Decision> prospects(UUID articleId, Actor actor) {
         Article article = ArticleLookup.article(articleId);
         ArticleVersion latest = ArticleLookup.latestVersionOf(article);
-        Instant now = Timestamps.now();
+        Instant now = Timestamps.now(clock);
         Map<WorkflowAction, Decision> prospects = new EnumMap<>(WorkflowAction.class);
         prospects.put(WorkflowAction.SAVE, WorkflowRules.decide(attempt(WorkflowAction.SAVE, actor, article, latest).at(now).build()));
         prospects.put(WorkflowAction.SUBMIT, WorkflowRules.decide(attempt(WorkflowAction.SUBMIT, actor, article, latest)

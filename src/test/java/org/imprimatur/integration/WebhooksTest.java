@@ -7,7 +7,10 @@ import io.restassured.response.Response;
 import org.imprimatur.support.Api;
 import org.imprimatur.support.Fixtures;
 import org.imprimatur.support.WebhookReceiver;
+import org.imprimatur.support.ServiceClock;
 import org.imprimatur.support.Workflow;
+import org.imprimatur.workflow.WorkflowService;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +36,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WebhooksTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    WorkflowService workflow;
     private WebhookReceiver receiver;
     private String webhookId;
 
@@ -128,6 +134,32 @@ class WebhooksTest {
         assertEquals(List.of("org.imprimatur.article.approved 503", "org.imprimatur.article.approved 503",
                 "org.imprimatur.article.approved 200", "org.imprimatur.article.published 200",
                 "org.imprimatur.article.retracted 200"), types);
+    }
+
+    @Test
+    void aScheduledApprovalAnnouncesApprovedAndScheduledThenPublishedWhenItGoesLive() throws Exception {
+        subscribe(List.of("org.imprimatur.article.approved", "org.imprimatur.article.scheduled",
+                "org.imprimatur.article.published"));
+        String slug = Fixtures.uniqueSlug("scheduled-hook");
+        String id = Api.createdId(Fixtures.article(slug));
+        Workflow.submit("editor", id).then().statusCode(200);
+        Response latest = Api.latest(id);
+        java.time.Instant publishAt = java.time.Instant.now().plus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Workflow.approve("reviewer", id, latest.path("version"), latest.path("contentHash"), publishAt.toString())
+                .then().statusCode(200).body("state", equalTo("APPROVED"));
+        WebhookReceiver.Received scheduled = receiver.await(r -> r.body().contains(slug) && r.body().contains("article.scheduled"),
+                Duration.ofSeconds(2));
+        assertEquals(publishAt.toString(), JSON.readTree(scheduled.body()).path("data").path("publishAt").asText());
+        try {
+            ServiceClock.moveAhead(Duration.ofDays(3).plusMinutes(1));
+            workflow.publishDue();
+        } finally {
+            ServiceClock.reset();
+        }
+        receiver.await(r -> r.body().contains(slug) && r.body().contains("article.published"), Duration.ofSeconds(2));
+        assertEquals(List.of("org.imprimatur.article.approved", "org.imprimatur.article.scheduled",
+                "org.imprimatur.article.published"), receiver.received().stream().filter(r -> r.body().contains(slug))
+                .map(r -> type(r.body())).toList());
     }
 
     @Test

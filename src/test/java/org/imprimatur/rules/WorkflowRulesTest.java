@@ -20,6 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 /** The workflow rules against the hand-written table, without a database. */
 class WorkflowRulesTest {
 
+    /** The rules read the time only from the attempt; any fixed instant will do. */
+    private static final Instant NOW = Instant.parse("2026-03-01T09:00:00Z");
+
     private static final String HASH = "a".repeat(64);
 
     static List<TransitionTable.Case> cases() {
@@ -39,7 +42,7 @@ class WorkflowRulesTest {
                 .names(2, HASH)
                 .comments(List.of(new Attempt.ReviewComment("intro", "Please cite a source.")))
                 .reason("Outdated advice")
-                .build();
+                .at(NOW).build();
 
         Decision decision = WorkflowRules.decide(attempt);
 
@@ -71,24 +74,24 @@ class WorkflowRulesTest {
     void refusalsNameTheirRule() {
         Actor reviewer = actor("reviewer");
         Decision staleHash = WorkflowRules.decide(Attempt.of(WorkflowAction.APPROVE, reviewer)
-                .article(WorkflowState.IN_REVIEW, 3, HASH, null).names(3, "b".repeat(64)).build());
+                .article(WorkflowState.IN_REVIEW, 3, HASH, null).names(3, "b".repeat(64)).at(NOW).build());
         assertEquals("approvalNamesTheVersionUnderReview", ((Decision.Rejected) staleHash).rule());
         Decision ownChange = WorkflowRules.decide(Attempt.of(WorkflowAction.APPROVE, reviewer)
-                .article(WorkflowState.IN_REVIEW, 3, HASH, null).names(3, HASH).authorsOfChange(Set.of(reviewer.id())).build());
+                .article(WorkflowState.IN_REVIEW, 3, HASH, null).names(3, HASH).authorsOfChange(Set.of(reviewer.id())).at(NOW).build());
         assertEquals("reviewerIsNotAnAuthor", ((Decision.Rejected) ownChange).rule());
         Decision dangling = WorkflowRules.decide(Attempt.of(WorkflowAction.SUBMIT, actor("editor"))
                 .article(WorkflowState.DRAFT, 1, HASH, null)
-                .reviewBlockers(List.of(new FieldError("sections[0].body", "cites [@x]"))).build());
+                .reviewBlockers(List.of(new FieldError("sections[0].body", "cites [@x]"))).at(NOW).build());
         assertEquals("contentIsReadyForReview", ((Decision.Rejected) dangling).rule());
         Decision liveless = WorkflowRules.decide(Attempt.of(WorkflowAction.RETRACT, reviewer)
-                .article(WorkflowState.DRAFT, 1, HASH, null).reason("x").build());
+                .article(WorkflowState.DRAFT, 1, HASH, null).reason("x").at(NOW).build());
         assertEquals("articleHasALiveVersion", ((Decision.Rejected) liveless).rule());
     }
 
     @Test
     void anArticleWithALiveVersionAndANewDraftCanBeRetractedAndKeepsItsDraft() {
         Decision decision = WorkflowRules.decide(Attempt.of(WorkflowAction.RETRACT, actor("admin"))
-                .article(WorkflowState.DRAFT, 3, HASH, 2).reason("Unsafe dosage advice").build());
+                .article(WorkflowState.DRAFT, 3, HASH, 2).reason("Unsafe dosage advice").at(NOW).build());
         assertEquals(new Decision.Allowed(WorkflowState.DRAFT), decision);
     }
 

@@ -4,7 +4,7 @@ import io.quarkus.qute.TemplateData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.imprimatur.infrastructure.PublicUrl;
 import org.imprimatur.article.ArticleLookup;
 import org.imprimatur.article.ArticleVersion;
 import org.imprimatur.infrastructure.ProblemException;
@@ -33,15 +33,15 @@ public class PreviewLinks {
     private final EntityManager entityManager;
     private final DeliveryRepository repository;
     private final Clock clock;
-    private final String publicUrl;
+    private final PublicUrl publicUrl;
     private volatile PreviewTokens tokens;
 
     public PreviewLinks(EntityManager entityManager, DeliveryRepository repository, Clock clock,
-                        @ConfigProperty(name = "imprimatur.public-url") String publicUrl) {
+                        PublicUrl publicUrl) {
         this.entityManager = entityManager;
         this.repository = repository;
         this.clock = clock;
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.publicUrl = publicUrl;
     }
 
     /** What the editor is given: the link (shown in full only now), its id for revoking, and its expiry. */
@@ -86,7 +86,7 @@ public class PreviewLinks {
                 .setParameter(5, actor.id())
                 .setParameter(6, now.atOffset(ZoneOffset.UTC))
                 .executeUpdate();
-        return new IssuedLink(id, publicUrl + "/api/v1/preview/" + tokens().issue(id, expiresAt), versionNo, expiresAt);
+        return new IssuedLink(id, publicUrl.of("/api/v1/preview/" + tokens().issue(id, expiresAt)), versionNo, expiresAt);
     }
 
     /** The article's links, newest first. */

@@ -6,7 +6,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.imprimatur.infrastructure.PublicUrl;
 import org.imprimatur.workflow.ArticleEventType;
 import org.jboss.logging.Logger;
 
@@ -34,7 +34,7 @@ public class MailReminders {
     private final ReminderTexts texts;
 
     public MailReminders(EntityManager entityManager, Mailer mailer, MailSettings settings,
-                         @ConfigProperty(name = "imprimatur.public-url") String publicUrl) {
+                         PublicUrl publicUrl) {
         this.entityManager = entityManager;
         this.mailer = mailer;
         this.settings = settings;

@@ -2,6 +2,7 @@ package org.imprimatur.integration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.imprimatur.infrastructure.PublicUrl;
 import org.imprimatur.workflow.ArticleEventType;
 
 import java.util.List;
@@ -22,8 +23,8 @@ final class ReminderTexts {
 
     private final String studio;
 
-    ReminderTexts(String publicUrl) {
-        this.studio = (publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl) + "/studio";
+    ReminderTexts(PublicUrl publicUrl) {
+        this.studio = publicUrl.of("/studio");
     }
 
     Reminder forReviewers(ArticleEventType type, List<String> reviewers, String title, UUID articleId, Integer version,

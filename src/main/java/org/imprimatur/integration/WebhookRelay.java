@@ -8,7 +8,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.imprimatur.infrastructure.PublicUrl;
 import org.imprimatur.infrastructure.ChannelListener;
 import org.imprimatur.infrastructure.Timestamps;
 import org.imprimatur.workflow.ArticleEventType;
@@ -61,11 +61,11 @@ public class WebhookRelay implements ChannelListener.Handler {
     private final Clock clock;
 
     public WebhookRelay(EntityManager entityManager, WebhookSettings settings, ChannelListener.Connecting connecting,
-                        @ConfigProperty(name = "imprimatur.public-url") String publicUrl, Clock clock) {
+                        PublicUrl publicUrl, Clock clock) {
         this.clock = clock;
         this.entityManager = entityManager;
         this.settings = settings;
-        this.source = URI.create(publicUrl);
+        this.source = publicUrl.base();
         this.listener = new ChannelListener(connecting, CHANNEL, "imprimatur-webhook-relay", this);
         this.senders = new Semaphore(settings.senders());
         this.executor = Executors.newFixedThreadPool(settings.senders(), runnable -> {

@@ -14,7 +14,7 @@ import org.imprimatur.rules.WorkflowState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.imprimatur.infrastructure.PublicUrl;
 import org.imprimatur.article.Article;
 import org.imprimatur.article.ArticleContent;
 import org.imprimatur.article.ArticleVersion;
@@ -49,16 +49,16 @@ public class WorkflowService {
     private final EntityManager entityManager;
     private final Outbox outbox;
     private final Clock clock;
-    private final String publicUrl;
+    private final PublicUrl publicUrl;
 
     public WorkflowService(AuditTrail auditTrail, PublicationHistory publications, EntityManager entityManager,
-                           Outbox outbox, @ConfigProperty(name = "imprimatur.public-url") String publicUrl, Clock clock) {
+                           Outbox outbox, PublicUrl publicUrl, Clock clock) {
         this.clock = clock;
         this.auditTrail = auditTrail;
         this.publications = publications;
         this.entityManager = entityManager;
         this.outbox = outbox;
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.publicUrl = publicUrl;
     }
 
     @Transactional
@@ -207,7 +207,7 @@ public class WorkflowService {
         publications.goLive(article.id, article.slug, version.versionNo, now);
         article.publishedVersion = version.versionNo;
         article.retractionReason = null;
-        announce(ArticleEventType.PUBLISHED, article, version, now, Map.of("url", publicUrl + "/api/v1/articles/" + article.slug));
+        announce(ArticleEventType.PUBLISHED, article, version, now, Map.of("url", publicUrl.of("/api/v1/articles/" + article.slug)));
     }
 
     /** An outbox event about the article's state after the action, in the action's transaction. */

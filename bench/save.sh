@@ -1,10 +1,59 @@
 #!/usr/bin/env bash
-# Saving a 20-section article: p50/p99 over 1,000+ saves with one client and with 8 concurrent
-# clients, against the packaged service on a fresh embedded database (loopback only).
-#   bash bench/save.sh [saves]
+# Saving a 20-section, 8-citation article through the API, durable commits, every version kept:
+# wrk (bench/save.lua) with 1 and with 8 clients, each on its own article with If-Match carried
+# over; then, on the same PostgreSQL in the same run, pgbench with the same transaction shape
+# (bench/save_shape.sql) and the ratio of the two. Loopback only; shows the driver's CPU share.
+#   bash bench/save.sh [seconds per run]
 source "$(dirname "$0")/common.sh"
-SAVES=${1:-1200}
+SECONDS_EACH=${1:-20}
+PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+[ -x "$PG_BIN/pgbench" ] || { apt-get update -qq && apt-get install -y -qq postgresql-15 >/dev/null; }
 cd "$ROOT/bench"
-python3 save_latency.py "$BASE" 200 1 >/dev/null   # warm-up
-python3 save_latency.py "$BASE" "$SAVES" 1
-python3 save_latency.py "$BASE" "$SAVES" 8
+export SAVE_BENCH_DIR="$BENCH_DIR/save"
+mkdir -p "$SAVE_BENCH_DIR"
+read -r -a PG_ARTICLES < <(python3 save_setup.py "$BASE" "$SAVE_BENCH_DIR" 8)
+
+# pgbench and psql connect as the embedded server's owner, with the password kept in its data folder.
+export PGHOST=127.0.0.1 PGUSER=postgres PGDATABASE=postgres
+PGPORT=$(sed -n 4p "$BENCH_DIR/data/postmaster.pid"); export PGPORT
+PGPASSWORD=$(sed -n 's/^owner\.password=//p' "$BENCH_DIR/data/imprimatur-credentials.properties"); export PGPASSWORD
+values=$(for i in "${!PG_ARTICLES[@]}"; do printf "(%d,'%s')," "$i" "${PG_ARTICLES[$i]}"; done)
+"$PG_BIN/psql" -q -c "CREATE TABLE bench_targets (client int PRIMARY KEY, article_id uuid NOT NULL)" \
+  -c "INSERT INTO bench_targets VALUES ${values%,}"
+
+CORES=$(nproc)
+ms() { # wrk's latency with its unit, in milliseconds
+  awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
+}
+service_run() { # clients -> "rate p50 p99"
+  local clients=$1 out
+  out=$(/usr/bin/time -f "%U %S %e" -o "$BENCH_DIR/wrk-time" \
+        wrk -t"$clients" -c"$clients" -d"${SECONDS_EACH}s" --latency -s save.lua "$BASE")
+  local refused rate p50 p99 cpu
+  refused=$(echo "$out" | awk '/Non-2xx/ {print $NF}')
+  rate=$(echo "$out" | awk '/Requests\/sec/ {printf "%.0f", $2}')
+  p50=$(ms "$(echo "$out" | awk '$1 == "50%" {print $2}')")
+  p99=$(ms "$(echo "$out" | awk '$1 == "99%" {print $2}')")
+  cpu=$(awk -v c="$CORES" '{printf "%.0f", ($1 + $2) / $3 / c * 100}' "$BENCH_DIR/wrk-time")
+  echo "service, $clients client(s): $rate saves/s, p50 $p50 ms, p99 $p99 ms; refused ${refused:-0}; wrk used $cpu% of the machine's CPU" >&2
+  echo "$rate $p50 $p99"
+}
+pgbench_run() { # clients -> "rate p50 p99"
+  local clients=$1 jobs=$(( $1 < CORES ? $1 : CORES )) prefix="$BENCH_DIR/pgbench-$1"
+  local out rate
+  out=$("$PG_BIN/pgbench" -n -f save_shape.sql -c "$clients" -j "$jobs" -T "$SECONDS_EACH" -l --log-prefix="$prefix" 2>&1)
+  rate=$(echo "$out" | awk '/^tps/ {printf "%.0f", $3}')
+  read -r p50 p99 < <(cat "$prefix".* | awk '{print $3 / 1000}' | sort -n | awk '{v[NR] = $1} END {
+      printf "%.2f %.2f\n", v[int(NR * 0.50) > 0 ? int(NR * 0.50) : 1], v[int(NR * 0.99) > 0 ? int(NR * 0.99) : 1] }')
+  echo "pgbench, $clients client(s): $rate transactions/s, p50 $p50 ms, p99 $p99 ms" >&2
+  echo "$rate $p50 $p99"
+}
+
+wrk -t1 -c1 -d5s -s save.lua "$BASE" >/dev/null   # warm-up: JIT
+read -r s1_rate s1_p50 s1_p99 < <(service_run 1)
+read -r s8_rate s8_p50 s8_p99 < <(service_run 8)
+read -r p1_rate p1_p50 p1_p99 < <(pgbench_run 1)
+read -r p8_rate p8_p50 p8_p99 < <(pgbench_run 8)
+awk -v a="$s1_p50" -v b="$p1_p50" -v c="$p8_rate" -v d="$s8_rate" -v e="$s1_p99" -v f="$p1_p99" 'BEGIN {
+  printf "service/pgbench: 1 client p50 %.1fx, p99 %.1fx; 8 clients throughput pgbench/service %.1fx\n", a / b, e / f, c / d }'

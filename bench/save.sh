@@ -12,7 +12,8 @@ command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk 
 cd "$ROOT/bench"
 export SAVE_BENCH_DIR="$BENCH_DIR/save"
 mkdir -p "$SAVE_BENCH_DIR"
-read -r -a PG_ARTICLES < <(python3 save_setup.py "$BASE" "$SAVE_BENCH_DIR" 8)
+# Articles 1 (warm-up), 2 (one client) and 3-10 (eight clients) for wrk, and eight for pgbench.
+read -r -a PG_ARTICLES < <(python3 save_setup.py "$BASE" "$SAVE_BENCH_DIR" 10 8)
 
 # pgbench and psql connect as the embedded server's owner, with the password kept in its data folder.
 export PGHOST=127.0.0.1 PGUSER=postgres PGDATABASE=postgres
@@ -26,9 +27,9 @@ CORES=$(nproc)
 ms() { # wrk's latency with its unit, in milliseconds
   awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
 }
-service_run() { # clients -> "rate p50 p99"
+service_run() { # clients, first article -> "rate p50 p99"
   local clients=$1 out
-  out=$(/usr/bin/time -f "%U %S %e" -o "$BENCH_DIR/wrk-time" \
+  out=$(SAVE_BENCH_FIRST=$2 /usr/bin/time -f "%U %S %e" -o "$BENCH_DIR/wrk-time" \
         wrk -t"$clients" -c"$clients" -d"${SECONDS_EACH}s" --latency -s save.lua "$BASE")
   local refused rate p50 p99 cpu
   refused=$(echo "$out" | awk '/Non-2xx/ {print $NF}')
@@ -42,17 +43,17 @@ service_run() { # clients -> "rate p50 p99"
 pgbench_run() { # clients -> "rate p50 p99"
   local clients=$1 jobs=$(( $1 < CORES ? $1 : CORES )) prefix="$BENCH_DIR/pgbench-$1"
   local out rate
-  out=$("$PG_BIN/pgbench" -n -f save_shape.sql -c "$clients" -j "$jobs" -T "$SECONDS_EACH" -l --log-prefix="$prefix" 2>&1)
+  out=$("$PG_BIN/pgbench" -n -M extended -f save_shape.sql -c "$clients" -j "$jobs" -T "$SECONDS_EACH" -l --log-prefix="$prefix" 2>&1)
   rate=$(echo "$out" | awk '/^tps/ {printf "%.0f", $3}')
   read -r p50 p99 < <(cat "$prefix".* | awk '{print $3 / 1000}' | sort -n | awk '{v[NR] = $1} END {
-      printf "%.2f %.2f\n", v[int(NR * 0.50) > 0 ? int(NR * 0.50) : 1], v[int(NR * 0.99) > 0 ? int(NR * 0.99) : 1] }')
+      i = int(NR * 0.50); if (i < 1) i = 1; j = int(NR * 0.99); if (j < 1) j = 1; printf "%.2f %.2f\n", v[i], v[j] }')
   echo "pgbench, $clients client(s): $rate transactions/s, p50 $p50 ms, p99 $p99 ms" >&2
   echo "$rate $p50 $p99"
 }
 
-wrk -t1 -c1 -d5s -s save.lua "$BASE" >/dev/null   # warm-up: JIT
-read -r s1_rate s1_p50 s1_p99 < <(service_run 1)
-read -r s8_rate s8_p50 s8_p99 < <(service_run 8)
+SAVE_BENCH_FIRST=0 wrk -t1 -c1 -d5s -s save.lua "$BASE" >/dev/null   # warm-up: JIT
+read -r s1_rate s1_p50 s1_p99 < <(service_run 1 1)
+read -r s8_rate s8_p50 s8_p99 < <(service_run 8 2)
 read -r p1_rate p1_p50 p1_p99 < <(pgbench_run 1)
 read -r p8_rate p8_p50 p8_p99 < <(pgbench_run 8)
 awk -v a="$s1_p50" -v b="$p1_p50" -v c="$p8_rate" -v d="$s8_rate" -v e="$s1_p99" -v f="$p1_p99" 'BEGIN {

@@ -1,13 +1,13 @@
-"""Prepares bench/save.sh: N articles of 20 sections and 8 citations for the service (one per wrk
-connection) and N for pgbench, two save bodies, and an editor's token, in the directory given.
-Prints the ids of pgbench's articles."""
+"""Prepares bench/save.sh: N articles of 20 sections and 8 citations for wrk's connections and M for
+pgbench, two save bodies, and an editor's token, in the directory given. Prints the ids of
+pgbench's articles."""
 import json
 import random
 import sys
 
 import client
 
-base, directory, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
+base, directory, count, for_pgbench = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
 editor = client.token(base, "editor")
 with open(f"{directory}/token", "w") as out:
     out.write(editor)
@@ -23,4 +23,4 @@ with open(f"{directory}/targets.txt", "w") as out:
     for n in range(count):
         article_id, etag = client.create(base, editor, client.article(f"save-bench-{n}", seed=n))
         out.write(f"{article_id} {etag}\n")
-print(" ".join(client.create(base, editor, client.article(f"pgbench-{n}", seed=n))[0] for n in range(count)))
+print(" ".join(client.create(base, editor, client.article(f"pgbench-{n}", seed=n))[0] for n in range(for_pgbench)))

@@ -6,6 +6,7 @@ import org.imprimatur.infrastructure.FieldError;
 import org.imprimatur.infrastructure.ProblemException;
 import org.imprimatur.rules.WorkflowState;
 import org.imprimatur.security.Account;
+import org.imprimatur.security.Actor;
 
 import java.util.List;
 import java.util.UUID;
@@ -58,14 +59,25 @@ public class ArticleViews {
         return new Saved(view(article, version, warnings, null), ETags.of(version.versionNo, version.contentHash));
     }
 
+    /** A version just written by {@code author}, who need not be looked up again. */
+    public static Saved written(Article article, ArticleVersion version, List<FieldError> warnings, Actor author) {
+        ArticleView.Person person = new ArticleView.Person(author.id(), author.name(), author.credentials());
+        return new Saved(view(article, version, warnings, null, person), ETags.of(version.versionNo, version.contentHash));
+    }
+
     private static ArticleView view(Article article, ArticleVersion version, List<FieldError> warnings,
                                     List<ArticleView.VersionComment> comments) {
+        return view(article, version, warnings, comments, person(version.authorId));
+    }
+
+    private static ArticleView view(Article article, ArticleVersion version, List<FieldError> warnings,
+                                    List<ArticleView.VersionComment> comments, ArticleView.Person author) {
         ArticleContent content = version.content(article.slug);
         return new ArticleView(article.id, article.slug, content.title(), content.summary(), content.language(),
                 content.tags(), content.reviewIntervalMonths(), content.changeNote(), content.sections(),
                 content.citations(), version.versionNo,
                 version.versionNo == article.latestVersion ? article.state : null,
-                article.publishedVersion, article.publishAt, version.contentHash, person(version.authorId),
+                article.publishedVersion, article.publishAt, version.contentHash, author,
                 version.createdAt, version.basedOn,
                 ReviewRecord.newestOf(article.id).map(ReviewRecord::toBlock).orElse(null),
                 warnings.isEmpty() ? null : warnings, comments, article.retractionReason,

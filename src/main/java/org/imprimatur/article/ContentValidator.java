@@ -77,24 +77,16 @@ public final class ContentValidator {
 
     /** Rules that a draft may break but a version submitted for review may not. */
     public static List<FieldError> reviewBlockers(ArticleContent content) {
-        List<FieldError> blockers = new ArrayList<>();
-        Set<String> citationKeys = citationKeys(content);
-        for (int i = 0; i < content.sections().size(); i++) {
-            for (String key : CitationMarkers.keysIn(content.sections().get(i).body())) {
-                if (!citationKeys.contains(key)) {
-                    blockers.add(new FieldError("sections[" + i + "].body",
-                            "cites [@" + key + "], which is not in the citations"));
-                }
-            }
-        }
-        return blockers;
+        return danglingMarkers(content, markersBySection(content));
     }
 
     /** What an editor should know but may save: dangling markers and citations that nothing cites. */
     public static List<FieldError> warnings(ArticleContent content) {
-        List<FieldError> warnings = new ArrayList<>(reviewBlockers(content));
+        // Each section's Markdown is parsed once for both kinds of warning.
+        List<List<String>> markers = markersBySection(content);
+        List<FieldError> warnings = new ArrayList<>(danglingMarkers(content, markers));
         Set<String> cited = new HashSet<>();
-        content.sections().forEach(section -> cited.addAll(CitationMarkers.keysIn(section.body())));
+        markers.forEach(cited::addAll);
         for (int i = 0; i < content.citations().size(); i++) {
             if (!cited.contains(content.citations().get(i).key())) {
                 warnings.add(new FieldError("citations[" + i + "]",
@@ -102,6 +94,24 @@ public final class ContentValidator {
             }
         }
         return warnings;
+    }
+
+    private static List<List<String>> markersBySection(ArticleContent content) {
+        return content.sections().stream().map(section -> List.copyOf(CitationMarkers.keysIn(section.body()))).toList();
+    }
+
+    private static List<FieldError> danglingMarkers(ArticleContent content, List<List<String>> markers) {
+        List<FieldError> blockers = new ArrayList<>();
+        Set<String> citationKeys = citationKeys(content);
+        for (int i = 0; i < markers.size(); i++) {
+            for (String key : markers.get(i)) {
+                if (!citationKeys.contains(key)) {
+                    blockers.add(new FieldError("sections[" + i + "].body",
+                            "cites [@" + key + "], which is not in the citations"));
+                }
+            }
+        }
+        return blockers;
     }
 
     private static Set<String> citationKeys(ArticleContent content) {

@@ -64,7 +64,7 @@ public class EditingService {
                 actor.id(), null, now);
         version.persist();
         auditTrail.record(article.id, actor, WorkflowAction.CREATE, null, WorkflowState.DRAFT, 1, content.changeNote(), now);
-        return ArticleViews.saved(article, version, ContentValidator.warnings(content));
+        return ArticleViews.written(article, version, ContentValidator.warnings(content), actor);
     }
 
     @Transactional
@@ -115,7 +115,7 @@ public class EditingService {
         article.changedAt = now;
         article.submittedAt = null;
         auditTrail.record(article.id, actor, action, from, to, version.versionNo, content.changeNote(), now);
-        return ArticleViews.saved(article, version, ContentValidator.warnings(content));
+        return ArticleViews.written(article, version, ContentValidator.warnings(content), actor);
     }
 
     private static void requireIfMatch(String ifMatch) {

@@ -18,8 +18,8 @@ import java.util.UUID;
 @Table(name = "review_records")
 public class ReviewRecord extends PanacheEntityBase {
 
-    public static final String APPROVAL = "APPROVAL";
-    public static final String RECONFIRMATION = "RECONFIRMATION";
+    /** What the reviewer did; the column keeps the names (and its CHECK). */
+    public enum Kind { APPROVAL, RECONFIRMATION }
 
     @Id
     public UUID id;
@@ -29,7 +29,8 @@ public class ReviewRecord extends PanacheEntityBase {
     public int versionNo;
     @Column(name = "content_hash")
     public String contentHash;
-    public String kind;
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    public Kind kind;
     @Column(name = "reviewer_id")
     public UUID reviewerId;
     @Column(name = "reviewer_name")

@@ -47,8 +47,18 @@ public final class VersionDiffer {
         public static final String INSERT = "insert";
     }
 
+    /** What happened to a section between two versions; written in JSON as its label. */
+    public enum SectionChangeKind {
+        ADDED, REMOVED, CHANGED, MOVED, MOVED_AND_CHANGED, UNCHANGED;
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record SectionChange(String key, String change, Integer fromIndex, Integer toIndex, String fromAspect,
+    public record SectionChange(String key, SectionChangeKind change, Integer fromIndex, Integer toIndex, String fromAspect,
                                 String toAspect, List<Segment> heading, List<Segment> body) {
     }
 
@@ -123,7 +133,7 @@ public final class VersionDiffer {
             Section now = to.get(i);
             Integer was = oldIndex.get(now.key());
             if (was == null) {
-                changes.add(new SectionChange(now.key(), "added", null, i, null, now.aspect(),
+                changes.add(new SectionChange(now.key(), SectionChangeKind.ADDED, null, i, null, now.aspect(),
                         words("", now.heading()), words("", now.body())));
                 continue;
             }
@@ -131,7 +141,8 @@ public final class VersionDiffer {
             boolean changed = !before.heading().equals(now.heading()) || !before.body().equals(now.body())
                     || !Objects.equals(before.aspect(), now.aspect());
             boolean isMoved = moved.contains(now.key());
-            String change = isMoved && changed ? "moved-and-changed" : isMoved ? "moved" : changed ? "changed" : "unchanged";
+            SectionChangeKind change = isMoved && changed ? SectionChangeKind.MOVED_AND_CHANGED : isMoved
+                    ? SectionChangeKind.MOVED : changed ? SectionChangeKind.CHANGED : SectionChangeKind.UNCHANGED;
             changes.add(new SectionChange(now.key(), change, was, i, before.aspect(), now.aspect(),
                     changed ? words(before.heading(), now.heading()) : null,
                     changed ? words(before.body(), now.body()) : null));
@@ -139,7 +150,7 @@ public final class VersionDiffer {
         for (int i = 0; i < from.size(); i++) {
             Section gone = from.get(i);
             if (!newIndex.containsKey(gone.key())) {
-                changes.add(new SectionChange(gone.key(), "removed", i, null, gone.aspect(), null,
+                changes.add(new SectionChange(gone.key(), SectionChangeKind.REMOVED, i, null, gone.aspect(), null,
                         words(gone.heading(), ""), words(gone.body(), "")));
             }
         }

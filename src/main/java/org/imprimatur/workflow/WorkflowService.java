@@ -127,7 +127,7 @@ public class WorkflowService {
         WorkflowState to = WorkflowGate.require(approval(article, latest, actor, version, contentHash, publishAt, now));
         WorkflowState from = enter(article, to, now);
         article.submittedAt = null;
-        recordReview(article, latest, ReviewRecord.APPROVAL, actor, now);
+        recordReview(article, latest, ReviewRecord.Kind.APPROVAL, actor, now);
         String comment = null;
         // The row's checks tie APPROVED to a publishAt: both are set before the outbox insert flushes the article.
         if (to == WorkflowState.APPROVED) {
@@ -150,7 +150,7 @@ public class WorkflowService {
         Instant now = Timestamps.now(clock);
         WorkflowState to = WorkflowGate.require(reconfirmation(article, latest, actor, version, contentHash, now));
         WorkflowState from = enter(article, to, now);
-        recordReview(article, latest, ReviewRecord.RECONFIRMATION, actor, now);
+        recordReview(article, latest, ReviewRecord.Kind.RECONFIRMATION, actor, now);
         announce(ArticleEventType.RECONFIRMED, article, latest, now, Map.of());
         return record(article, latest, actor, WorkflowAction.RECONFIRM, from, null, now);
     }
@@ -234,7 +234,7 @@ public class WorkflowService {
         return ArticleViews.saved(article, latest, List.of());
     }
 
-    private void recordReview(Article article, ArticleVersion version, String kind, Actor reviewer, Instant now) {
+    private void recordReview(Article article, ArticleVersion version, ReviewRecord.Kind kind, Actor reviewer, Instant now) {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         ReviewRecord record = new ReviewRecord();
         record.id = UUID.randomUUID();

@@ -63,7 +63,7 @@ class VersionDifferTest {
 
         VersionDiffer.VersionDiff diff = VersionDiffer.diff(1, before, 2, after);
         Map<String, String> changes = diff.sections().stream()
-                .collect(Collectors.toMap(VersionDiffer.SectionChange::key, VersionDiffer.SectionChange::change));
+                .collect(Collectors.toMap(VersionDiffer.SectionChange::key, change -> change.change().label()));
 
         assertEquals("changed", changes.get("intro"));
         assertEquals("added", changes.get("new"));

@@ -13,7 +13,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.imprimatur.infrastructure.Timestamps;
 import org.jboss.logging.Logger;
 
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -35,10 +34,8 @@ public class AccountSeeder {
     Clock clock;
     @ConfigProperty(name = "quarkus.http.host", defaultValue = "0.0.0.0")
     String httpHost;
-    @ConfigProperty(name = "imprimatur.admin.username")
-    Optional<String> adminUsername;
-    @ConfigProperty(name = "imprimatur.admin.password")
-    Optional<String> adminPassword;
+    @Inject
+    FirstAdminSettings firstAdmin;
 
     @Transactional
     void onStart(@Observes @Priority(10) StartupEvent event) {
@@ -49,9 +46,10 @@ public class AccountSeeder {
             ensure("reviewer2", "Dr. Sam Second", "MD, PhD", Set.of(Role.MEDICAL_REVIEWER), passwords);
             ensure("admin", "Ada Admin", "", Set.of(Role.ADMIN), passwords);
         }
-        if (adminUsername.isPresent() && adminPassword.isPresent()) {
-            String password = adminPassword.get();
-            ensure(adminUsername.get(), adminUsername.get(), "", Set.of(Role.ADMIN), username -> password);
+        if (firstAdmin.username().isPresent() && firstAdmin.password().isPresent()) {
+            String password = firstAdmin.password().get();
+            String admin = firstAdmin.username().get();
+            ensure(admin, admin, "", Set.of(Role.ADMIN), username -> password);
         }
     }
 

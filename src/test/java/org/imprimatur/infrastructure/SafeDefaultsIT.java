@@ -43,21 +43,26 @@ class SafeDefaultsIT {
         }
         environment.put("IMPRIMATUR_DATA_DIR", data.toString());
         environment.put("IMPRIMATUR_DEMO_SEED", "false");
+        environment.put("IMPRIMATUR_ADMIN_USERNAME", "first-admin");
+        environment.put("IMPRIMATUR_ADMIN_PASSWORD", "a first admin's long password");
         try (RunningJar service = RunningJar.start("safe-defaults", environment)) {
             // The database the run command started commits like a stock PostgreSQL.
             try (Connection owner = ownerConnection(data); Statement statement = owner.createStatement()) {
                 assertEquals("on", show(statement, "fsync"));
                 assertEquals("on", show(statement, "synchronous_commit"));
                 assertEquals("on", show(statement, "full_page_writes"));
-                // IMPRIMATUR_DEMO_SEED=false: no demo account, no demo article.
-                try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM accounts")) {
+                // IMPRIMATUR_DEMO_SEED=false: no demo account, no demo article; only the first admin.
+                try (ResultSet rows = statement.executeQuery("SELECT string_agg(username, ',') FROM accounts")) {
                     rows.next();
-                    assertEquals(0, rows.getLong(1));
+                    assertEquals("first-admin", rows.getString(1));
                 }
             }
             RestAssured.given().baseUri(service.base()).contentType(ContentType.JSON)
                     .body(Map.of("username", "admin", "password", "demo"))
                     .post("/api/v1/auth/token").then().statusCode(401);
+            RestAssured.given().baseUri(service.base()).contentType(ContentType.JSON)
+                    .body(Map.of("username", "first-admin", "password", "a first admin's long password"))
+                    .post("/api/v1/auth/token").then().statusCode(200);
             RestAssured.given().baseUri(service.base()).get("/api/v1/articles").then().statusCode(200)
                     .body("items.size()", org.hamcrest.Matchers.equalTo(0));
 

@@ -12,8 +12,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * The package graph, readable bottom-up (README, "How it works"): infrastructure and security at
  * the bottom (accounts administration beside security), the plain-Java workflow rules, then
- * content, audit, the editorial actions, review and delivery, and on top the studio, which serves
- * people the same services the API serves programs. Dependencies point down only.
+ * content, audit, the editorial actions (with the outbox of their events), review and delivery,
+ * integration (webhooks and e-mail, reading the outbox), and on top the studio, which serves people
+ * the same services the API serves programs. Dependencies point down only.
  */
 @AnalyzeClasses(packages = "org.imprimatur", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {

@@ -29,6 +29,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
+        return problemDocument(e);
+    }
+
+    /** A refusal as its problem document, with Retry-After where it has one. */
+    public static Response problemDocument(ProblemException e) {
         Response response = respond(e.problem());
         return e.retryAfterSeconds() == null ? response
                 : Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();

@@ -15,7 +15,6 @@ import org.imprimatur.accounts.AccountAdministration;
 import org.imprimatur.accounts.AccountView;
 import org.imprimatur.infrastructure.ProblemException;
 import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -32,22 +31,15 @@ public class AccountPages {
     private final Template password;
     private final AccountAdministration administration;
     private final StudioUser user;
-    private final StudioErrors errors;
 
     public AccountPages(@Location("studio/accounts.html") Template accounts, @Location("studio/account.html") Template account,
                         @Location("studio/password.html") Template password, AccountAdministration administration,
-                        StudioUser user, StudioErrors errors) {
+                        StudioUser user) {
         this.accounts = accounts;
         this.account = account;
         this.password = password;
         this.administration = administration;
         this.user = user;
-        this.errors = errors;
-    }
-
-    @ServerExceptionMapper
-    public Response refused(ProblemException refusal) {
-        return errors.page(refusal);
     }
 
     @GET

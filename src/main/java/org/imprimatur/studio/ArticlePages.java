@@ -31,7 +31,6 @@ import org.imprimatur.workflow.EditingService;
 import org.imprimatur.workflow.WorkflowService;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -52,13 +51,12 @@ public class ArticlePages {
     private final EditingService editing;
     private final WorkflowService workflow;
     private final StudioUser user;
-    private final StudioErrors errors;
 
     private final java.time.Clock clock;
 
     public ArticlePages(@Location("studio/articles.html") Template list, @Location("studio/editor.html") Template editor,
                         EditorialListing listing, ArticleViews views, EditingService editing, WorkflowService workflow,
-                        StudioUser user, StudioErrors errors, java.time.Clock clock) {
+                        StudioUser user, java.time.Clock clock) {
         this.clock = clock;
         this.list = list;
         this.editor = editor;
@@ -67,16 +65,10 @@ public class ArticlePages {
         this.editing = editing;
         this.workflow = workflow;
         this.user = user;
-        this.errors = errors;
     }
 
     /** Who saved a version that arrived while someone edited, and what it changed. */
     public record Conflict(String who, int version, VersionDiffer.VersionDiff diff) {
-    }
-
-    @ServerExceptionMapper
-    public Response refused(ProblemException refusal) {
-        return errors.page(refusal);
     }
 
     @GET

@@ -26,7 +26,6 @@ import org.imprimatur.review.VersionDiffer;
 import org.imprimatur.workflow.EditingService;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -47,12 +46,10 @@ public class HistoryPages {
     private final EditingService editing;
     private final AuditTrail auditTrail;
     private final StudioUser user;
-    private final StudioErrors errors;
 
     public HistoryPages(@Location("studio/history.html") Template history, @Location("studio/version.html") Template version,
                         @Location("studio/compare.html") Template compare, @Location("studio/audit.html") Template audit,
-                        ArticleViews views, EditingService editing, AuditTrail auditTrail, StudioUser user,
-                        StudioErrors errors) {
+                        ArticleViews views, EditingService editing, AuditTrail auditTrail, StudioUser user) {
         this.history = history;
         this.version = version;
         this.compare = compare;
@@ -61,12 +58,6 @@ public class HistoryPages {
         this.editing = editing;
         this.auditTrail = auditTrail;
         this.user = user;
-        this.errors = errors;
-    }
-
-    @ServerExceptionMapper
-    public Response refused(ProblemException refusal) {
-        return errors.page(refusal);
     }
 
     @GET

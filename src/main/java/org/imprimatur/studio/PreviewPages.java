@@ -17,7 +17,6 @@ import org.imprimatur.article.VersionSummary;
 import org.imprimatur.delivery.PreviewLinks;
 import org.imprimatur.infrastructure.ProblemException;
 import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,20 +32,13 @@ public class PreviewPages {
     private final PreviewLinks links;
     private final ArticleViews views;
     private final StudioUser user;
-    private final StudioErrors errors;
 
     public PreviewPages(@Location("studio/previews.html") Template previews, PreviewLinks links, ArticleViews views,
-                        StudioUser user, StudioErrors errors) {
+                        StudioUser user) {
         this.previews = previews;
         this.links = links;
         this.views = views;
         this.user = user;
-        this.errors = errors;
-    }
-
-    @ServerExceptionMapper
-    public Response refused(ProblemException refusal) {
-        return errors.page(refusal);
     }
 
     @GET

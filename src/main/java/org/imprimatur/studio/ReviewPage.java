@@ -26,7 +26,6 @@ import org.imprimatur.rules.Decision;
 import org.imprimatur.rules.WorkflowAction;
 import org.imprimatur.workflow.WorkflowService;
 import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.net.URI;
 import java.time.Instant;
@@ -57,16 +56,14 @@ public class ReviewPage {
     private final WorkflowService workflow;
     private final AuditTrail auditTrail;
     private final StudioUser user;
-    private final StudioErrors errors;
 
     public ReviewPage(@Location("studio/review.html") Template review, ArticleViews views, WorkflowService workflow,
-                      AuditTrail auditTrail, StudioUser user, StudioErrors errors) {
+                      AuditTrail auditTrail, StudioUser user) {
         this.review = review;
         this.views = views;
         this.workflow = workflow;
         this.auditTrail = auditTrail;
         this.user = user;
-        this.errors = errors;
     }
 
     /** An action the screen offers, or the sentence that explains why it cannot be taken. */
@@ -81,11 +78,6 @@ public class ReviewPage {
             }
             return new Offer(true, null);
         }
-    }
-
-    @ServerExceptionMapper
-    public Response refused(ProblemException refusal) {
-        return errors.page(refusal);
     }
 
     @GET

@@ -8,6 +8,10 @@ import jakarta.ws.rs.core.Response;
 import org.imprimatur.infrastructure.FieldError;
 import org.imprimatur.infrastructure.Problem;
 import org.imprimatur.infrastructure.ProblemException;
+import org.imprimatur.infrastructure.ProblemMappers;
+import jakarta.ws.rs.Priorities;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +41,17 @@ public class StudioErrors {
             byField.merge(error.field().replaceAll("\\[\\d+]$", ""), error.message(), (a, b) -> a + "; " + b);
         }
         return byField;
+    }
+
+    /**
+     * Refusals of the studio's pages are pages in words, everyone else's problem documents: one
+     * mapper for every studio page, ahead of the service-wide one.
+     */
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response refused(ProblemException refusal, SimpleResourceInfo resource) {
+        boolean studioPage = resource != null && resource.getResourceClass() != null
+                && resource.getResourceClass().getPackageName().equals(StudioErrors.class.getPackageName());
+        return studioPage ? page(refusal) : ProblemMappers.problemDocument(refusal);
     }
 
     /** A page for a refusal that has no form to show it beside, with the problem's status. */

@@ -17,7 +17,6 @@ import org.imprimatur.integration.WebhookView;
 import org.imprimatur.workflow.ArticleEventType;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -34,20 +33,13 @@ public class WebhookPages {
     private final Template webhook;
     private final WebhookAdministration administration;
     private final StudioUser user;
-    private final StudioErrors errors;
 
     public WebhookPages(@Location("studio/webhooks.html") Template webhooks, @Location("studio/webhook.html") Template webhook,
-                        WebhookAdministration administration, StudioUser user, StudioErrors errors) {
+                        WebhookAdministration administration, StudioUser user) {
         this.webhooks = webhooks;
         this.webhook = webhook;
         this.administration = administration;
         this.user = user;
-        this.errors = errors;
-    }
-
-    @ServerExceptionMapper
-    public Response refused(ProblemException refusal) {
-        return errors.page(refusal);
     }
 
     @GET

@@ -31,6 +31,20 @@ class StudioSessionTest {
                 .post("/studio/sign-in");
     }
 
+    /** docs/studio.md: a refusal on a studio page is a page in words; the API's stays a problem document. */
+    @Test
+    void aStudioRefusalIsAPageAndTheApisAProblemDocument() {
+        String session = signIn("editor", "demo", Map.of()).then().statusCode(303).extract().cookie("imprimatur_session");
+        String missing = java.util.UUID.randomUUID().toString();
+        RestAssured.given().redirects().follow(false).cookie("imprimatur_session", session)
+                .get("/studio/articles/" + missing + "/history").then().statusCode(404).contentType("text/html")
+                .body(org.hamcrest.Matchers.containsString("There is no article " + missing));
+        RestAssured.given().redirects().follow(false).cookie("imprimatur_session", session)
+                .get("/studio/webhooks").then().statusCode(403).contentType("text/html");
+        org.imprimatur.support.Api.as("editor").get("/api/v1/editorial/articles/" + missing).then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
     @Test
     void aSessionEndsAfterItsIdleTimeout() {
         String username = Database.temporaryEditor(Database.owner(), "a long password");

@@ -1,20 +1,13 @@
 package org.imprimatur.article;
 
-import org.imprimatur.infrastructure.CanonicalJson;
-
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The editable content of an article: the body of create and save. Fields that the service
- * owns (id, version, state, hash, review block, ...) are ignored when a client sends a response
- * back as a request, so an editor can never write review dates.
+ * The editable content of an article once {@link ContentValidator} has accepted it (as sent, it is a
+ * {@link ContentInput}): what a version stores and its content hash covers.
  */
-@JsonIgnoreProperties(value = {"id", "version", "state", "publishedVersion", "contentHash", "author",
-        "createdAt", "basedOn", "review", "warnings", "etag", "comments", "links"})
 public record ArticleContent(String slug, String title, String summary, String language, List<String> tags,
                              Integer reviewIntervalMonths, String changeNote, List<Section> sections,
                              List<Citation> citations) {
@@ -42,14 +35,14 @@ public record ArticleContent(String slug, String title, String summary, String l
             Map<String, Object> map = new LinkedHashMap<>();
             map.put("key", section.key());
             map.put("heading", section.heading());
-            map.put("aspect", section.aspect());
+            map.put("aspect", section.aspect() == null ? null : section.aspect().jsonName());
             map.put("body", section.body());
             return map;
         }).toList());
         content.put("citations", citations.stream().map(citation -> {
             Map<String, Object> map = new LinkedHashMap<>();
             map.put("key", citation.key());
-            map.put("kind", citation.kind());
+            map.put("kind", citation.kind().jsonName());
             map.put("title", citation.title());
             map.put("authors", citation.authors());
             map.put("container", citation.container());

@@ -129,13 +129,13 @@ public class ArticleVersion extends PanacheEntityBase {
             row.originVersion = originVersion;
             row.key = section.key();
             row.heading = section.heading();
-            row.aspect = section.aspect();
+            row.aspect = section.aspect() == null ? null : section.aspect().jsonName();
             row.body = section.body();
             return row;
         }
 
         Section toSection() {
-            return new Section(key, heading, aspect, body);
+            return new Section(key, heading, aspect == null ? null : HealthAspect.fromJsonName(aspect).orElseThrow(), body);
         }
     }
 
@@ -161,7 +161,7 @@ public class ArticleVersion extends PanacheEntityBase {
             CitationRow row = new CitationRow();
             row.originVersion = originVersion;
             row.key = citation.key();
-            row.kind = citation.kind();
+            row.kind = citation.kind().jsonName();
             row.title = citation.title();
             row.authors = citation.authors().toArray(String[]::new);
             row.container = citation.container();
@@ -174,7 +174,7 @@ public class ArticleVersion extends PanacheEntityBase {
         }
 
         Citation toCitation() {
-            return new Citation(key, kind, title, Arrays.asList(authors), container, year, doi, pmid, url, accessedOn);
+            return new Citation(key, CitationKind.fromJsonName(kind).orElseThrow(), title, Arrays.asList(authors), container, year, doi, pmid, url, accessedOn);
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.imprimatur.article;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -8,8 +10,15 @@ import java.util.stream.Collectors;
 public enum CitationKind {
     JOURNAL_ARTICLE, REVIEW, SYSTEMATIC_REVIEW, META_ANALYSIS, CLINICAL_TRIAL, GUIDELINE, BOOK, WEB_PAGE, OTHER;
 
+    /** The name in JSON, in the database and on pages, e.g. {@code see-doctor}. */
+    @JsonValue
     public String jsonName() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    @Override
+    public String toString() {
+        return jsonName();
     }
 
     public static Optional<CitationKind> fromJsonName(String name) {

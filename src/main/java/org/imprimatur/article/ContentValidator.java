@@ -38,7 +38,7 @@ public final class ContentValidator {
      * Validates content for create ({@code requireSlug}) or save; throws 422 with all errors.
      * {@code today} (UTC) bounds citation years and access dates.
      */
-    public static ArticleContent validate(ArticleContent raw, boolean requireSlug, LocalDate today) {
+    public static ArticleContent validate(ContentInput raw, boolean requireSlug, LocalDate today) {
         Errors errors = new Errors();
         if (raw == null) {
             throw ProblemException.invalid("$", "a request body with the article content is required");
@@ -140,7 +140,7 @@ public final class ContentValidator {
         return tags;
     }
 
-    private static List<Section> validateSections(Errors errors, List<Section> rawSections) {
+    private static List<Section> validateSections(Errors errors, List<ContentInput.SectionInput> rawSections) {
         if (rawSections == null || rawSections.isEmpty()) {
             errors.add("sections", "at least one section is required");
             return List.of();
@@ -152,7 +152,7 @@ public final class ContentValidator {
         Set<String> keys = new HashSet<>();
         for (int i = 0; i < rawSections.size(); i++) {
             String path = "sections[" + i + "]";
-            Section raw = rawSections.get(i);
+            ContentInput.SectionInput raw = rawSections.get(i);
             if (raw == null) {
                 errors.add(path, "must be an object");
                 continue;
@@ -163,8 +163,9 @@ public final class ContentValidator {
             }
             String heading = orEmpty(text(raw.heading()));
             errors.checkLength(path + ".heading", heading, 200);
-            String aspect = text(raw.aspect());
-            if (aspect != null && HealthAspect.fromJsonName(aspect).isEmpty()) {
+            String aspectName = text(raw.aspect());
+            HealthAspect aspect = aspectName == null ? null : HealthAspect.fromJsonName(aspectName).orElse(null);
+            if (aspectName != null && aspect == null) {
                 errors.add(path + ".aspect", "is not a health aspect; use one of " + HealthAspect.allowedNames());
             }
             String body = text(raw.body());
@@ -182,7 +183,7 @@ public final class ContentValidator {
         return sections;
     }
 
-    private static List<Citation> validateCitations(Errors errors, List<Citation> rawCitations, LocalDate today) {
+    private static List<Citation> validateCitations(Errors errors, List<ContentInput.CitationInput> rawCitations, LocalDate today) {
         if (rawCitations == null) {
             return List.of();
         }
@@ -193,7 +194,7 @@ public final class ContentValidator {
         Set<String> keys = new HashSet<>();
         for (int i = 0; i < rawCitations.size(); i++) {
             String path = "citations[" + i + "]";
-            Citation raw = rawCitations.get(i);
+            ContentInput.CitationInput raw = rawCitations.get(i);
             if (raw == null) {
                 errors.add(path, "must be an object");
                 continue;
@@ -204,8 +205,8 @@ public final class ContentValidator {
             } else if (!keys.add(key)) {
                 errors.add(path + ".key", "repeats the citation key " + key);
             }
-            String kind = text(raw.kind());
-            if (kind == null || CitationKind.fromJsonName(kind).isEmpty()) {
+            CitationKind kind = CitationKind.fromJsonName(text(raw.kind())).orElse(null);
+            if (kind == null) {
                 errors.add(path + ".kind", "must be one of " + CitationKind.allowedNames());
             }
             String title = text(raw.title());

@@ -1,5 +1,7 @@
 package org.imprimatur.article;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +18,8 @@ public enum HealthAspect {
     private static final Map<String, HealthAspect> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toMap(HealthAspect::jsonName, Function.identity()));
 
+    /** The name in JSON, in the database and on pages, e.g. {@code see-doctor}. */
+    @JsonValue
     public String jsonName() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
@@ -26,6 +30,11 @@ public enum HealthAspect {
                 .map(word -> word.charAt(0) + word.substring(1).toLowerCase(java.util.Locale.ROOT))
                 .collect(Collectors.joining());
         return "https://schema.org/" + pascal + "HealthAspect";
+    }
+
+    @Override
+    public String toString() {
+        return jsonName();
     }
 
     public static Optional<HealthAspect> fromJsonName(String name) {

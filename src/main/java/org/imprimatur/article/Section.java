@@ -1,5 +1,5 @@
 package org.imprimatur.article;
 
-/** One ordered part of an article; {@code key} follows the section across versions. */
-public record Section(String key, String heading, String aspect, String body) {
+/** One ordered part of an article; {@code key} follows the section across versions; no aspect is null. */
+public record Section(String key, String heading, HealthAspect aspect, String body) {
 }

@@ -1,7 +1,6 @@
 package org.imprimatur.delivery;
 
 import org.imprimatur.article.CitationKind;
-import org.imprimatur.article.HealthAspect;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,7 +48,7 @@ public final class JsonLd {
             part.put("name", section.heading());
         }
         if (section.aspect() != null) {
-            HealthAspect.fromJsonName(section.aspect()).ifPresent(aspect -> part.put("hasHealthAspect", aspect.schemaOrgUri()));
+            part.put("hasHealthAspect", section.aspect().schemaOrgUri());
         }
         part.put("text", MarkdownRenderer.text(section.body()));
         return part;
@@ -57,11 +56,10 @@ public final class JsonLd {
 
     private static Map<String, Object> citation(PublishedArticle.PublishedCitation citation) {
         Map<String, Object> work = new LinkedHashMap<>();
-        boolean scholarly = CitationKind.fromJsonName(citation.kind())
-                .map(kind -> kind != CitationKind.WEB_PAGE && kind != CitationKind.BOOK && kind != CitationKind.OTHER
-                        && kind != CitationKind.GUIDELINE)
-                .orElse(false);
-        work.put("@type", scholarly ? "ScholarlyArticle" : citation.kind().equals("book") ? "Book" : "CreativeWork");
+        CitationKind kind = citation.kind();
+        boolean scholarly = kind != CitationKind.WEB_PAGE && kind != CitationKind.BOOK && kind != CitationKind.OTHER
+                && kind != CitationKind.GUIDELINE;
+        work.put("@type", scholarly ? "ScholarlyArticle" : kind == CitationKind.BOOK ? "Book" : "CreativeWork");
         work.put("@id", "#ref-" + citation.key());
         work.put("name", citation.title());
         if (!citation.authors().isEmpty()) {

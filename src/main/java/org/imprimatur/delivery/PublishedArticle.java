@@ -1,5 +1,8 @@
 package org.imprimatur.delivery;
 
+import org.imprimatur.article.CitationKind;
+import org.imprimatur.article.HealthAspect;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -9,10 +12,10 @@ public record PublishedArticle(String slug, String title, String summary, String
                                int version, Instant publishedAt, List<PublishedSection> sections,
                                List<PublishedCitation> citations, Review review) {
 
-    public record PublishedSection(String key, String heading, String aspect, String body, String html) {
+    public record PublishedSection(String key, String heading, HealthAspect aspect, String body, String html) {
     }
 
-    public record PublishedCitation(String key, String kind, String title, List<String> authors, String container,
+    public record PublishedCitation(String key, CitationKind kind, String title, List<String> authors, String container,
                                     Integer year, String doi, String pmid, String url, LocalDate accessedOn) {
     }
 

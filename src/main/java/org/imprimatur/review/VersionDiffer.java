@@ -6,6 +6,7 @@ import com.github.difflib.patch.AbstractDelta;
 import com.github.difflib.patch.DeltaType;
 import org.imprimatur.article.ArticleContent;
 import org.imprimatur.article.Citation;
+import org.imprimatur.article.HealthAspect;
 import org.imprimatur.article.Section;
 
 import java.util.ArrayList;
@@ -58,8 +59,8 @@ public final class VersionDiffer {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record SectionChange(String key, SectionChangeKind change, Integer fromIndex, Integer toIndex, String fromAspect,
-                                String toAspect, List<Segment> heading, List<Segment> body) {
+    public record SectionChange(String key, SectionChangeKind change, Integer fromIndex, Integer toIndex, HealthAspect fromAspect,
+                                HealthAspect toAspect, List<Segment> heading, List<Segment> body) {
     }
 
     public record CitationChanges(List<Citation> added, List<Citation> removed, List<CitationChange> changed) {

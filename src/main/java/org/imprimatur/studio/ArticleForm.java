@@ -1,6 +1,7 @@
 package org.imprimatur.studio;
 
 import org.imprimatur.article.ArticleContent;
+import org.imprimatur.article.ContentInput;
 import org.imprimatur.article.ArticleView;
 import org.imprimatur.article.Citation;
 import org.imprimatur.article.Section;
@@ -67,12 +68,12 @@ public class ArticleForm {
         for (Section section : view.sections()) {
             form.sectionKey.add(section.key());
             form.sectionHeading.add(section.heading());
-            form.sectionAspect.add(section.aspect() == null ? "" : section.aspect());
+            form.sectionAspect.add(section.aspect() == null ? "" : section.aspect().jsonName());
             form.sectionBody.add(section.body());
         }
         for (Citation citation : view.citations()) {
             form.citationKey.add(citation.key());
-            form.citationKind.add(citation.kind());
+            form.citationKind.add(citation.kind().jsonName());
             form.citationTitle.add(citation.title());
             form.citationAuthors.add(citation.authors() == null ? "" : String.join("\n", citation.authors()));
             form.citationContainer.add(orEmpty(citation.container()));
@@ -133,15 +134,15 @@ public class ArticleForm {
     /** The content to save, and the fields that could not even be read (a year that is no number). */
     public Parsed content() {
         List<FieldError> errors = new ArrayList<>();
-        List<Section> sections = new ArrayList<>();
+        List<ContentInput.SectionInput> sections = new ArrayList<>();
         for (int i = 0; i < sectionCount(); i++) {
-            sections.add(new Section(blankToNull(at(sectionKey, i)), at(sectionHeading, i),
+            sections.add(new ContentInput.SectionInput(blankToNull(at(sectionKey, i)), at(sectionHeading, i),
                     blankToNull(at(sectionAspect, i)), at(sectionBody, i)));
         }
-        List<Citation> citations = new ArrayList<>();
+        List<ContentInput.CitationInput> citations = new ArrayList<>();
         for (int i = 0; i < citationCount(); i++) {
             String path = "citations[" + i + "]";
-            citations.add(new Citation(at(citationKey, i), at(citationKind, i), at(citationTitle, i),
+            citations.add(new ContentInput.CitationInput(at(citationKey, i), at(citationKind, i), at(citationTitle, i),
                     Arrays.stream(at(citationAuthors, i).split("\\R")).map(String::strip).filter(name -> !name.isEmpty()).toList(),
                     blankToNull(at(citationContainer, i)), number(errors, path + ".year", at(citationYear, i)),
                     blankToNull(at(citationDoi, i)), blankToNull(at(citationPmid, i)), blankToNull(at(citationUrl, i)),
@@ -150,12 +151,12 @@ public class ArticleForm {
         List<String> tagList = tags == null ? List.of()
                 : Arrays.stream(tags.split(",")).map(String::strip).filter(tag -> !tag.isEmpty()).toList();
         Integer interval = number(errors, "reviewIntervalMonths", reviewIntervalMonths);
-        ArticleContent content = new ArticleContent(blankToNull(slug), title, orEmpty(summary), blankToNull(language),
+        ContentInput content = new ContentInput(blankToNull(slug), title, orEmpty(summary), blankToNull(language),
                 tagList, interval, blankToNull(changeNote), sections, citations);
         return new Parsed(content, errors);
     }
 
-    public record Parsed(ArticleContent content, List<FieldError> unreadable) {
+    public record Parsed(ContentInput content, List<FieldError> unreadable) {
     }
 
     private void addSection() {

@@ -1,6 +1,7 @@
 package org.imprimatur.studio;
 
 import org.imprimatur.article.CitationKind;
+import org.imprimatur.article.ContentInput;
 import org.imprimatur.article.HealthAspect;
 import org.imprimatur.delivery.MarkdownRenderer;
 import org.imprimatur.infrastructure.FieldError;
@@ -33,7 +34,7 @@ public record EditorModel(ArticleForm form, Map<String, String> errors, List<Sec
             errors.merge(error.field(), error.message(), (a, b) -> a + "; " + b);
         }
         var parsed = form.content();
-        var numbers = MarkdownRenderer.citationNumbers(parsed.content().citations());
+        var numbers = MarkdownRenderer.numbersOfKeys(parsed.content().citations().stream().map(ContentInput.CitationInput::key).toList());
         List<SectionRow> sections = new ArrayList<>();
         int sectionCount = form.sectionCount();
         for (int i = 0; i < sectionCount; i++) {

@@ -2,6 +2,7 @@ package org.imprimatur.studio;
 
 import org.imprimatur.article.ArticleView;
 import org.imprimatur.article.Citation;
+import org.imprimatur.article.HealthAspect;
 import org.imprimatur.delivery.MarkdownRenderer;
 
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.Map;
 /** A version as the public will see it: sections rendered by the delivery API's renderer, sources linked. */
 public record Rendered(String title, String summary, List<RenderedSection> sections, List<Source> sources) {
 
-    public record RenderedSection(String key, String heading, String aspect, String html) {
+    public record RenderedSection(String key, String heading, HealthAspect aspect, String html) {
     }
 
     /** A citation with where a reader finds it: the DOI resolver, PubMed, or its own address. */

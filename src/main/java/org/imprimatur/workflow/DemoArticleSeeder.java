@@ -3,7 +3,7 @@ package org.imprimatur.workflow;
 import org.imprimatur.article.ArticleViews;
 
 import org.imprimatur.article.Article;
-import org.imprimatur.article.ArticleContent;
+import org.imprimatur.article.ContentInput;
 import org.imprimatur.article.ArticleView;
 import org.imprimatur.security.DemoSettings;
 
@@ -51,7 +51,7 @@ public class DemoArticleSeeder {
             return;
         }
         try (InputStream json = getClass().getResourceAsStream(RESOURCE)) {
-            ArticleContent content = mapper.readValue(json, ArticleContent.class);
+            ContentInput content = mapper.readValue(json, ContentInput.class);
             Actor editor = actor("editor");
             Actor reviewer = actor("reviewer");
             UUID id = articles.create(content, editor).view().id();

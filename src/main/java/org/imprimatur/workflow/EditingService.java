@@ -3,6 +3,7 @@ package org.imprimatur.workflow;
 import java.time.Clock;
 import org.imprimatur.article.Article;
 import org.imprimatur.article.ArticleContent;
+import org.imprimatur.article.ContentInput;
 import org.imprimatur.article.ArticleLookup;
 import org.imprimatur.article.ArticleVersion;
 import org.imprimatur.article.ArticleViews;
@@ -43,7 +44,7 @@ public class EditingService {
     }
 
     @Transactional
-    public ArticleViews.Saved create(ArticleContent request, Actor actor) {
+    public ArticleViews.Saved create(ContentInput request, Actor actor) {
         ArticleContent content = ContentValidator.validate(request, true, java.time.LocalDate.now(clock));
         WorkflowGate.require(Attempt.of(WorkflowAction.CREATE, actor).at(clock.instant()).build());
         if (Article.findBySlug(content.slug()).isPresent()) {
@@ -68,7 +69,7 @@ public class EditingService {
     }
 
     @Transactional
-    public ArticleViews.Saved save(UUID articleId, ArticleContent request, String ifMatch, Actor actor) {
+    public ArticleViews.Saved save(UUID articleId, ContentInput request, String ifMatch, Actor actor) {
         requireIfMatch(ifMatch);
         ArticleContent content = ContentValidator.validate(request, false, java.time.LocalDate.now(clock));
         Article article = ArticleLookup.lockedArticle(articleId);

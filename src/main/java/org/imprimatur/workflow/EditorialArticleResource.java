@@ -1,6 +1,6 @@
 package org.imprimatur.workflow;
 
-import org.imprimatur.article.ArticleContent;
+import org.imprimatur.article.ContentInput;
 import org.imprimatur.article.ArticleSummary;
 import org.imprimatur.article.ArticleViews;
 import org.imprimatur.article.EditorialListing;
@@ -63,7 +63,7 @@ public class EditorialArticleResource {
     @APIResponse(responseCode = "201", description = "Created, with Location and ETag")
     @APIResponse(responseCode = "409", description = "The slug is taken")
     @APIResponse(responseCode = "422", description = "The content breaks a rule; see errors")
-    public Response create(ArticleContent content) {
+    public Response create(ContentInput content) {
         ArticleViews.Saved saved = articles.create(content, currentActor.get());
         return EditorialResponses.withETag(Response.created(URI.create("/api/v1/editorial/articles/" + saved.view().id()))
                 .entity(saved.view()), saved);
@@ -96,7 +96,7 @@ public class EditorialArticleResource {
     @APIResponse(responseCode = "412", description = "If-Match names an older version")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response save(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                         ArticleContent content) {
+                         ContentInput content) {
         return EditorialResponses.withETag(articles.save(id, content, ifMatch, currentActor.get()));
     }
 

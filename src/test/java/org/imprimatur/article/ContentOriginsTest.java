@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** Who wrote what (docs/workflow.md, four-eyes by content), without a database. */
 class ContentOriginsTest {
 
-    private static final Citation LEE = new Citation("lee-2021", "review", "Gut and skin", List.of("Lee A"), "J Skin",
+    private static final Citation LEE = new Citation("lee-2021", CitationKind.REVIEW, "Gut and skin", List.of("Lee A"), "J Skin",
             2021, "10.1000/lee", null, null, null);
 
     @Test

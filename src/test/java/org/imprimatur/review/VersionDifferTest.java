@@ -2,6 +2,7 @@ package org.imprimatur.review;
 
 import org.imprimatur.article.ArticleContent;
 import org.imprimatur.article.Citation;
+import org.imprimatur.article.CitationKind;
 import org.imprimatur.article.Section;
 import org.junit.jupiter.api.Test;
 
@@ -13,9 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class VersionDifferTest {
 
-    private static final Citation LEE = new Citation("lee-2021", "review", "Gut and skin", List.of("Lee A"), "J Skin",
+    private static final Citation LEE = new Citation("lee-2021", CitationKind.REVIEW, "Gut and skin", List.of("Lee A"), "J Skin",
             2021, "10.1000/lee", null, null, null);
-    private static final Citation KIM = new Citation("kim-2022", "meta-analysis", "Probiotics", List.of("Kim B"), "J Gut",
+    private static final Citation KIM = new Citation("kim-2022", CitationKind.META_ANALYSIS, "Probiotics", List.of("Kim B"), "J Gut",
             2022, "10.1000/kim", null, null, null);
 
     @Test
@@ -57,8 +58,8 @@ class VersionDifferTest {
         ArticleContent after = content(List.of(
                 section("intro", "Eczema is very common."), section("diet", "Eat fibre."),
                 section("causes", "Genes matter."), section("new", "Fresh advice.")),
-                List.of(new Citation("lee-2021", "review", "Gut and skin", List.of("Lee A"), "J Skin", 2021,
-                        "10.1000/lee.v2", null, null, null), new Citation("park-2024", "guideline", "Guideline",
+                List.of(new Citation("lee-2021", CitationKind.REVIEW, "Gut and skin", List.of("Lee A"), "J Skin", 2021,
+                        "10.1000/lee.v2", null, null, null), new Citation("park-2024", CitationKind.GUIDELINE, "Guideline",
                         List.of(), null, 2024, null, null, "https://example.org/g", null)));
 
         VersionDiffer.VersionDiff diff = VersionDiffer.diff(1, before, 2, after);

@@ -1,6 +1,6 @@
 package org.imprimatur.studio;
 
-import org.imprimatur.article.ArticleContent;
+import org.imprimatur.article.ContentInput;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -35,7 +35,7 @@ class ArticleFormTest {
         form.citationAuthors.set(0, "Lee A\n\n  Kim B  \r\n");
         form.citationYear.set(0, "2021");
         ArticleForm.Parsed parsed = form.content();
-        ArticleContent content = parsed.content();
+        ContentInput content = parsed.content();
         assertEquals(List.of(), parsed.unreadable());
         assertEquals(List.of("skin", "summer"), content.tags());
         assertEquals(6, content.reviewIntervalMonths());

@@ -1,0 +1,29 @@
+package org.imprimatur.article;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Content as a client sends it, the body of create and save, before {@link ContentValidator} has
+ * read it: every field holds what was written, so a wrong value (an unknown aspect, say) is reported
+ * against its field with all the others, and only valid content becomes an {@link ArticleContent}.
+ * Fields that the service owns (id, version, state, hash, review block, ...) are ignored when a
+ * client sends a response back as a request, so an editor can never write review dates.
+ */
+@JsonIgnoreProperties(value = {"id", "version", "state", "publishedVersion", "contentHash", "author",
+        "createdAt", "basedOn", "review", "warnings", "etag", "comments", "links"})
+public record ContentInput(String slug, String title, String summary, String language, List<String> tags,
+                           Integer reviewIntervalMonths, String changeNote, List<SectionInput> sections,
+                           List<CitationInput> citations) {
+
+    /** A section as sent; {@code aspect} is one of {@link HealthAspect}'s names, or absent. */
+    public record SectionInput(String key, String heading, String aspect, String body) {
+    }
+
+    /** A citation as sent; {@code kind} is one of {@link CitationKind}'s names. */
+    public record CitationInput(String key, String kind, String title, List<String> authors, String container,
+                                Integer year, String doi, String pmid, String url, LocalDate accessedOn) {
+    }
+}

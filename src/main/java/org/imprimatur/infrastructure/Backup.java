@@ -14,7 +14,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -53,7 +52,7 @@ public final class Backup {
             Properties manifest = new Properties();
             manifest.setProperty("format", "1");
             manifest.setProperty("schemaVersion", schemaVersion(connection));
-            manifest.setProperty("takenAt", Instant.now().toString());
+            manifest.setProperty("takenAt", snapshotTime(connection));
             for (String table : TABLES) {
                 List<String> columns = storedColumns(connection, table);
                 zip.putNextEntry(new ZipEntry(table + ".copy"));
@@ -131,6 +130,15 @@ public final class Backup {
                      SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL
                      ORDER BY installed_rank DESC LIMIT 1""")) {
             return rows.next() ? rows.getString(1) : "none";
+        }
+    }
+
+    /** The instant of the snapshot, by the database's clock: when its transaction began. */
+    private static String snapshotTime(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT now()")) {
+            rows.next();
+            return rows.getObject(1, java.time.OffsetDateTime.class).toInstant().toString();
         }
     }
 

@@ -129,10 +129,13 @@ public class WorkflowService {
         article.submittedAt = null;
         recordReview(article, latest, ReviewRecord.Kind.APPROVAL, actor, now);
         String comment = null;
-        // The row's checks tie APPROVED to a publishAt: both are set before the outbox insert flushes the article.
+        // The row's checks tie APPROVED to a publishAt: both are set before the outbox insert flushes the
+        // article. The live version too, so that the row is written once.
         if (to == WorkflowState.APPROVED) {
             article.publishAt = publishAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
             comment = "Scheduled to go live at " + article.publishAt;
+        } else {
+            markLive(article, latest);
         }
         announce(ArticleEventType.APPROVED, article, latest, now, Map.of());
         if (to == WorkflowState.PUBLISHED) {
@@ -204,10 +207,14 @@ public class WorkflowService {
     }
 
     private void goLive(Article article, ArticleVersion version, Instant now) {
+        markLive(article, version);
         publications.goLive(article.id, article.slug, version.versionNo, now);
+        announce(ArticleEventType.PUBLISHED, article, version, now, Map.of("url", publicUrl.of("/api/v1/articles/" + article.slug)));
+    }
+
+    private static void markLive(Article article, ArticleVersion version) {
         article.publishedVersion = version.versionNo;
         article.retractionReason = null;
-        announce(ArticleEventType.PUBLISHED, article, version, now, Map.of("url", publicUrl.of("/api/v1/articles/" + article.slug)));
     }
 
     /** An outbox event about the article's state after the action, in the action's transaction. */

@@ -8,7 +8,26 @@ import java.util.stream.Collectors;
 
 /** What kind of source a citation is; decides how it is presented and typed in schema.org. */
 public enum CitationKind {
-    JOURNAL_ARTICLE, REVIEW, SYSTEMATIC_REVIEW, META_ANALYSIS, CLINICAL_TRIAL, GUIDELINE, BOOK, WEB_PAGE, OTHER;
+    JOURNAL_ARTICLE("Journal article"),
+    REVIEW("Review"),
+    SYSTEMATIC_REVIEW("Systematic review"),
+    META_ANALYSIS("Meta-analysis"),
+    CLINICAL_TRIAL("Clinical trial"),
+    GUIDELINE("Guideline"),
+    BOOK("Book"),
+    WEB_PAGE("Web page"),
+    OTHER("Other");
+
+    private final String label;
+
+    CitationKind(String label) {
+        this.label = label;
+    }
+
+    /** How pages name it, e.g. "Meta-analysis". */
+    public String label() {
+        return label;
+    }
 
     /** The name in JSON, in the database and on pages, e.g. {@code see-doctor}. */
     @JsonValue

@@ -10,10 +10,46 @@ import java.util.stream.Collectors;
 
 /** Members of schema.org's HealthAspectEnumeration, written in kebab case without the suffix. */
 public enum HealthAspect {
-    ALLERGIES, BENEFITS, CAUSES, CONTAGIOUSNESS, EFFECTIVENESS, GETTING_ACCESS, HOW_IT_WORKS,
-    HOW_OR_WHERE, INGREDIENTS, LIVING_WITH, MAY_TREAT, MISCONCEPTIONS, OVERVIEW, PATIENT_EXPERIENCE,
-    PREGNANCY, PREVENTION, PROGNOSIS, RELATED_TOPICS, RISKS_OR_COMPLICATIONS, SAFETY, SCREENING,
-    SEE_DOCTOR, SELF_CARE, SIDE_EFFECTS, STAGES, SYMPTOMS, TREATMENTS, TYPES, USAGE_OR_SCHEDULE;
+    ALLERGIES("Allergies"),
+    BENEFITS("Benefits"),
+    CAUSES("Causes"),
+    CONTAGIOUSNESS("Contagiousness"),
+    EFFECTIVENESS("Effectiveness"),
+    GETTING_ACCESS("Getting access"),
+    HOW_IT_WORKS("How it works"),
+    HOW_OR_WHERE("How or where"),
+    INGREDIENTS("Ingredients"),
+    LIVING_WITH("Living with"),
+    MAY_TREAT("May treat"),
+    MISCONCEPTIONS("Misconceptions"),
+    OVERVIEW("Overview"),
+    PATIENT_EXPERIENCE("Patient experience"),
+    PREGNANCY("Pregnancy"),
+    PREVENTION("Prevention"),
+    PROGNOSIS("Prognosis"),
+    RELATED_TOPICS("Related topics"),
+    RISKS_OR_COMPLICATIONS("Risks or complications"),
+    SAFETY("Safety"),
+    SCREENING("Screening"),
+    SEE_DOCTOR("When to see a doctor"),
+    SELF_CARE("Self-care"),
+    SIDE_EFFECTS("Side effects"),
+    STAGES("Stages"),
+    SYMPTOMS("Symptoms"),
+    TREATMENTS("Treatments"),
+    TYPES("Types"),
+    USAGE_OR_SCHEDULE("Usage or schedule");
+
+    private final String label;
+
+    HealthAspect(String label) {
+        this.label = label;
+    }
+
+    /** How pages name it, e.g. "When to see a doctor". */
+    public String label() {
+        return label;
+    }
 
     private static final Map<String, HealthAspect> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toMap(HealthAspect::jsonName, Function.identity()));

@@ -7,7 +7,6 @@ import org.imprimatur.delivery.MarkdownRenderer;
 import org.imprimatur.infrastructure.FieldError;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,7 @@ import java.util.Map;
  * problem document's field path), and, when asked, each section rendered as the public will see it.
  */
 public record EditorModel(ArticleForm form, Map<String, String> errors, List<SectionRow> sections,
-                          List<CitationRow> citations, List<String> aspects, List<String> kinds) {
+                          List<CitationRow> citations, List<HealthAspect> aspects, List<CitationKind> kinds) {
 
     public record SectionRow(int index, int number, boolean last, String key, String heading, String aspect, String body,
                              String keyError, String headingError, String aspectError, String bodyError, String preview) {
@@ -64,8 +63,7 @@ public record EditorModel(ArticleForm form, Map<String, String> errors, List<Sec
                     at(form.citationAccessedOn, i), own));
         }
         return new EditorModel(form, errors, sections, citations,
-                Arrays.stream(HealthAspect.values()).map(HealthAspect::jsonName).toList(),
-                Arrays.stream(CitationKind.values()).map(CitationKind::jsonName).toList());
+                List.of(HealthAspect.values()), List.of(CitationKind.values()));
     }
 
     /** Errors that no field on the page shows, so that none goes unseen. */

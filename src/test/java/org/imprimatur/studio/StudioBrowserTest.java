@@ -202,6 +202,9 @@ class StudioBrowserTest {
         page.navigate(url(articlePath + "/review"));
         assertThat(page.getByText("First publication: the whole article is new.")).isVisible();
         assertThat(page.locator("#rendered-cool")).containsText("lukewarm (not cold)");
+        // Aspects and source kinds are named as a reader would name them, not by their JSON names.
+        assertThat(page.locator("p.aspect")).hasText(new String[] {"Self-care", "When to see a doctor"});
+        assertThat(page.locator("ol.sources .meta")).hasText(new String[] {"Web page", "Guideline"});
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("What changed since version 2 was sent back")).click();
         assertThat(page.locator("ins").first()).containsText("(not");
         page.goBack();

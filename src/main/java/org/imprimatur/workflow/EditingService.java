@@ -76,8 +76,8 @@ public class EditingService {
         if (content.slug() != null && !content.slug().equals(article.slug)) {
             throw ProblemException.invalid("slug", "cannot change: this article's slug is " + article.slug);
         }
-        return appendVersion(article, content.withSlug(article.slug), ifMatch, actor, WorkflowAction.SAVE,
-                ArticleLookup.latestVersionOf(article));
+        ArticleVersion latest = ArticleLookup.latestVersionOf(article);
+        return appendVersion(article, content.withSlug(article.slug), ifMatch, actor, WorkflowAction.SAVE, latest, latest);
     }
 
     @Transactional
@@ -91,13 +91,13 @@ public class EditingService {
                 .orElseThrow(() -> ProblemException.invalid("version", "article has no version " + versionNo));
         ArticleContent restored = old.content(article.slug).withChangeNote("Restored from version " + versionNo);
         // Restored text keeps the authors who wrote it, so four-eyes still sees them.
-        return appendVersion(article, restored, ifMatch, actor, WorkflowAction.RESTORE, old);
+        return appendVersion(article, restored, ifMatch, actor, WorkflowAction.RESTORE,
+                ArticleLookup.latestVersionOf(article), old);
     }
 
-    /** Appends {@code content} as the next version, edited from (or restoring) {@code source}. */
+    /** Appends {@code content} after {@code latest} as the next version, edited from (or restoring) {@code source}. */
     private ArticleViews.Saved appendVersion(Article article, ArticleContent content, String ifMatch, Actor actor,
-                                WorkflowAction action, ArticleVersion source) {
-        ArticleVersion latest = ArticleLookup.latestVersionOf(article);
+                                WorkflowAction action, ArticleVersion latest, ArticleVersion source) {
         if (!ETags.matches(ifMatch, ETags.of(latest.versionNo, latest.contentHash))) {
             throw ProblemException.preconditionFailed("If-Match does not name the newest version (" + latest.versionNo
                     + ", ETag " + ETags.of(latest.versionNo, latest.contentHash) + "); read the article again and redo the change.");

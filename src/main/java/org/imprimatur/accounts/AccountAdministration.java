@@ -1,6 +1,5 @@
 package org.imprimatur.accounts;
 
-import java.time.Clock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +15,7 @@ import org.imprimatur.security.Actor;
 import org.imprimatur.security.DisabledAccounts;
 import org.imprimatur.security.Role;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

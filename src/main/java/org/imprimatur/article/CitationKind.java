@@ -3,7 +3,9 @@ package org.imprimatur.article;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** What kind of source a citation is; decides how it is presented and typed in schema.org. */
@@ -19,9 +21,12 @@ public enum CitationKind {
     OTHER("Other");
 
     private final String label;
+    private final String jsonName;
 
     CitationKind(String label) {
         this.label = label;
+        // Computed once: it is read for every section or citation stored, hashed and answered.
+        this.jsonName = name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     /** How pages name it, e.g. "Meta-analysis". */
@@ -32,7 +37,7 @@ public enum CitationKind {
     /** The name in JSON, in the database and on pages, e.g. {@code see-doctor}. */
     @JsonValue
     public String jsonName() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return jsonName;
     }
 
     @Override
@@ -40,8 +45,11 @@ public enum CitationKind {
         return jsonName();
     }
 
+    private static final Map<String, CitationKind> BY_NAME = Arrays.stream(values())
+            .collect(Collectors.toMap(CitationKind::jsonName, Function.identity()));
+
     public static Optional<CitationKind> fromJsonName(String name) {
-        return Arrays.stream(values()).filter(kind -> kind.jsonName().equals(name)).findFirst();
+        return Optional.ofNullable(BY_NAME.get(name));
     }
 
     public static String allowedNames() {

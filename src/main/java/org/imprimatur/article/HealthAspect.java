@@ -41,9 +41,12 @@ public enum HealthAspect {
     USAGE_OR_SCHEDULE("Usage or schedule");
 
     private final String label;
+    private final String jsonName;
 
     HealthAspect(String label) {
         this.label = label;
+        // Computed once: it is read for every section or citation stored, hashed and answered.
+        this.jsonName = name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     /** How pages name it, e.g. "When to see a doctor". */
@@ -57,7 +60,7 @@ public enum HealthAspect {
     /** The name in JSON, in the database and on pages, e.g. {@code see-doctor}. */
     @JsonValue
     public String jsonName() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return jsonName;
     }
 
     /** The schema.org URI, e.g. https://schema.org/SeeDoctorHealthAspect. */

@@ -1,5 +1,5 @@
 package org.imprimatur.article;
 
-/** One ordered part of an article; {@code key} follows the section across versions; no aspect is null. */
+/** One ordered part of an article; {@code key} follows the section across versions; {@code aspect} may be null. */
 public record Section(String key, String heading, HealthAspect aspect, String body) {
 }

@@ -1,6 +1,5 @@
 package org.imprimatur.delivery;
 
-import java.time.Clock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +13,7 @@ import org.imprimatur.infrastructure.Timestamps;
 import org.imprimatur.article.ReviewRecord;
 import org.imprimatur.workflow.PublicationHistory;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;

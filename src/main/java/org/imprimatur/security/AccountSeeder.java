@@ -1,6 +1,5 @@
 package org.imprimatur.security;
 
-import java.time.Clock;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -13,6 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.imprimatur.infrastructure.Timestamps;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;

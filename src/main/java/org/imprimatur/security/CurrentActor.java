@@ -1,12 +1,12 @@
 package org.imprimatur.security;
 
-import java.time.Clock;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.imprimatur.infrastructure.Timestamps;
 
+import java.time.Clock;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;

@@ -1,6 +1,5 @@
 package org.imprimatur.workflow;
 
-import java.time.Clock;
 import org.imprimatur.article.Article;
 import org.imprimatur.article.ArticleContent;
 import org.imprimatur.article.ContentInput;
@@ -26,6 +25,7 @@ import org.imprimatur.rules.WorkflowAction;
 import org.imprimatur.rules.WorkflowGate;
 import org.imprimatur.rules.WorkflowState;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,5 @@
 package org.imprimatur.workflow;
 
-import java.time.Clock;
 import org.imprimatur.article.ArticleLookup;
 import org.imprimatur.article.ArticleViews;
 import org.imprimatur.rules.Attempt;
@@ -26,6 +25,7 @@ import org.imprimatur.article.ReviewComment;
 import org.imprimatur.article.ReviewRecord;
 import org.imprimatur.security.Actor;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

@@ -12,8 +12,8 @@ command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk 
 cd "$ROOT/bench"
 export SAVE_BENCH_DIR="$BENCH_DIR/save"
 mkdir -p "$SAVE_BENCH_DIR"
-# Articles 1 (warm-up), 2 (one client) and 3-10 (eight clients) for wrk, and eight for pgbench.
-read -r -a PG_ARTICLES < <(python3 save_setup.py "$BASE" "$SAVE_BENCH_DIR" 10 8)
+# Articles 1-8 (warm-up), 9 (one client) and 10-17 (eight clients) for wrk, and eight for pgbench.
+read -r -a PG_ARTICLES < <(python3 save_setup.py "$BASE" "$SAVE_BENCH_DIR" 17 8)
 
 # pgbench and psql connect as the embedded server's owner, with the password kept in its data folder.
 export PGHOST=127.0.0.1 PGUSER=postgres PGDATABASE=postgres
@@ -24,20 +24,33 @@ values=$(for i in "${!PG_ARTICLES[@]}"; do printf "(%d,'%s')," "$i" "${PG_ARTICL
   -c "INSERT INTO bench_targets VALUES ${values%,}"
 
 CORES=$(nproc)
+compiler_ticks() { # CPU time of the JVM's JIT compiler threads so far, in clock ticks
+  local total=0 task
+  for task in /proc/"$SERVICE_PID"/task/*; do
+    case "$(cat "$task/comm" 2>/dev/null)" in
+      C1\ Compiler*|C2\ Compiler*) total=$(( total + $(awk '{print $14 + $15}' "$task/stat") )) ;;
+    esac
+  done
+  echo "$total"
+}
+TICKS=$(getconf CLK_TCK)
 ms() { # wrk's latency with its unit, in milliseconds
   awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
 }
 service_run() { # clients, first article -> "rate p50 p99"
-  local clients=$1 out
+  local clients=$1 out jit_before jit
+  jit_before=$(compiler_ticks)
   out=$(SAVE_BENCH_FIRST=$2 /usr/bin/time -f "%U %S %e" -o "$BENCH_DIR/wrk-time" \
         wrk -t"$clients" -c"$clients" -d"${SECONDS_EACH}s" --latency -s save.lua "$BASE")
+  jit=$(awk -v t=$(( $(compiler_ticks) - jit_before )) -v hz="$TICKS" -v s="$SECONDS_EACH" -v c="$CORES" \
+        'BEGIN {printf "%.0f", t / hz / s / c * 100}')
   local refused rate p50 p99 cpu
   refused=$(echo "$out" | awk '/Non-2xx/ {print $NF}')
   rate=$(echo "$out" | awk '/Requests\/sec/ {printf "%.0f", $2}')
   p50=$(ms "$(echo "$out" | awk '$1 == "50%" {print $2}')")
   p99=$(ms "$(echo "$out" | awk '$1 == "99%" {print $2}')")
   cpu=$(awk -v c="$CORES" '{printf "%.0f", ($1 + $2) / $3 / c * 100}' "$BENCH_DIR/wrk-time")
-  echo "service, $clients client(s): $rate saves/s, p50 $p50 ms, p99 $p99 ms; refused ${refused:-0}; wrk used $cpu% of the machine's CPU" >&2
+  echo "service, $clients client(s): $rate saves/s, p50 $p50 ms, p99 $p99 ms; refused ${refused:-0}; wrk used $cpu% of the machine's CPU, the JIT compiler $jit%" >&2
   echo "$rate $p50 $p99"
 }
 pgbench_run() { # clients -> "rate p50 p99"
@@ -51,9 +64,24 @@ pgbench_run() { # clients -> "rate p50 p99"
   echo "$rate $p50 $p99"
 }
 
-SAVE_BENCH_FIRST=0 wrk -t1 -c1 -d5s -s save.lua "$BASE" >/dev/null   # warm-up: JIT
-read -r s1_rate s1_p50 s1_p99 < <(service_run 1 1)
-read -r s8_rate s8_p50 s8_p99 < <(service_run 8 2)
+# Warm-up: the JIT compiler works for a minute or two under load (about 25 s of CPU), and while it
+# does it takes a quarter of a core from the saves. Eight clients save until it has settled (under
+# a tenth of a core over ten seconds) or WARM_UP_MAX seconds have passed; what follows is the
+# steady state of a running replica.
+SAVE_BENCH_FIRST=0 wrk -t8 -c8 -d"${WARM_UP_MAX:-300}s" -s save.lua "$BASE" >/dev/null &
+WARM_UP_PID=$!
+warmed=0 settled=no before=$(compiler_ticks)
+while kill -0 "$WARM_UP_PID" 2>/dev/null; do
+  sleep 10; warmed=$(( warmed + 10 ))
+  now=$(compiler_ticks)
+  if [ "$warmed" -ge 30 ] && [ $(( now - before )) -lt "$TICKS" ]; then settled=yes; break; fi
+  before=$now
+done
+kill "$WARM_UP_PID" 2>/dev/null || true
+wait "$WARM_UP_PID" 2>/dev/null || true
+echo "warm-up: $warmed s of eight clients saving; JIT compiler settled under a tenth of a core: $settled" >&2
+read -r s1_rate s1_p50 s1_p99 < <(service_run 1 8)
+read -r s8_rate s8_p50 s8_p99 < <(service_run 8 9)
 read -r p1_rate p1_p50 p1_p99 < <(pgbench_run 1)
 read -r p8_rate p8_p50 p8_p99 < <(pgbench_run 8)
 awk -v a="$s1_p50" -v b="$p1_p50" -v c="$p8_rate" -v d="$s8_rate" -v e="$s1_p99" -v f="$p1_p99" 'BEGIN {

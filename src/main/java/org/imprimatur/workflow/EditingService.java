@@ -4,6 +4,8 @@ import org.imprimatur.article.Article;
 import org.imprimatur.article.ArticleContent;
 import org.imprimatur.article.ContentInput;
 import org.imprimatur.article.ArticleLookup;
+import org.imprimatur.article.VersionSnapshot;
+import org.imprimatur.article.VersionSnapshots;
 import org.imprimatur.article.ArticleVersion;
 import org.imprimatur.article.ArticleViews;
 import org.imprimatur.article.ContentOrigins;
@@ -36,10 +38,12 @@ import java.util.UUID;
 public class EditingService {
 
     private final AuditTrail auditTrail;
+    private final VersionSnapshots versions;
     private final Clock clock;
 
-    public EditingService(AuditTrail auditTrail, Clock clock) {
+    public EditingService(AuditTrail auditTrail, VersionSnapshots versions, Clock clock) {
         this.auditTrail = auditTrail;
+        this.versions = versions;
         this.clock = clock;
     }
 
@@ -64,6 +68,7 @@ public class EditingService {
         ArticleVersion version = ArticleVersion.of(article.id, 1, content, ContentOrigins.allWrittenIn(content, 1),
                 actor.id(), null, now);
         version.persist();
+        versions.rememberWhenCommitted(version);
         auditTrail.record(article.id, actor, WorkflowAction.CREATE, null, WorkflowState.DRAFT, 1, content.changeNote(), now);
         return ArticleViews.written(article, version, ContentValidator.warnings(content), actor);
     }
@@ -76,7 +81,7 @@ public class EditingService {
         if (content.slug() != null && !content.slug().equals(article.slug)) {
             throw ProblemException.invalid("slug", "cannot change: this article's slug is " + article.slug);
         }
-        ArticleVersion latest = ArticleLookup.latestVersionOf(article);
+        VersionSnapshot latest = versions.latestOf(article);
         return appendVersion(article, content.withSlug(article.slug), ifMatch, actor, WorkflowAction.SAVE, latest, latest);
     }
 
@@ -87,29 +92,30 @@ public class EditingService {
             throw ProblemException.invalid("version", "the version to restore is required");
         }
         Article article = ArticleLookup.lockedArticle(articleId);
-        ArticleVersion old = ArticleVersion.find(articleId, versionNo)
+        VersionSnapshot old = versions.of(articleId, versionNo)
                 .orElseThrow(() -> ProblemException.invalid("version", "article has no version " + versionNo));
         ArticleContent restored = old.content(article.slug).withChangeNote("Restored from version " + versionNo);
         // Restored text keeps the authors who wrote it, so four-eyes still sees them.
         return appendVersion(article, restored, ifMatch, actor, WorkflowAction.RESTORE,
-                ArticleLookup.latestVersionOf(article), old);
+                versions.latestOf(article), old);
     }
 
     /** Appends {@code content} after {@code latest} as the next version, edited from (or restoring) {@code source}. */
     private ArticleViews.Saved appendVersion(Article article, ArticleContent content, String ifMatch, Actor actor,
-                                WorkflowAction action, ArticleVersion latest, ArticleVersion source) {
-        if (!ETags.matches(ifMatch, ETags.of(latest.versionNo, latest.contentHash))) {
-            throw ProblemException.preconditionFailed("If-Match does not name the newest version (" + latest.versionNo
-                    + ", ETag " + ETags.of(latest.versionNo, latest.contentHash) + "); read the article again and redo the change.");
+                                WorkflowAction action, VersionSnapshot latest, VersionSnapshot source) {
+        if (!ETags.matches(ifMatch, ETags.of(latest.versionNo(), latest.contentHash()))) {
+            throw ProblemException.preconditionFailed("If-Match does not name the newest version (" + latest.versionNo()
+                    + ", ETag " + ETags.of(latest.versionNo(), latest.contentHash()) + "); read the article again and redo the change.");
         }
         Instant now = Timestamps.now(clock);
         WorkflowState to = WorkflowGate.require(Attempt.of(action, actor)
-                .article(article.state, article.latestVersion, latest.contentHash, article.publishedVersion).at(now).build());
+                .article(article.state, article.latestVersion, latest.contentHash(), article.publishedVersion).at(now).build());
         WorkflowState from = article.state;
         int versionNo = article.latestVersion + 1;
         ContentOrigins origins = ContentOrigins.carry(source.content(article.slug), source.origins(), content, versionNo);
-        ArticleVersion version = ArticleVersion.of(article.id, versionNo, content, origins, actor.id(), source.versionNo, now);
+        ArticleVersion version = ArticleVersion.of(article.id, versionNo, content, origins, actor.id(), source.versionNo(), now);
         version.persist();
+        versions.rememberWhenCommitted(version);
         article.latestVersion = version.versionNo;
         article.state = to;
         article.reviewIntervalMonths = content.reviewIntervalMonths();

@@ -8,6 +8,7 @@ import org.imprimatur.article.EditorialResponses;
 import org.imprimatur.article.VersionSummary;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -37,6 +38,7 @@ import java.util.UUID;
 @Tag(name = "Editorial: articles")
 @SecurityRequirement(name = "bearer")
 @RolesAllowed({Role.EDITOR_NAME, Role.MEDICAL_REVIEWER_NAME, Role.ADMIN_NAME})
+// Each change is one transaction with the actor's account read in it: one connection, one commit.
 public class EditorialArticleResource {
 
     private final EditingService articles;
@@ -63,6 +65,7 @@ public class EditorialArticleResource {
     @APIResponse(responseCode = "201", description = "Created, with Location and ETag")
     @APIResponse(responseCode = "409", description = "The slug is taken")
     @APIResponse(responseCode = "422", description = "The content breaks a rule; see errors")
+    @Transactional
     public Response create(ContentInput content) {
         ArticleViews.Saved saved = articles.create(content, currentActor.get());
         return EditorialResponses.withETag(Response.created(URI.create("/api/v1/editorial/articles/" + saved.view().id()))
@@ -95,6 +98,7 @@ public class EditorialArticleResource {
     @APIResponse(responseCode = "409", description = "The article's state does not allow editing")
     @APIResponse(responseCode = "412", description = "If-Match names an older version")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
+    @Transactional
     public Response save(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          ContentInput content) {
         return EditorialResponses.withETag(articles.save(id, content, ifMatch, currentActor.get()));
@@ -121,6 +125,7 @@ public class EditorialArticleResource {
     @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN_NAME})
     @Operation(summary = "Copy an older version's content into a new draft; If-Match as for save")
     @APIResponse(responseCode = "200", description = "The new version")
+    @Transactional
     public Response restore(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             RestoreRequest request) {
         return EditorialResponses.withETag(articles.restore(id, request == null ? null : request.version(), ifMatch, currentActor.get()));

@@ -4,6 +4,7 @@ import org.imprimatur.article.ReviewComment;
 import org.imprimatur.rules.Attempt;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -35,6 +36,8 @@ import java.util.UUID;
 @RolesAllowed({Role.EDITOR_NAME, Role.MEDICAL_REVIEWER_NAME, Role.ADMIN_NAME})
 @APIResponse(responseCode = "403", description = "A rule about who may act refused (role or four-eyes)")
 @APIResponse(responseCode = "409", description = "The article's state or the named version does not allow the action")
+// Each action is one transaction with the actor's account read in it: one connection, one commit.
+@Transactional
 public class WorkflowResource {
 
     private final WorkflowService workflow;

@@ -4,13 +4,13 @@ import org.imprimatur.article.Article;
 import org.imprimatur.article.ArticleContent;
 import org.imprimatur.article.ContentInput;
 import org.imprimatur.article.ArticleLookup;
-import org.imprimatur.article.VersionSnapshot;
-import org.imprimatur.article.VersionSnapshots;
 import org.imprimatur.article.ArticleVersion;
 import org.imprimatur.article.ArticleViews;
 import org.imprimatur.article.ContentOrigins;
 import org.imprimatur.article.ContentValidator;
 import org.imprimatur.article.ETags;
+import org.imprimatur.article.VersionSnapshot;
+import org.imprimatur.article.VersionSnapshots;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

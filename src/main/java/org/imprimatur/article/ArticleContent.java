@@ -35,7 +35,7 @@ public record ArticleContent(String slug, String title, String summary, String l
             Map<String, Object> map = new LinkedHashMap<>();
             map.put("key", section.key());
             map.put("heading", section.heading());
-            map.put("aspect", section.aspect() == null ? null : section.aspect().jsonName());
+            map.put("aspect", section.aspectName());
             map.put("body", section.body());
             return map;
         }).toList());

@@ -129,7 +129,7 @@ public class ArticleVersion extends PanacheEntityBase {
             row.originVersion = originVersion;
             row.key = section.key();
             row.heading = section.heading();
-            row.aspect = section.aspect() == null ? null : section.aspect().jsonName();
+            row.aspect = section.aspectName();
             row.body = section.body();
             return row;
         }

@@ -2,11 +2,7 @@ package org.imprimatur.article;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import java.util.Arrays;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** What kind of source a citation is; decides how it is presented and typed in schema.org. */
 public enum CitationKind {
@@ -26,7 +22,7 @@ public enum CitationKind {
     CitationKind(String label) {
         this.label = label;
         // Computed once: it is read for every section or citation stored, hashed and answered.
-        this.jsonName = name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        this.jsonName = JsonNames.of(this);
     }
 
     /** How pages name it, e.g. "Meta-analysis". */
@@ -34,7 +30,7 @@ public enum CitationKind {
         return label;
     }
 
-    /** The name in JSON, in the database and on pages, e.g. {@code see-doctor}. */
+    /** The name in JSON, in the database and on pages, e.g. {@code meta-analysis}. */
     @JsonValue
     public String jsonName() {
         return jsonName;
@@ -45,14 +41,13 @@ public enum CitationKind {
         return jsonName();
     }
 
-    private static final Map<String, CitationKind> BY_NAME = Arrays.stream(values())
-            .collect(Collectors.toMap(CitationKind::jsonName, Function.identity()));
+    private static final JsonNames<CitationKind> NAMES = new JsonNames<>(values(), CitationKind::jsonName);
 
     public static Optional<CitationKind> fromJsonName(String name) {
-        return Optional.ofNullable(BY_NAME.get(name));
+        return NAMES.find(name);
     }
 
     public static String allowedNames() {
-        return Arrays.stream(values()).map(CitationKind::jsonName).collect(Collectors.joining(", "));
+        return NAMES.allowed();
     }
 }

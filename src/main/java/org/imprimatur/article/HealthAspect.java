@@ -3,9 +3,7 @@ package org.imprimatur.article;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Arrays;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Members of schema.org's HealthAspectEnumeration, written in kebab case without the suffix. */
@@ -46,7 +44,7 @@ public enum HealthAspect {
     HealthAspect(String label) {
         this.label = label;
         // Computed once: it is read for every section or citation stored, hashed and answered.
-        this.jsonName = name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        this.jsonName = JsonNames.of(this);
     }
 
     /** How pages name it, e.g. "When to see a doctor". */
@@ -54,8 +52,7 @@ public enum HealthAspect {
         return label;
     }
 
-    private static final Map<String, HealthAspect> BY_NAME = Arrays.stream(values())
-            .collect(Collectors.toMap(HealthAspect::jsonName, Function.identity()));
+    private static final JsonNames<HealthAspect> NAMES = new JsonNames<>(values(), HealthAspect::jsonName);
 
     /** The name in JSON, in the database and on pages, e.g. {@code see-doctor}. */
     @JsonValue
@@ -77,10 +74,10 @@ public enum HealthAspect {
     }
 
     public static Optional<HealthAspect> fromJsonName(String name) {
-        return Optional.ofNullable(BY_NAME.get(name));
+        return NAMES.find(name);
     }
 
     public static String allowedNames() {
-        return Arrays.stream(values()).map(HealthAspect::jsonName).collect(Collectors.joining(", "));
+        return NAMES.allowed();
     }
 }

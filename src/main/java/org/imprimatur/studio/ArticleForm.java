@@ -68,7 +68,7 @@ public class ArticleForm {
         for (Section section : view.sections()) {
             form.sectionKey.add(section.key());
             form.sectionHeading.add(section.heading());
-            form.sectionAspect.add(section.aspect() == null ? "" : section.aspect().jsonName());
+            form.sectionAspect.add(orEmpty(section.aspectName()));
             form.sectionBody.add(section.body());
         }
         for (Citation citation : view.citations()) {

@@ -5,6 +5,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -62,4 +63,10 @@ class ArchitectureTest {
     static final ArchRule noResourcesInTheInnerLayers = noClasses()
             .that().resideInAnyPackage("org.imprimatur.rules..", "org.imprimatur.article..", "org.imprimatur.infrastructure..")
             .should().beAnnotatedWith(jakarta.ws.rs.Path.class);
+
+    /** The studio's door is bound to its page classes (docs/security.md, "The studio's door"): none may lack it. */
+    @ArchTest
+    static final ArchRule everyStudioResourceIsAStudioPage = classes()
+            .that().resideInAPackage("org.imprimatur.studio..").and().areAnnotatedWith(jakarta.ws.rs.Path.class)
+            .should().beAnnotatedWith(org.imprimatur.studio.StudioPage.class);
 }

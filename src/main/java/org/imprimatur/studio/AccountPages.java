@@ -23,6 +23,7 @@ import java.util.Map;
 
 /** Account administration for admins, and everyone's own password (docs/security.md, "Accounts"). */
 @Path("/studio")
+@StudioPage
 @Produces(MediaType.TEXT_HTML)
 public class AccountPages {
 

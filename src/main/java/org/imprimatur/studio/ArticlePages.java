@@ -41,6 +41,7 @@ import java.util.UUID;
 
 /** Articles in the studio: the list, the editor (new and existing), submitting and withdrawing. */
 @Path("/studio")
+@StudioPage
 @Produces(MediaType.TEXT_HTML)
 public class ArticlePages {
 

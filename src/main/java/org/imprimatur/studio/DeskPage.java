@@ -17,6 +17,7 @@ import java.util.List;
 
 /** The desk: what waits for the signed-in person, by role, with counts (docs/studio.md). */
 @Path("/studio")
+@StudioPage
 @Produces(MediaType.TEXT_HTML)
 public class DeskPage {
 

@@ -35,6 +35,7 @@ import java.util.UUID;
 
 /** An article's past: its versions, one version, two compared side by side, a restore, the audit trail. */
 @Path("/studio")
+@StudioPage
 @Produces(MediaType.TEXT_HTML)
 public class HistoryPages {
 

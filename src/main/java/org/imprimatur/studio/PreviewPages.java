@@ -25,6 +25,7 @@ import java.util.UUID;
 
 /** Preview links of an article: create one for a version, see them all, revoke (docs/integration.md, "Previews"). */
 @Path("/studio")
+@StudioPage
 @Produces(MediaType.TEXT_HTML)
 public class PreviewPages {
 

@@ -45,6 +45,7 @@ import java.util.UUID;
  * would allow; where four-eyes refuses, it says why instead of offering the button.
  */
 @Path("/studio")
+@StudioPage
 @Produces(MediaType.TEXT_HTML)
 public class ReviewPage {
 

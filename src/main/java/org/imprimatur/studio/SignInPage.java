@@ -22,6 +22,7 @@ import java.net.URI;
 
 /** Signing in and out of the studio, with the same accounts and throttle as the token endpoint. */
 @Path("/studio")
+@StudioPage
 @Produces(MediaType.TEXT_HTML)
 public class SignInPage {
 
@@ -42,6 +43,7 @@ public class SignInPage {
 
     @GET
     @Path("/sign-in")
+    @StudioPage.OpenWithoutSession
     public Response form(@RestQuery String next) {
         if (user.isSignedIn()) {
             return Response.seeOther(URI.create(safeNext(next))).build();
@@ -51,6 +53,7 @@ public class SignInPage {
 
     @POST
     @Path("/sign-in")
+    @StudioPage.OpenWithoutSession
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signIn(@RestForm String username, @RestForm String password, @RestForm String next,
                            HttpServerRequest request) {

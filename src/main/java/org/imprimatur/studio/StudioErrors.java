@@ -2,6 +2,7 @@ package org.imprimatur.studio;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -52,6 +53,12 @@ public class StudioErrors {
         boolean studioPage = resource != null && resource.getResourceClass() != null
                 && resource.getResourceClass().getPackageName().equals(StudioErrors.class.getPackageName());
         return studioPage ? page(refusal) : ProblemMappers.problemDocument(refusal);
+    }
+
+    /** A page reached without a signed-in user sends the visitor to sign in first. */
+    @ServerExceptionMapper
+    public Response notSignedIn(StudioUser.NotSignedIn missing, HttpServerRequest request) {
+        return StudioFilters.signInFirst(request);
     }
 
     /** A page for a refusal that has no form to show it beside, with the problem's status. */

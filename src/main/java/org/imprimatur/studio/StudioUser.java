@@ -28,12 +28,22 @@ public class StudioUser {
         this.actor = signedIn;
     }
 
-    /** The signed-in actor; the studio's filter has made sure there is one on every page but sign-in. */
+    /**
+     * The signed-in actor. The studio's door has made sure there is one on every page but sign-in;
+     * should a page be reached without one all the same, it sends the visitor to sign in.
+     */
     public Actor actor() {
         if (actor == null) {
-            throw new IllegalStateException("No studio session on " + request.path());
+            throw new NotSignedIn();
         }
         return actor;
+    }
+
+    /** A page needed a signed-in user and there was none. */
+    static final class NotSignedIn extends RuntimeException {
+        NotSignedIn() {
+            super("This page needs a studio session", null, false, false);
+        }
     }
 
     public boolean isSignedIn() {

@@ -26,6 +26,7 @@ import java.util.UUID;
 
 /** Webhooks and their delivery logs, for admins (docs/integration.md, "Webhooks"; docs/studio.md). */
 @Path("/studio")
+@StudioPage
 @Produces(MediaType.TEXT_HTML)
 public class WebhookPages {
 

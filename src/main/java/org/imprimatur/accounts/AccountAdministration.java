@@ -148,6 +148,12 @@ public class AccountAdministration {
             throw ProblemException.conflict("The account " + username
                     + " is the last enabled admin: give another account the admin role first.");
         }
+        boolean ownStanding = !Arrays.equals(newRoles, account.roles)
+                || (change.credentials() != null && !change.credentials().strip().equals(account.credentials));
+        if (account.id.equals(actor.id()) && ownStanding) {
+            // What lets an account approve medical content is granted by someone else (docs/security.md, "Accounts").
+            throw ProblemException.forbidden("An admin cannot change their own roles or credentials; another admin must.");
+        }
         Map<String, Object> changed = new LinkedHashMap<>();
         if (change.displayName() != null && !change.displayName().strip().equals(account.displayName)) {
             changed.put("displayName", Map.of("from", account.displayName, "to", change.displayName().strip()));

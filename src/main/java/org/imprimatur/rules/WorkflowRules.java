@@ -58,7 +58,7 @@ public final class WorkflowRules {
                     List.of(Policies.NAMES_THE_VERSION_AND_HASH_UNDER_REVIEW, Policies.REVIEWER_IS_NOT_AN_AUTHOR)),
             RECONFIRM, new Transition(Set.of(Role.MEDICAL_REVIEWER), EnumSet.of(PUBLISHED), attempt -> PUBLISHED,
                     List.of(Policies.NAMES_THE_PUBLISHED_VERSION_AND_HASH, Policies.REVIEWER_IS_NOT_AN_AUTHOR)),
-            RETRACT, new Transition(Set.of(Role.MEDICAL_REVIEWER, Role.ADMIN), WHILE_SOMETHING_IS_LIVE,
+            RETRACT, new Transition(Set.of(Role.MEDICAL_REVIEWER), WHILE_SOMETHING_IS_LIVE,
                     attempt -> attempt.state() == PUBLISHED ? RETRACTED : attempt.state(),
                     List.of(Policies.ARTICLE_HAS_A_LIVE_VERSION, Policies.GIVES_A_REASON)),
             PUBLISH_SCHEDULED, new Transition(Set.of(), EnumSet.of(APPROVED), attempt -> PUBLISHED, List.of()));

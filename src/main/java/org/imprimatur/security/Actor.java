@@ -10,8 +10,11 @@ public record Actor(UUID id, String username, String name, String credentials, S
         roles = Set.copyOf(roles);
     }
 
-    /** Whether the actor holds {@code role}, directly or as an admin. */
+    /**
+     * Whether the actor holds {@code role}: directly, or for the editor's role as an admin. No other
+     * role stands in for a medical reviewer's: an admin is not a clinician (docs/workflow.md, "Who").
+     */
     public boolean holds(Role role) {
-        return roles.contains(role) || roles.contains(Role.ADMIN);
+        return roles.contains(role) || (role == Role.EDITOR && roles.contains(Role.ADMIN));
     }
 }

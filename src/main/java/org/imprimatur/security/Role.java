@@ -3,7 +3,7 @@ package org.imprimatur.security;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** Staff roles. An admin holds every editor and reviewer right as well. */
+/** Staff roles. An admin holds the editor's rights as well, never the medical reviewer's. */
 public enum Role {
     EDITOR("editor"), MEDICAL_REVIEWER("medical-reviewer"), ADMIN("admin");
 

@@ -125,6 +125,7 @@ public class AccountPages {
     }
 
     private TemplateInstance accountPage(AccountView shown, String message, String refusal, Map<String, String> fieldErrors) {
-        return account.data("account", shown).data("message", message).data("refusal", refusal).data("errors", fieldErrors);
+        return account.data("account", shown).data("message", message).data("refusal", refusal).data("errors", fieldErrors)
+                .data("events", administration.events(shown.username(), user.actor()));
     }
 }

@@ -24,6 +24,7 @@ import org.imprimatur.infrastructure.Timestamps;
 import org.imprimatur.article.ReviewComment;
 import org.imprimatur.article.ReviewRecord;
 import org.imprimatur.security.Actor;
+import org.imprimatur.security.ReviewerStanding;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -50,9 +51,11 @@ public class WorkflowService {
     private final Outbox outbox;
     private final Clock clock;
     private final PublicUrl publicUrl;
+    private final ReviewerStanding reviewerStanding;
 
     public WorkflowService(AuditTrail auditTrail, PublicationHistory publications, EntityManager entityManager,
-                           Outbox outbox, PublicUrl publicUrl, Clock clock) {
+                           Outbox outbox, PublicUrl publicUrl, ReviewerStanding reviewerStanding, Clock clock) {
+        this.reviewerStanding = reviewerStanding;
         this.clock = clock;
         this.auditTrail = auditTrail;
         this.publications = publications;
@@ -143,7 +146,7 @@ public class WorkflowService {
         } else {
             announce(ArticleEventType.SCHEDULED, article, latest, now, Map.of("publishAt", article.publishAt.toString()));
         }
-        return record(article, latest, actor, WorkflowAction.APPROVE, from, comment, now);
+        return record(article, latest, actor, WorkflowAction.APPROVE, from, withStanding(comment, actor), now);
     }
 
     @Transactional
@@ -155,7 +158,7 @@ public class WorkflowService {
         WorkflowState from = enter(article, to, now);
         recordReview(article, latest, ReviewRecord.Kind.RECONFIRMATION, actor, now);
         announce(ArticleEventType.RECONFIRMED, article, latest, now, Map.of());
-        return record(article, latest, actor, WorkflowAction.RECONFIRM, from, null, now);
+        return record(article, latest, actor, WorkflowAction.RECONFIRM, from, withStanding(null, actor), now);
     }
 
     @Transactional
@@ -239,6 +242,16 @@ public class WorkflowService {
                                         WorkflowState from, String comment, Instant now) {
         auditTrail.record(article.id, actor, action, from, article.state, latest.versionNo, comment, now);
         return ArticleViews.saved(article, latest, List.of());
+    }
+
+    /** The audit comment of a review decision, naming where the reviewer's role and credentials came from. */
+    private String withStanding(String comment, Actor reviewer) {
+        String standing = reviewerStanding.describe(reviewer.id());
+        if (standing == null) {
+            return comment;
+        }
+        String sentence = Character.toUpperCase(standing.charAt(0)) + standing.substring(1);
+        return comment == null ? sentence : comment + ". " + sentence;
     }
 
     private void recordReview(Article article, ArticleVersion version, ReviewRecord.Kind kind, Actor reviewer, Instant now) {

@@ -7,14 +7,15 @@ import java.util.Map;
 /**
  * The expected outcome of every action in every state for every kind of caller, written out by
  * hand from docs/workflow.md and independent of the production table. Columns: anonymous, editor,
- * medical-reviewer, admin, and an admin who authored the change under review.
+ * medical-reviewer, admin (who holds the editor's rights but no reviewer's), and an account that is
+ * editor and medical reviewer at once and wrote the change under review.
  */
 public final class TransitionTable {
 
-    public static final List<String> CALLERS = List.of("anonymous", "editor", "reviewer", "admin", "admin-author");
+    public static final List<String> CALLERS = List.of("anonymous", "editor", "reviewer", "admin", "reviewer-author");
 
     private static final String TABLE = """
-            # action         state               anon editor reviewer admin admin-author
+            # action         state               anon editor reviewer admin reviewer-author
             save             DRAFT               401  200    403      200   200
             save             IN_REVIEW           401  409    403      409   409
             save             CHANGES_REQUESTED   401  200    403      200   200
@@ -39,30 +40,30 @@ public final class TransitionTable {
             withdraw         APPROVED            401  200    403      200   200
             withdraw         PUBLISHED           401  409    403      409   409
             withdraw         RETRACTED           401  409    403      409   409
-            request-changes  DRAFT               401  403    409      409   409
-            request-changes  IN_REVIEW           401  403    200      200   200
-            request-changes  CHANGES_REQUESTED   401  403    409      409   409
-            request-changes  APPROVED            401  403    409      409   409
-            request-changes  PUBLISHED           401  403    409      409   409
-            request-changes  RETRACTED           401  403    409      409   409
-            approve          DRAFT               401  403    409      409   409
-            approve          IN_REVIEW           401  403    200      200   403
-            approve          CHANGES_REQUESTED   401  403    409      409   409
-            approve          APPROVED            401  403    409      409   409
-            approve          PUBLISHED           401  403    409      409   409
-            approve          RETRACTED           401  403    409      409   409
-            reconfirm        DRAFT               401  403    409      409   409
-            reconfirm        IN_REVIEW           401  403    409      409   409
-            reconfirm        CHANGES_REQUESTED   401  403    409      409   409
-            reconfirm        APPROVED            401  403    409      409   409
-            reconfirm        PUBLISHED           401  403    200      200   403
-            reconfirm        RETRACTED           401  403    409      409   409
-            retract          DRAFT               401  403    409      409   409
-            retract          IN_REVIEW           401  403    409      409   409
-            retract          CHANGES_REQUESTED   401  403    409      409   409
-            retract          APPROVED            401  403    409      409   409
-            retract          PUBLISHED           401  403    200      200   200
-            retract          RETRACTED           401  403    409      409   409
+            request-changes  DRAFT               401  403    409      403   409
+            request-changes  IN_REVIEW           401  403    200      403   200
+            request-changes  CHANGES_REQUESTED   401  403    409      403   409
+            request-changes  APPROVED            401  403    409      403   409
+            request-changes  PUBLISHED           401  403    409      403   409
+            request-changes  RETRACTED           401  403    409      403   409
+            approve          DRAFT               401  403    409      403   409
+            approve          IN_REVIEW           401  403    200      403   403
+            approve          CHANGES_REQUESTED   401  403    409      403   409
+            approve          APPROVED            401  403    409      403   409
+            approve          PUBLISHED           401  403    409      403   409
+            approve          RETRACTED           401  403    409      403   409
+            reconfirm        DRAFT               401  403    409      403   409
+            reconfirm        IN_REVIEW           401  403    409      403   409
+            reconfirm        CHANGES_REQUESTED   401  403    409      403   409
+            reconfirm        APPROVED            401  403    409      403   409
+            reconfirm        PUBLISHED           401  403    200      403   403
+            reconfirm        RETRACTED           401  403    409      403   409
+            retract          DRAFT               401  403    409      403   409
+            retract          IN_REVIEW           401  403    409      403   409
+            retract          CHANGES_REQUESTED   401  403    409      403   409
+            retract          APPROVED            401  403    409      403   409
+            retract          PUBLISHED           401  403    200      403   200
+            retract          RETRACTED           401  403    409      403   409
             """;
 
     /** Where an allowed action leads. */

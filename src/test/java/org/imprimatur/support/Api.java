@@ -12,6 +12,12 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Api {
 
     public static final String ARTICLES = "/api/v1/editorial/articles";
+    /**
+     * An account that is editor and medical reviewer at once, as a clinician who also writes: the
+     * four-eyes tests need one, and no demo account is both (an admin is no reviewer).
+     */
+    public static final String EDITOR_REVIEWER = "editor-reviewer";
+    public static final String EDITOR_REVIEWER_PASSWORD = "a writing clinician's password";
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
     private Api() {
@@ -24,12 +30,28 @@ public final class Api {
 
     /** A demo account's token from the service at {@code base} ("" for the default), kept per service. */
     public static String token(String base, String username) {
-        return TOKENS.computeIfAbsent(base + " " + username, key -> given(base)
-                .contentType(ContentType.JSON)
-                .body(Map.of("username", username, "password", "demo"))
-                .post("/api/v1/auth/token")
-                .then().statusCode(200)
-                .extract().path("access_token"));
+        return TOKENS.computeIfAbsent(base + " " + username, key -> {
+            if (username.equals(EDITOR_REVIEWER)) {
+                ensureEditorReviewer(base);
+            }
+            return given(base)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("username", username, "password", username.equals(EDITOR_REVIEWER) ? EDITOR_REVIEWER_PASSWORD : "demo"))
+                    .post("/api/v1/auth/token")
+                    .then().statusCode(200)
+                    .extract().path("access_token");
+        });
+    }
+
+    /** Creates the editor-reviewer account on the service at {@code base} unless it has it already. */
+    public static void ensureEditorReviewer(String base) {
+        int status = as(base, "admin").body(Map.of("username", EDITOR_REVIEWER, "displayName", "Dr Writing Clinician",
+                        "credentials", "MD", "roles", java.util.List.of("editor", "medical-reviewer"),
+                        "password", EDITOR_REVIEWER_PASSWORD))
+                .post("/api/v1/accounts").statusCode();
+        if (status != 201 && status != 409) {
+            throw new IllegalStateException("creating " + EDITOR_REVIEWER + " answered " + status);
+        }
     }
 
     public static RequestSpecification as(String username) {

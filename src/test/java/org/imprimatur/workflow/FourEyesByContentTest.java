@@ -27,18 +27,18 @@ class FourEyesByContentTest {
     @Test
     void restoringTheApproversOwnUnreviewedTextDoesNotLetThemApproveIt() {
         Map<String, Object> content = Fixtures.article(Fixtures.uniqueSlug("restore-bypass"));
-        // The admin writes v1, which never goes live.
-        String id = Api.as("admin").body(content).post(Api.ARTICLES).then().statusCode(201).extract().path("id");
+        // The editor-reviewer writes v1, which never goes live.
+        String id = Api.as(Api.EDITOR_REVIEWER).body(content).post(Api.ARTICLES).then().statusCode(201).extract().path("id");
         // The editor rewrites it as v2; a reviewer approves v2, which goes live.
         Api.save("editor", id, Api.etag(id), Fixtures.edited(content, "The editor's own text [@lee-2021].")).then().statusCode(200);
         Workflow.submit("editor", id).then().statusCode(200);
         Workflow.approve("reviewer", id).then().statusCode(200);
-        // The editor restores v1 as v3 and submits it: the admin's text, which no one else reviewed.
+        // The editor restores v1 as v3 and submits it: the editor-reviewer's text, which no one else reviewed.
         Api.as("editor").header("If-Match", Api.etag(id)).body(Map.of("version", 1))
                 .post(Api.ARTICLES + "/" + id + "/restore").then().statusCode(200).body("version", equalTo(3));
         Workflow.submit("editor", id).then().statusCode(200);
 
-        Workflow.approve("admin", id).then().statusCode(403)
+        Workflow.approve(Api.EDITOR_REVIEWER, id).then().statusCode(403)
                 .contentType("application/problem+json")
                 .body("rule", equalTo("reviewerIsNotAnAuthor"))
                 .body("detail", containsString("you wrote part of this change"));
@@ -49,26 +49,26 @@ class FourEyesByContentTest {
     @Test
     void textWrittenLongBeforeStillCountsForItsAuthorUntilItIsLive() {
         Map<String, Object> content = Fixtures.article(Fixtures.uniqueSlug("old-text"));
-        // The admin writes v1; the editor edits one section in v2, keeping the admin's other one.
-        String id = Api.as("admin").body(content).post(Api.ARTICLES).then().statusCode(201).extract().path("id");
+        // The editor-reviewer writes v1; the editor edits one section in v2, keeping the editor-reviewer's other one.
+        String id = Api.as(Api.EDITOR_REVIEWER).body(content).post(Api.ARTICLES).then().statusCode(201).extract().path("id");
         Api.save("editor", id, Api.etag(id), Fixtures.edited(content, "Edited intro [@lee-2021].")).then().statusCode(200);
         Workflow.submit("editor", id).then().statusCode(200);
-        // Nothing is live yet, so all of v2 is the change; part of it is the admin's.
-        Workflow.approve("admin", id).then().statusCode(403).body("rule", equalTo("reviewerIsNotAnAuthor"));
+        // Nothing is live yet, so all of v2 is the change; part of it is the editor-reviewer's.
+        Workflow.approve(Api.EDITOR_REVIEWER, id).then().statusCode(403).body("rule", equalTo("reviewerIsNotAnAuthor"));
         Workflow.approve("reviewer", id).then().statusCode(200);
     }
 
     @Test
     void unchangedTextTheApproverOnceWroteDoesNotBlockThem() {
         Map<String, Object> content = Fixtures.article(Fixtures.uniqueSlug("reviewed-text"));
-        // The admin's v1 is reviewed by someone else and goes live.
-        String id = Api.as("admin").body(content).post(Api.ARTICLES).then().statusCode(201).extract().path("id");
+        // The editor-reviewer's v1 is reviewed by someone else and goes live.
+        String id = Api.as(Api.EDITOR_REVIEWER).body(content).post(Api.ARTICLES).then().statusCode(201).extract().path("id");
         Workflow.submit("editor", id).then().statusCode(200);
         Workflow.approve("reviewer", id).then().statusCode(200);
-        // The editor changes the intro; the admin's other section goes live again unchanged.
+        // The editor changes the intro; the editor-reviewer's other section goes live again unchanged.
         Api.save("editor", id, Api.etag(id), Fixtures.edited(content, "A clearer intro [@lee-2021].")).then().statusCode(200);
         Workflow.submit("editor", id).then().statusCode(200);
-        Workflow.approve("admin", id).then().statusCode(200).body("publishedVersion", equalTo(2));
+        Workflow.approve(Api.EDITOR_REVIEWER, id).then().statusCode(200).body("publishedVersion", equalTo(2));
     }
 
     @Test

@@ -31,7 +31,7 @@ class TransitionMatrixApiTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void everyActionInEveryStateForEveryCaller(TransitionTable.Case expected) {
-        String author = expected.caller().equals("admin-author") ? "admin" : "editor";
+        String author = expected.caller().equals("reviewer-author") ? Api.EDITOR_REVIEWER : "editor";
         Map<String, Object> content = Fixtures.article(Fixtures.uniqueSlug("matrix"));
         String id = articleIn(expected.state(), author, content);
         String stateBefore = Api.latest(id).path("state");
@@ -78,7 +78,7 @@ class TransitionMatrixApiTest {
     private static Response perform(String action, String caller, String id, Map<String, Object> content) {
         RequestSpecification request = caller.equals("anonymous")
                 ? RestAssured.given().contentType(ContentType.JSON)
-                : Api.as(caller.equals("admin-author") ? "admin" : caller);
+                : Api.as(caller.equals("reviewer-author") ? Api.EDITOR_REVIEWER : caller);
         Response latest = Api.latest(id);
         Object version = latest.path("version");
         Object hash = latest.path("contentHash");

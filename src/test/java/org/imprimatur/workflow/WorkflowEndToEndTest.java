@@ -105,13 +105,30 @@ class WorkflowEndToEndTest {
     }
 
     @Test
-    void fourEyesRefusesAnAdminWhoEditedTheChange() {
+    void fourEyesRefusesAReviewerWhoEditedTheChange() {
         Map<String, Object> content = Fixtures.article(Fixtures.uniqueSlug("four-eyes"));
-        String id = Api.as("admin").body(content).post(Api.ARTICLES).then().statusCode(201).extract().path("id");
-        Workflow.submit("admin", id).then().statusCode(200);
-        Workflow.approve("admin", id).then().statusCode(403)
+        String id = Api.as(Api.EDITOR_REVIEWER).body(content).post(Api.ARTICLES).then().statusCode(201).extract().path("id");
+        Workflow.submit(Api.EDITOR_REVIEWER, id).then().statusCode(200);
+        Workflow.approve(Api.EDITOR_REVIEWER, id).then().statusCode(403)
                 .body("rule", equalTo("reviewerIsNotAnAuthor"));
         Workflow.approve("reviewer", id).then().statusCode(200);
+    }
+
+    /** docs/workflow.md, "Who": an admin manages the service and may write, but is no clinician. */
+    @Test
+    void anAdminTakesNoReviewersDecision() {
+        Map<String, Object> content = Fixtures.article(Fixtures.uniqueSlug("admin-no-clinician"));
+        String id = Api.createdId(content);
+        Workflow.submit("editor", id).then().statusCode(200);
+        Workflow.approve("admin", id).then().statusCode(403).contentType("application/problem+json")
+                .body("rule", equalTo("actorHoldsARequiredRole"))
+                .body("detail", containsString("medical-reviewer"));
+        Workflow.requestChanges("admin", id, null, "Looks wrong").then().statusCode(403);
+        Api.latest(id).then().body("state", equalTo("IN_REVIEW")).body("publishedVersion", nullValue());
+        Workflow.approve("reviewer", id).then().statusCode(200);
+        Workflow.reconfirm("admin", id).then().statusCode(403).body("rule", equalTo("actorHoldsARequiredRole"));
+        Workflow.retract("admin", id, "I say so").then().statusCode(403).body("rule", equalTo("actorHoldsARequiredRole"));
+        Api.latest(id).then().body("state", equalTo("PUBLISHED")).body("publishedVersion", equalTo(1));
     }
 
     @Test
@@ -133,17 +150,17 @@ class WorkflowEndToEndTest {
                 .body("state", equalTo("RETRACTED"))
                 .body("publishedVersion", nullValue())
                 .body("retractionReason", equalTo("New safety data contradicts the advice."));
-        Workflow.retract("admin", id, "Again").then().statusCode(409);
+        Workflow.retract("reviewer2", id, "Again").then().statusCode(409);
         Api.save("editor", id, Api.etag(id), content).then().statusCode(200).body("state", equalTo("DRAFT"));
     }
 
     @Test
     void reconfirmAppendsANewReviewWithoutANewVersion() {
-        String id = Api.as("admin").body(Fixtures.article(Fixtures.uniqueSlug("reconfirm"))).post(Api.ARTICLES)
+        String id = Api.as(Api.EDITOR_REVIEWER).body(Fixtures.article(Fixtures.uniqueSlug("reconfirm"))).post(Api.ARTICLES)
                 .then().statusCode(201).extract().path("id");
         Workflow.submit("editor", id).then().statusCode(200);
         Workflow.approve("reviewer", id).then().statusCode(200);
-        Workflow.reconfirm("admin", id).then().statusCode(403).body("rule", equalTo("reviewerIsNotAnAuthor"));
+        Workflow.reconfirm(Api.EDITOR_REVIEWER, id).then().statusCode(403).body("rule", equalTo("reviewerIsNotAnAuthor"));
         Workflow.reconfirm("reviewer2", id).then().statusCode(200)
                 .body("version", equalTo(1))
                 .body("review.reviewedBy.name", equalTo("Dr. Sam Second"));

@@ -2,6 +2,7 @@ package org.imprimatur.workflow;
 
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import org.imprimatur.support.Api;
 import org.imprimatur.support.Fixtures;
 import org.imprimatur.support.PackagedService;
 import org.junit.jupiter.api.AfterAll;
@@ -43,7 +44,8 @@ class WorkflowRandomWalkIT {
 
     private static final List<String> ACTIONS = List.of("save", "restore", "submit", "withdraw", "request-changes",
             "approve", "approve-later", "reconfirm", "retract");
-    private static final List<String> ACTORS = List.of("editor", "admin", "reviewer", "reviewer2");
+    // An admin writes but never reviews; the editor-reviewer does both, so four-eyes has someone to refuse.
+    private static final List<String> ACTORS = List.of("editor", "admin", Api.EDITOR_REVIEWER, "reviewer", "reviewer2");
     private static final int ARTICLES = 3;
     private static final int WALKS = 12;
     private static final int STEPS_PER_WALK = 25;
@@ -60,6 +62,7 @@ class WorkflowRandomWalkIT {
         services = PackagedService.onFreshDatabase();
         base = services.startInstance("random-walk");
         services.as(base, "editor").get("/api/v1/editorial/articles").then().statusCode(200);
+        Api.ensureEditorReviewer(base);
         try (Connection connection = services.connect();
              PreparedStatement statement = connection.prepareStatement("SELECT id, username FROM accounts");
              ResultSet rows = statement.executeQuery()) {
@@ -94,7 +97,7 @@ class WorkflowRandomWalkIT {
             String marker = "qz" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
             content.put("title", "Eczema and the gut " + marker);
             content.put("tags", List.of("eczema", marker));
-            String author = i == 0 ? "admin" : "editor";
+            String author = i == 0 ? Api.EDITOR_REVIEWER : "editor";
             String id = services.as(base, author).body(content).post("/api/v1/editorial/articles")
                     .then().statusCode(201).extract().path("id");
             ids.add(id);

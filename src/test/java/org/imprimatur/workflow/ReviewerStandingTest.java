@@ -1,0 +1,69 @@
+package org.imprimatur.workflow;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import org.imprimatur.support.Api;
+import org.imprimatur.support.Fixtures;
+import org.imprimatur.support.Workflow;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+/**
+ * docs/workflow.md, "Who", and docs/security.md, "Accounts": what lets an account approve medical
+ * content is granted by another admin, recorded, and named on every approval that follows.
+ */
+@QuarkusTest
+class ReviewerStandingTest {
+
+    private static final String PASSWORD = "a reviewer's long password";
+
+    @Test
+    void anApprovalNamesWhoGaveTheReviewerTheRoleAndTheCredentials() {
+        String username = "standing-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.as("admin").body(Map.of("username", username, "displayName", "Dr Standing", "roles", List.of("editor"),
+                "password", PASSWORD)).post("/api/v1/accounts").then().statusCode(201);
+        Api.as("admin").body(Map.of("roles", List.of("editor", "medical-reviewer"), "credentials", "MD, FRCP"))
+                .patch("/api/v1/accounts/" + username).then().statusCode(200);
+        String id = Api.createdId(Fixtures.article(Fixtures.uniqueSlug("standing")));
+        Workflow.submit("editor", id).then().statusCode(200);
+        var latest = Api.latest(id);
+        RestAssured.given().auth().oauth2(token(username)).contentType(ContentType.JSON)
+                .body(Map.of("version", latest.path("version"), "contentHash", latest.path("contentHash")))
+                .post(Api.ARTICLES + "/" + id + "/approve").then().statusCode(200);
+
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        Api.as("editor").get(Api.ARTICLES + "/" + id + "/audit").then().statusCode(200)
+                .body("events.find { it.action == 'approve' }.comment", equalTo(
+                        "Reviewer role granted by admin on " + today + "; credentials \"MD, FRCP\" set by admin on " + today));
+    }
+
+    @Test
+    void anAdminCannotMakeThemselvesAClinician() {
+        int eventsBefore = Api.as("admin").get("/api/v1/accounts/admin/events").then().statusCode(200).extract().path("size()");
+        Api.as("admin").body(Map.of("roles", List.of("admin", "medical-reviewer"))).patch("/api/v1/accounts/admin")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("detail", containsString("another admin must"));
+        Api.as("admin").body(Map.of("credentials", "MD")).patch("/api/v1/accounts/admin").then().statusCode(403);
+        Api.as("admin").get("/api/v1/accounts/admin").then().statusCode(200)
+                .body("roles", not(hasItem("medical-reviewer"))).body("credentials", not(equalTo("MD")));
+        Api.as("admin").get("/api/v1/accounts/admin/events").then().statusCode(200).body("size()", equalTo(eventsBefore));
+        // Their display name is theirs to change.
+        Api.as("admin").body(Map.of("displayName", "Ada Admin")).patch("/api/v1/accounts/admin").then().statusCode(200);
+    }
+
+    private static String token(String username) {
+        return RestAssured.given().contentType(ContentType.JSON).body(Map.of("username", username, "password", PASSWORD))
+                .post("/api/v1/auth/token").then().statusCode(200).extract().path("access_token");
+    }
+}

@@ -8,9 +8,11 @@ SELECT a.id AS aid, a.latest_version + 1 AS next, a.created_by AS author
  WHERE t.client = :client_id FOR UPDATE OF a \gset
 SELECT coalesce(max(seq), 0) + 1 AS seq FROM audit_events WHERE article_id = CAST(:aid AS uuid) \gset
 INSERT INTO article_versions (id, article_id, version_no, title, summary, language, review_interval_months,
-                              change_note, based_on, content_hash, author_id, created_at, header_origin_version)
+                              change_note, based_on, content_hash, author_id, created_at, header_origin_version,
+                              order_origin_version, review_interval_origin_version, removed_sections, removed_citations)
 VALUES (gen_random_uuid(), CAST(:aid AS uuid), :next, 'Gut health and eczema', repeat('A summary sentence. ', 8), 'en', 12,
-        'bench', :next - 1, encode(sha256(convert_to(CAST(:aid AS text) || CAST(:next AS text), 'UTF8')), 'hex'), CAST(:author AS uuid), now(), 1)
+        'bench', :next - 1, encode(sha256(convert_to(CAST(:aid AS text) || CAST(:next AS text), 'UTF8')), 'hex'), CAST(:author AS uuid), now(), 1,
+        1, 1, '{}', '{}')
 RETURNING id AS vid \gset
 INSERT INTO version_sections (version_id, ordinal, key, heading, aspect, body, origin_version)
 SELECT CAST(:vid AS uuid), g, 'part-' || (g + 1), 'A heading of some forty characters here', NULL,

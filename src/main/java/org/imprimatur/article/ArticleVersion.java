@@ -54,6 +54,20 @@ public class ArticleVersion extends PanacheEntityBase {
     /** The version that wrote the current title, summary, language and tags (see {@link ContentOrigins}). */
     @Column(name = "header_origin_version")
     public int headerOriginVersion;
+    /** The version that wrote the current order of sections and citations (see {@link ContentOrigins}). */
+    @Column(name = "order_origin_version")
+    public int orderOriginVersion;
+    /** The version that set the current review interval. */
+    @Column(name = "review_interval_origin_version")
+    public int reviewIntervalOriginVersion;
+    /** Section key → the version that took that section out, for sections this version lacks. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "removed_sections")
+    public Map<String, Integer> removedSections = new HashMap<>();
+    /** Citation key → the version that took that citation out. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "removed_citations")
+    public Map<String, Integer> removedCitations = new HashMap<>();
 
     @ElementCollection
     @CollectionTable(name = "version_tags", joinColumns = @JoinColumn(name = "version_id"))
@@ -91,6 +105,10 @@ public class ArticleVersion extends PanacheEntityBase {
         version.authorId = authorId;
         version.createdAt = createdAt;
         version.headerOriginVersion = origins.header();
+        version.orderOriginVersion = origins.order();
+        version.reviewIntervalOriginVersion = origins.reviewInterval();
+        version.removedSections = new HashMap<>(origins.removedSections());
+        version.removedCitations = new HashMap<>(origins.removedCitations());
         version.tags = new ArrayList<>(content.tags());
         content.sections().forEach(section -> version.sections.add(
                 SectionRow.of(section, origins.sections().get(section.key()))));
@@ -105,7 +123,8 @@ public class ArticleVersion extends PanacheEntityBase {
         sections.forEach(row -> sectionOrigins.put(row.key, row.originVersion));
         Map<String, Integer> citationOrigins = new HashMap<>();
         citations.forEach(row -> citationOrigins.put(row.key, row.originVersion));
-        return new ContentOrigins(headerOriginVersion, sectionOrigins, citationOrigins);
+        return new ContentOrigins(headerOriginVersion, orderOriginVersion, reviewIntervalOriginVersion, sectionOrigins,
+                citationOrigins, removedSections, removedCitations);
     }
 
     /** The content as editors wrote it, with the article's slug. */

@@ -18,12 +18,14 @@ class ContentOriginsTest {
     void unchangedPartsKeepTheirOriginAndChangedPartsAreNew() {
         ArticleContent v1 = content("Title", section("intro", "One."), section("causes", "Genes."));
         ContentOrigins o1 = ContentOrigins.allWrittenIn(v1, 1);
-        assertEquals(new ContentOrigins(1, Map.of("intro", 1, "causes", 1), Map.of("lee-2021", 1)), o1);
+        assertEquals(new ContentOrigins(1, 1, 1, Map.of("intro", 1, "causes", 1), Map.of("lee-2021", 1), Map.of(), Map.of()), o1);
 
         ArticleContent v2 = content("Title", section("intro", "One, edited."), section("causes", "Genes."),
                 section("diet", "Fibre."));
         ContentOrigins o2 = ContentOrigins.carry(v1, o1, v2, 2);
-        assertEquals(new ContentOrigins(1, Map.of("intro", 2, "causes", 1, "diet", 2), Map.of("lee-2021", 1)), o2);
+        // A section added changes the order of sections too: both were written in version 2.
+        assertEquals(new ContentOrigins(1, 2, 1, Map.of("intro", 2, "causes", 1, "diet", 2), Map.of("lee-2021", 1), Map.of(),
+                Map.of()), o2);
 
         ArticleContent v3 = content("New title", section("intro", "One, edited."), section("causes", "Genes."),
                 section("diet", "Fibre."));
@@ -43,13 +45,49 @@ class ContentOriginsTest {
     void onlyPartsThatDifferFromTheBaselineCount() {
         ArticleContent live = content("Title", section("intro", "One."), section("causes", "Genes."));
         ArticleContent candidate = content("Title", section("intro", "One, edited."), section("causes", "Genes."));
-        ContentOrigins origins = new ContentOrigins(1, Map.of("intro", 4, "causes", 1), Map.of("lee-2021", 2));
+        ContentOrigins origins = new ContentOrigins(1, 3, 5, Map.of("intro", 4, "causes", 1), Map.of("lee-2021", 2), Map.of(),
+                Map.of());
         assertEquals(Set.of(4), origins.versionsThatWroteChangesFrom(candidate, live));
-        assertEquals(Set.of(1, 2, 4), origins.versionsThatWroteChangesFrom(candidate, null));
-        // A removed section changes nothing anyone must sign for; a moved one is the same text.
-        ArticleContent reordered = content("Title", section("causes", "Genes."));
-        assertEquals(Set.of(), new ContentOrigins(1, Map.of("causes", 1), Map.of("lee-2021", 2))
-                .versionsThatWroteChangesFrom(reordered, live));
+        assertEquals(Set.of(1, 2, 3, 4, 5), origins.versionsThatWroteChangesFrom(candidate, null));
+    }
+
+    /** docs/workflow.md: taking a section out, moving one and changing the review interval are writing too. */
+    @Test
+    void aRemovalAMoveAndANewReviewIntervalCountForTheVersionThatMadeThem() {
+        ArticleContent live = content("Title", section("intro", "One."), section("warnings", "See a doctor if…"));
+        ContentOrigins liveOrigins = ContentOrigins.allWrittenIn(live, 1);
+        ArticleContent removed = content("Title", section("intro", "One."));
+        ContentOrigins removedOrigins = ContentOrigins.carry(live, liveOrigins, removed, 2);
+        assertEquals(Map.of("warnings", 2), removedOrigins.removedSections());
+        assertEquals(Set.of(2), removedOrigins.versionsThatWroteChangesFrom(removed, live));
+
+        ArticleContent moved = content("Title", section("warnings", "See a doctor if…"), section("intro", "One."));
+        ContentOrigins movedOrigins = ContentOrigins.carry(live, liveOrigins, moved, 3);
+        assertEquals(Set.of(3), movedOrigins.versionsThatWroteChangesFrom(moved, live));
+
+        ArticleContent longer = new ArticleContent("slug", "Title", "", "en", List.of(), 36, "", live.sections(), List.of(LEE));
+        ContentOrigins longerOrigins = ContentOrigins.carry(live, liveOrigins, longer, 4);
+        assertEquals(Set.of(4), longerOrigins.versionsThatWroteChangesFrom(longer, live));
+    }
+
+    @Test
+    void aRemovalTravelsThroughSavesAndRestoresWithTheVersionThatMadeIt() {
+        ArticleContent v1 = content("Title", section("intro", "One."), section("warnings", "See a doctor if…"));
+        ContentOrigins o1 = ContentOrigins.allWrittenIn(v1, 1);
+        ArticleContent v2 = content("Title", section("intro", "One."));
+        ContentOrigins o2 = ContentOrigins.carry(v1, o1, v2, 2);
+        // v3 restores v1: the section is back, nothing is removed.
+        ContentOrigins o3 = ContentOrigins.carry(v1, o1, v1, 3);
+        assertEquals(Map.of(), o3.removedSections());
+        // v4 restores v2: the removal is version 2's, whoever pressed Restore, and so is the order.
+        ContentOrigins o4 = ContentOrigins.carry(v2, o2, v2, 4);
+        assertEquals(Map.of("warnings", 2), o4.removedSections());
+        assertEquals(Set.of(2), o4.versionsThatWroteChangesFrom(v2, v1));
+        // v5 edits the intro of v4: the old removal stays version 2's.
+        ArticleContent v5 = content("Title", section("intro", "One, clearer."));
+        ContentOrigins o5 = ContentOrigins.carry(v2, o4, v5, 5);
+        assertEquals(Map.of("warnings", 2), o5.removedSections());
+        assertEquals(Set.of(2, 5), o5.versionsThatWroteChangesFrom(v5, v1));
     }
 
     private static ArticleContent content(String title, Section... sections) {

@@ -6,6 +6,8 @@ import org.imprimatur.support.Database;
 import org.imprimatur.support.Fixtures;
 import org.imprimatur.support.Workflow;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.sql.SQLException;
 import java.util.List;
@@ -87,5 +89,47 @@ class FourEyesByContentTest {
             assertTrue(refusal.getMessage().contains("sealed"), refusal.getMessage());
         }
         Api.as("editor").get(Api.ARTICLES + "/" + articleId).then().body("sections.size()", equalTo(2));
+    }
+
+    /**
+     * docs/workflow.md: a removal, a reorder and a new review interval are writing, attributed to the
+     * version that made them and carried through restores. R (editor and reviewer) makes the change
+     * in v2; the editor restores v1, which goes live; the editor restores v2; R may not approve it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"removes the diet section", "puts diet before intro", "sets the review interval to 36 months"})
+    void changesThatLeaveNoTextBehindCountForTheReviewerWhoMadeThem(String change) {
+        Map<String, Object> content = Fixtures.article(Fixtures.uniqueSlug("structure"));
+        String id = Api.createdId(content);
+        Workflow.submit("editor", id).then().statusCode(200);
+        Workflow.approve("reviewer", id).then().statusCode(200).body("publishedVersion", equalTo(1));
+
+        Map<String, Object> changed = new java.util.LinkedHashMap<>(content);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> sections = new java.util.ArrayList<>((List<Map<String, Object>>) content.get("sections"));
+        switch (change) {
+            case "removes the diet section" -> {
+                sections.remove(1);
+                changed.put("citations", List.of(((List<?>) content.get("citations")).get(0)));
+            }
+            case "puts diet before intro" -> java.util.Collections.reverse(sections);
+            default -> changed.put("reviewIntervalMonths", 36);
+        }
+        changed.put("sections", sections);
+        Api.save(Api.EDITOR_REVIEWER, id, Api.etag(id), changed).then().statusCode(200).body("version", equalTo(2));
+        restore(id, 1, 3);
+        Workflow.submit("editor", id).then().statusCode(200);
+        Workflow.approve("reviewer2", id).then().statusCode(200).body("publishedVersion", equalTo(3));
+        restore(id, 2, 4);
+        Workflow.submit("editor", id).then().statusCode(200);
+
+        Workflow.approve(Api.EDITOR_REVIEWER, id).then().statusCode(403).body("rule", equalTo("reviewerIsNotAnAuthor"));
+        Api.latest(id).then().body("state", equalTo("IN_REVIEW")).body("publishedVersion", equalTo(3));
+        Workflow.approve("reviewer", id).then().statusCode(200).body("publishedVersion", equalTo(4));
+    }
+
+    private static void restore(String id, int version, int expectedNew) {
+        Api.as("editor").header("If-Match", Api.etag(id)).body(Map.of("version", version))
+                .post(Api.ARTICLES + "/" + id + "/restore").then().statusCode(200).body("version", equalTo(expectedNew));
     }
 }

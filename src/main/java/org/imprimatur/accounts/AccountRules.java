@@ -1,5 +1,6 @@
 package org.imprimatur.accounts;
 
+import org.imprimatur.infrastructure.ControlCharacters;
 import org.imprimatur.infrastructure.FieldError;
 import org.imprimatur.security.Role;
 
@@ -45,18 +46,26 @@ public final class AccountRules {
             errors.add(new FieldError("displayName", "is required"));
         } else if (displayName.length() > 200) {
             errors.add(new FieldError("displayName", "is longer than 200 characters"));
+        } else {
+            // Names reach review e-mails and the audit trail: docs/security.md, "Control characters".
+            ControlCharacters.checkLine(errors, "displayName", displayName);
         }
     }
 
     static void checkCredentials(List<FieldError> errors, String credentials) {
         if (credentials != null && credentials.length() > 200) {
             errors.add(new FieldError("credentials", "is longer than 200 characters"));
+        } else {
+            ControlCharacters.checkLine(errors, "credentials", credentials);
         }
     }
 
     static void checkEmail(List<FieldError> errors, String email) {
         if (email != null && !email.isEmpty() && (email.length() > 320 || !EMAIL.matcher(email).matches())) {
             errors.add(new FieldError("email", "must be an e-mail address such as name@example.org"));
+        } else {
+            // The pattern's \s misses most control characters, and an address becomes a mail header.
+            ControlCharacters.checkLine(errors, "email", email);
         }
     }
 

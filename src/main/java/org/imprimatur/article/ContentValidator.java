@@ -1,5 +1,6 @@
 package org.imprimatur.article;
 
+import org.imprimatur.infrastructure.ControlCharacters;
 import org.imprimatur.infrastructure.FieldError;
 import org.imprimatur.infrastructure.ProblemException;
 
@@ -51,10 +52,10 @@ public final class ContentValidator {
         if (title == null || title.isBlank()) {
             errors.add("title", "is required");
         } else {
-            errors.checkLength("title", title, 200);
+            errors.checkLine("title", title, 200);
         }
         String summary = orEmpty(text(raw.summary()));
-        errors.checkLength("summary", summary, 500);
+        errors.checkLine("summary", summary, 500);
         String language = raw.language() == null ? ArticleContent.DEFAULT_LANGUAGE : raw.language();
         if (!LANGUAGE.matcher(language).matches() || language.length() > 35) {
             errors.add("language", "must be a BCP 47 language tag such as en or en-GB");
@@ -66,7 +67,7 @@ public final class ContentValidator {
             errors.add("reviewIntervalMonths", "must be between 1 and 60 months");
         }
         String changeNote = orEmpty(text(raw.changeNote()));
-        errors.checkLength("changeNote", changeNote, 500);
+        errors.checkLine("changeNote", changeNote, 500);
         List<Section> sections = validateSections(errors, raw.sections());
         List<Citation> citations = validateCitations(errors, raw.citations(), today);
         if (!errors.isEmpty()) {
@@ -162,7 +163,7 @@ public final class ContentValidator {
                 errors.add(path + ".key", "repeats the section key " + key);
             }
             String heading = orEmpty(text(raw.heading()));
-            errors.checkLength(path + ".heading", heading, 200);
+            errors.checkLine(path + ".heading", heading, 200);
             String aspectName = text(raw.aspect());
             HealthAspect aspect = aspectName == null ? null : HealthAspect.fromJsonName(aspectName).orElse(null);
             if (aspectName != null && aspect == null) {
@@ -175,6 +176,8 @@ public final class ContentValidator {
                 errors.add(path + ".body", "is longer than " + MAX_BODY + " characters");
             } else if (hasUnstorableCharacters(body)) {
                 errors.add(path + ".body", "contains a NUL character or an unpaired surrogate");
+            } else if (ControlCharacters.textProblem(body).isPresent()) {
+                errors.add(path + ".body", ControlCharacters.textProblem(body).get());
             } else {
                 MarkdownRules.violations(body).forEach(violation -> errors.add(path + ".body", violation));
             }
@@ -213,7 +216,7 @@ public final class ContentValidator {
             if (title == null || title.isBlank()) {
                 errors.add(path + ".title", "is required");
             } else {
-                errors.checkLength(path + ".title", title, 500);
+                errors.checkLine(path + ".title", title, 500);
             }
             List<String> authors = new ArrayList<>();
             List<String> rawAuthors = raw.authors() == null ? List.of() : raw.authors();
@@ -225,12 +228,12 @@ public final class ContentValidator {
                 if (author == null || author.isBlank()) {
                     errors.add(path + ".authors[" + a + "]", "must be a non-empty name");
                 } else {
-                    errors.checkLength(path + ".authors[" + a + "]", author, 200);
+                    errors.checkLine(path + ".authors[" + a + "]", author, 200);
                 }
                 authors.add(author);
             }
             String container = text(raw.container());
-            errors.checkLength(path + ".container", container, 300);
+            errors.checkLine(path + ".container", container, 300);
             Integer year = raw.year();
             int latestYear = today.getYear() + 1;
             if (year != null && (year < 1600 || year > latestYear)) {
@@ -239,6 +242,8 @@ public final class ContentValidator {
             String doi = text(raw.doi());
             if (doi != null && (!DOI.matcher(doi).matches() || doi.length() > 300)) {
                 errors.add(path + ".doi", "must be a DOI such as 10.1000/xyz123 (without https://doi.org/)");
+            } else {
+                errors.checkLine(path + ".doi", doi);
             }
             String pmid = text(raw.pmid());
             if (pmid != null && !PMID.matcher(pmid).matches()) {
@@ -247,6 +252,8 @@ public final class ContentValidator {
             String url = text(raw.url());
             if (url != null && !isWebUrl(url)) {
                 errors.add(path + ".url", "must be an absolute http or https URL");
+            } else {
+                errors.checkLine(path + ".url", url);
             }
             if (doi == null && pmid == null && url == null) {
                 errors.add(path, "needs at least one locator: doi, pmid or url");
@@ -325,7 +332,8 @@ public final class ContentValidator {
             }
         }
 
-        void checkLength(String field, String value, int max) {
+        /** A single-line field: its length, and no character PostgreSQL cannot store or a line must not hold. */
+        void checkLine(String field, String value, int max) {
             if (value == null) {
                 return;
             }
@@ -334,7 +342,14 @@ public final class ContentValidator {
             }
             if (hasUnstorableCharacters(value)) {
                 add(field, "contains a NUL character or an unpaired surrogate");
+            } else {
+                checkLine(field, value);
             }
+        }
+
+        /** Single-line fields reach mail subjects, logs and lists: docs/security.md, "Control characters". */
+        void checkLine(String field, String value) {
+            ControlCharacters.lineProblem(value).ifPresent(problem -> add(field, problem));
         }
 
         boolean isEmpty() {

@@ -6,6 +6,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.imprimatur.infrastructure.ControlCharacters;
 import org.imprimatur.infrastructure.PublicUrl;
 import org.imprimatur.workflow.ArticleEventType;
 import org.jboss.logging.Logger;
@@ -50,7 +51,7 @@ public class MailReminders {
                 send(claimed);
             }
         } catch (RuntimeException failed) {
-            LOG.warnf("Could not send review reminders (%s); trying again", failed.getMessage());
+            LOG.warnf("Could not send review reminders (%s); trying again", ControlCharacters.forLog(failed.getMessage()));
         }
     }
 
@@ -94,16 +95,21 @@ public class MailReminders {
 
     private void send(Claimed event) {
         ReminderTexts.Reminder reminder = QuarkusTransaction.requiringNew().call(() -> compose(event));
-        if (reminder.recipients().isEmpty()) {
+        // Headers are made of stored text, some of it written before control characters were refused
+        // (docs/security.md, "Control characters"): no value may end a header and start another.
+        List<String> recipients = reminder.recipients().stream()
+                .filter(address -> ControlCharacters.lineProblem(address).isEmpty()).toList();
+        if (recipients.isEmpty()) {
             finish(event, "no-recipient", null, List.of());
             return;
         }
+        String subject = ControlCharacters.forHeader(reminder.subject());
         try {
-            mailer.send(Mail.withText(reminder.recipients().get(0), reminder.subject(), reminder.body())
-                    .setTo(reminder.recipients()));
-            finish(event, "sent", null, reminder.recipients());
+            mailer.send(Mail.withText(recipients.get(0), subject, reminder.body()).setTo(recipients));
+            finish(event, "sent", null, recipients);
         } catch (RuntimeException failed) {
-            LOG.warnf("Could not send the e-mail for event %d (%s); it will be retried", event.eventId(), failed.getMessage());
+            LOG.warnf("Could not send the e-mail for event %d (%s); it will be retried", event.eventId(),
+                    ControlCharacters.forLog(failed.getMessage()));
             retryLater(event, String.valueOf(failed.getMessage()));
         }
     }

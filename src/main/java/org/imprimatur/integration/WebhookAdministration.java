@@ -3,6 +3,7 @@ package org.imprimatur.integration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.imprimatur.infrastructure.ControlCharacters;
 import org.imprimatur.infrastructure.Cursor;
 import org.imprimatur.infrastructure.FieldError;
 import org.imprimatur.infrastructure.Page;
@@ -212,6 +213,10 @@ public class WebhookAdministration {
             errors.add(new FieldError("url", "is longer than 2000 characters"));
             return;
         }
+        if (ControlCharacters.lineProblem(url.strip()).isPresent()) {
+            ControlCharacters.checkLine(errors, "url", url.strip());
+            return;
+        }
         TargetAddresses.unusableUrl(url.strip()).ifPresentOrElse(
                 problem -> errors.add(new FieldError("url", problem)),
                 () -> {
@@ -243,6 +248,9 @@ public class WebhookAdministration {
     private static void checkDescription(List<FieldError> errors, String description) {
         if (description != null && description.strip().length() > 500) {
             errors.add(new FieldError("description", "is longer than 500 characters"));
+        } else {
+            // Shown in lists and logs of the studio: docs/security.md, "Control characters".
+            ControlCharacters.checkLine(errors, "description", description);
         }
     }
 

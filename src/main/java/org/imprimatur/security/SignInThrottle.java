@@ -85,7 +85,9 @@ public class SignInThrottle {
         long wait = Math.max(byUsername, byAddress);
         if (wait > 0) {
             lockouts.increment();
-            LOG.warnf("Sign-in refused for the username %s from %s: too many failed attempts (%s)", username, address,
+            LOG.warnf("Sign-in refused for the username %s from %s: too many failed attempts (%s)",
+                    org.imprimatur.infrastructure.ControlCharacters.forLog(username),
+                    org.imprimatur.infrastructure.ControlCharacters.forLog(address),
                     byUsername > 0 ? "username" : "address");
             throw ProblemException.tooManyRequests(
                     "Too many failed sign-ins; try again in " + wait + " seconds.", wait);
@@ -97,7 +99,9 @@ public class SignInThrottle {
     public void recordFailure(String username, String address) {
         Instant now = Timestamps.now(clock);
         failures.increment();
-        LOG.infof("Sign-in failed for the username %s from %s", username, address);
+        // As typed: escaped, so that a username with a line break cannot forge a log line.
+        LOG.infof("Sign-in failed for the username %s from %s", org.imprimatur.infrastructure.ControlCharacters.forLog(username),
+                org.imprimatur.infrastructure.ControlCharacters.forLog(address));
         entityManager.createNativeQuery("DELETE FROM sign_in_failures WHERE failed_at <= ?1")
                 .setParameter(1, now.minus(settings.window()).atOffset(ZoneOffset.UTC))
                 .executeUpdate();

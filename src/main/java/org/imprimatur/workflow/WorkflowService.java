@@ -19,6 +19,7 @@ import org.imprimatur.article.ArticleContent;
 import org.imprimatur.article.ArticleVersion;
 import org.imprimatur.article.ContentValidator;
 import org.imprimatur.audit.AuditTrail;
+import org.imprimatur.infrastructure.ControlCharacters;
 import org.imprimatur.infrastructure.ProblemException;
 import org.imprimatur.infrastructure.Timestamps;
 import org.imprimatur.article.ReviewComment;
@@ -169,6 +170,9 @@ public class WorkflowService {
         if (reason != null && reason.strip().length() > 2000) {
             throw ProblemException.invalid("reason", "is longer than 2000 characters");
         }
+        ControlCharacters.textProblem(reason).ifPresent(problem -> {
+            throw ProblemException.invalid("reason", problem);
+        });
         WorkflowState to = WorkflowGate.require(attempt(WorkflowAction.RETRACT, actor, article, latest)
                 .reason(reason).at(now).build());
         Integer retractedVersion = article.publishedVersion;
@@ -376,6 +380,10 @@ public class WorkflowService {
             if (comment.text().length() > 5000) {
                 throw ProblemException.invalid("comments[" + i + "].text", "is longer than 5000 characters");
             }
+            String field = "comments[" + i + "].text";
+            ControlCharacters.textProblem(comment.text()).ifPresent(problem -> {
+                throw ProblemException.invalid(field, problem);
+            });
         }
     }
 }

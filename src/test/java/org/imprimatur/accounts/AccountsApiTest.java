@@ -71,6 +71,35 @@ class AccountsApiTest {
                 .patch("/api/v1/accounts/editor").then().statusCode(400);
     }
 
+    /** docs/security.md, "Control characters": names reach e-mails, logs and the audit trail as one line. */
+    @Test
+    void controlCharactersInAccountFieldsAreRefusedAgainstTheFieldAndNothingIsStored() {
+        Map<String, String> broken = Map.of(
+                "displayName", "Dr. Mallory\nReply-To: x@evil.example",
+                "credentials", "MD\u0007, FAAD",
+                "email", "mallory\u0007@example.org",
+                "username", "mallory\n" + UUID.randomUUID().toString().substring(0, 8));
+        for (Map.Entry<String, String> field : broken.entrySet()) {
+            String username = unique("ctl");
+            Map<String, Object> request = new java.util.HashMap<>(account(username, List.of("editor"), "long enough password"));
+            request.put(field.getKey(), field.getValue());
+            Api.as("admin").contentType("application/json").body(request)
+                    .post("/api/v1/accounts").then().statusCode(422).contentType("application/problem+json")
+                    .body("errors.field", equalTo(List.of(field.getKey())));
+            Api.as("admin").get("/api/v1/accounts/" + username).then().statusCode(404);
+        }
+
+        String username = unique("ctl-change");
+        Api.as("admin").contentType("application/json").body(account(username, List.of("editor"), "long enough password"))
+                .post("/api/v1/accounts").then().statusCode(201);
+        Api.as("admin").contentType("application/json").body(Map.of("displayName", "Dr. Test\u202E", "credentials", "MD\r\nX: y"))
+                .patch("/api/v1/accounts/" + username).then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("displayName", "credentials")));
+        Api.as("admin").get("/api/v1/accounts/" + username).then().statusCode(200)
+                .body("displayName", equalTo("Dr. Test " + username)).body("credentials", equalTo("MD, FAAD"));
+        Api.as("admin").get("/api/v1/accounts/" + username + "/events").then().body("action", equalTo(List.of("created")));
+    }
+
     @Test
     void aDisabledAccountCannotSignInAndItsTokensAreRefusedAtOnce() {
         String username = unique("gone");

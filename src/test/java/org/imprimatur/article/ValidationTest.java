@@ -81,7 +81,27 @@ class ValidationTest {
                 rule("data URL", "citations[0].url", c -> citations(c).get(0).put("url", "data:text/html,hi")),
                 rule("ftp URL", "citations[0].url", c -> citations(c).get(0).put("url", "ftp://example.org/x")),
                 rule("no locator", "citations[0]", c -> citations(c).get(0).remove("doi")),
-                rule("year in the far future", "citations[0].year", c -> citations(c).get(0).put("year", 3000)));
+                rule("year in the far future", "citations[0].year", c -> citations(c).get(0).put("year", 3000)),
+                // docs/security.md, "Control characters": single-line fields hold no control, separator or bidi character.
+                rule("title with a header break", "title", c -> c.put("title", "Eczema\nReply-To: x@evil.example")),
+                rule("title with CRLF", "title", c -> c.put("title", "Eczema\r\nBcc: x@evil.example")),
+                rule("title with a bidi override", "title", c -> c.put("title", "Eczema \u202Etxt.exe")),
+                rule("summary with a line separator", "summary", c -> c.put("summary", "One\u2028Two")),
+                rule("summary with a line break", "summary", c -> c.put("summary", "One.\nTwo.")),
+                rule("change note with a CR", "changeNote", c -> c.put("changeNote", "Fixed\rtypo")),
+                rule("heading with a tab", "sections[1].heading", c -> sections(c).get(1).put("heading", "Diet\tand gut")),
+                rule("heading with a C1 control", "sections[1].heading", c -> sections(c).get(1).put("heading", "Diet\u0085")),
+                rule("section key with a line break", "sections[0].key", c -> sections(c).get(0).put("key", "intro\n")),
+                rule("tag with a line break", "tags[0]", c -> c.put("tags", List.of("eczema\n"))),
+                rule("citation key with a line break", "citations[0].key", c -> citations(c).get(0).put("key", "lee-2021\n")),
+                rule("citation title with ESC", "citations[0].title", c -> citations(c).get(0).put("title", "A study\u001B[31m")),
+                rule("citation author with DEL", "citations[0].authors[1]", c -> citations(c).get(0).put("authors", List.of("Lee A", "Kim\u007F B"))),
+                rule("citation container with an isolate", "citations[0].container", c -> citations(c).get(0).put("container", "J\u2066 Skin")),
+                rule("DOI with a BEL", "citations[0].doi", c -> citations(c).get(0).put("doi", "10.1000/lee\u0007")),
+                rule("URL with a bidi override", "citations[0].url", c -> citations(c).get(0).put("url", "https://example.org/\u202Eexe.pdf")),
+                rule("body with a BEL", "sections[0].body", c -> sections(c).get(0).put("body", "Eczema is common\u0007 [@lee-2021].")),
+                rule("body with a lone CR", "sections[0].body", c -> sections(c).get(0).put("body", "Line one\rLine two [@lee-2021].")),
+                rule("body with a paragraph separator", "sections[0].body", c -> sections(c).get(0).put("body", "One\u2029Two [@lee-2021].")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -114,6 +134,33 @@ class ValidationTest {
         breakIt.accept(content);
         Api.save("editor", id, Api.etag(id), content).then().statusCode(422).body("errors.field", hasItem(field));
         Api.as("editor").get(Api.ARTICLES + "/" + id + "/versions").then().body("size()", equalTo(1));
+    }
+
+    @Test
+    void aTitleCarryingAMailHeaderIsRefusedAgainstTheTitleAndNoArticleIsStored() {
+        String slug = Fixtures.uniqueSlug("header-title");
+        Map<String, Object> content = Fixtures.article(slug);
+        content.put("title", "Eczema\nReply-To: attacker@evil.example");
+        Api.create(content).then().statusCode(422).contentType("application/problem+json")
+                .body("errors.size()", equalTo(1))
+                .body("errors[0].field", equalTo("title"))
+                .body("errors[0].message", containsString("U+000A at character 7"));
+        Api.as("editor").queryParam("q", slug).get(Api.ARTICLES).then().statusCode(200).body("items.size()", equalTo(0));
+        Api.as("editor").queryParam("q", "attacker").get(Api.ARTICLES).then().statusCode(200).body("items.size()", equalTo(0));
+    }
+
+    @Test
+    void bodiesKeepTabsAndLineBreaksAndEveryFieldKeepsOrdinaryUnicode() {
+        Map<String, Object> content = Fixtures.article(Fixtures.uniqueSlug("unicode"));
+        content.put("title", "Ecz\u00e9ma, Neurodermitis \u00fcber Nacht, gwaith \u0175yr \uD83D\uDE23");
+        content.put("summary", "Caf\u00e9 au lait spots \u2014 \u6e7f\u75b9");
+        String body = "Eczema is common [@lee-2021].\r\n\r\n\t- itch\n\t- dry skin \uD83D\uDC69\u200D\u2695\uFE0F";
+        sections(content).get(0).put("body", body);
+        sections(content).get(1).put("heading", "Diet \u2013 Deiet \u0175");
+        String id = Api.createdId(content);
+        Api.latest(id).then().statusCode(200)
+                .body("title", equalTo(content.get("title")))
+                .body("sections[0].body", equalTo(body));
     }
 
     @Test

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import org.imprimatur.review.ReviewReminders;
 import org.imprimatur.support.Api;
+import org.imprimatur.support.Database;
 import org.imprimatur.support.Fixtures;
 import org.imprimatur.support.ServiceClock;
 import org.imprimatur.support.Workflow;
@@ -18,6 +19,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,8 +30,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -101,6 +107,36 @@ class ReviewRemindersMailTest {
         Thread.sleep(1000);
         assertEquals(1, messages(FIRST_REVIEWER, id, "Waiting for medical review: ").size(), "once, not once per poll");
         assertEquals(0, messages(EDITOR, id, "Waiting for medical review: ").size(), "editors are not reviewers");
+    }
+
+    /**
+     * docs/security.md, "Control characters": a title stored before line breaks were refused (put in
+     * here behind the service's back) still makes a one-line subject and no header of its own.
+     */
+    @Test
+    void aStoredTitleWithALineBreakMakesOneSubjectLineAndNoInjectedHeader() throws Exception {
+        String id = Api.createdId(Fixtures.article(Fixtures.uniqueSlug("mail-header")));
+        try (Connection owner = Database.owner().getConnection()) {
+            owner.setAutoCommit(false);
+            try (Statement statement = owner.createStatement();
+                 PreparedStatement update = owner.prepareStatement("UPDATE article_versions SET title = ? WHERE article_id = ?")) {
+                statement.execute("ALTER TABLE article_versions DISABLE TRIGGER article_versions_immutable");
+                update.setString(1, "Eczema\r\nBcc: injected@evil.example\r\nX-Injected: yes");
+                update.setObject(2, UUID.fromString(id));
+                assertEquals(1, update.executeUpdate());
+                statement.execute("ALTER TABLE article_versions ENABLE TRIGGER article_versions_immutable");
+            }
+            owner.commit();
+        }
+        Workflow.submit("editor", id).then().statusCode(200);
+        MimeMessage mail = awaitOne(FIRST_REVIEWER, id, "Waiting for medical review: ");
+        assertEquals("Waiting for medical review: Eczema Bcc: injected@evil.example X-Injected: yes", mail.getSubject());
+        String[] subjects = mail.getHeader("Subject");
+        assertEquals(1, subjects.length);
+        assertTrue(subjects[0].chars().noneMatch(c -> c == '\r' || c == '\n'), subjects[0]);
+        assertNull(mail.getHeader("Bcc"), "an injected Bcc header");
+        assertNull(mail.getHeader("X-Injected"), "an injected header");
+        assertEquals(0, smtp.getReceivedMessagesForDomain("evil.example").length);
     }
 
     @Test

@@ -46,6 +46,14 @@ class ReviewerStandingTest {
         Api.as("editor").get(Api.ARTICLES + "/" + id + "/audit").then().statusCode(200)
                 .body("events.find { it.action == 'approve' }.comment", equalTo(
                         "Reviewer role granted by admin on " + today + "; credentials \"MD, FRCP\" set by admin on " + today));
+
+        // The account's page in the studio lists the grant among its history.
+        String csrf = RestAssured.given().get("/studio/sign-in").then().statusCode(200).extract().cookie("csrf-token");
+        String session = RestAssured.given().redirects().follow(false).cookie("csrf-token", csrf)
+                .formParams(Map.of("csrf-token", csrf, "username", "admin", "password", "demo"))
+                .post("/studio/sign-in").then().statusCode(303).extract().cookie("imprimatur_session");
+        RestAssured.given().cookie("imprimatur_session", session).get("/studio/accounts/" + username).then().statusCode(200)
+                .body(containsString("roles: editor → editor, medical-reviewer; credentials: none → &quot;MD, FRCP&quot;"));
     }
 
     @Test

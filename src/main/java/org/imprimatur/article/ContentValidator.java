@@ -37,9 +37,10 @@ public final class ContentValidator {
 
     /**
      * Validates content for create ({@code requireSlug}) or save; throws 422 with all errors.
-     * {@code today} (UTC) bounds citation years and access dates.
+     * {@code today} (UTC) bounds citation years and access dates; {@code images} says where images
+     * may come from.
      */
-    public static ArticleContent validate(ContentInput raw, boolean requireSlug, LocalDate today) {
+    public static ArticleContent validate(ContentInput raw, boolean requireSlug, LocalDate today, ImageSources images) {
         Errors errors = new Errors();
         if (raw == null) {
             throw ProblemException.invalid("$", "a request body with the article content is required");
@@ -68,7 +69,7 @@ public final class ContentValidator {
         }
         String changeNote = orEmpty(text(raw.changeNote()));
         errors.checkLine("changeNote", changeNote, 500);
-        List<Section> sections = validateSections(errors, raw.sections());
+        List<Section> sections = validateSections(errors, raw.sections(), images);
         List<Citation> citations = validateCitations(errors, raw.citations(), today);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors.list);
@@ -141,7 +142,8 @@ public final class ContentValidator {
         return tags;
     }
 
-    private static List<Section> validateSections(Errors errors, List<ContentInput.SectionInput> rawSections) {
+    private static List<Section> validateSections(Errors errors, List<ContentInput.SectionInput> rawSections,
+                                                  ImageSources images) {
         if (rawSections == null || rawSections.isEmpty()) {
             errors.add("sections", "at least one section is required");
             return List.of();
@@ -179,7 +181,7 @@ public final class ContentValidator {
             } else if (ControlCharacters.textProblem(body).isPresent()) {
                 errors.add(path + ".body", ControlCharacters.textProblem(body).get());
             } else {
-                MarkdownRules.violations(body).forEach(violation -> errors.add(path + ".body", violation));
+                MarkdownRules.violations(body, images).forEach(violation -> errors.add(path + ".body", violation));
             }
             sections.add(new Section(key, heading, aspect, body));
         }

@@ -15,9 +15,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * What a section body may contain: CommonMark without raw HTML, and links and images only to
- * http(s), mailto, relative addresses within the site, or anchors on the page. Checked at save time so that unsafe input is
- * refused at the door; delivery also sanitizes what it renders.
+ * What a section body may contain: CommonMark without raw HTML, links only to http(s), mailto,
+ * relative addresses within the site or anchors on the page, and images only from where
+ * {@link ImageSources} allows. Checked at save time so that unsafe input is refused at the door;
+ * delivery applies the same rules again to what it renders.
  */
 public final class MarkdownRules {
 
@@ -32,7 +33,7 @@ public final class MarkdownRules {
     }
 
     /** Human-readable reasons the body is refused; empty when it is acceptable. */
-    public static List<String> violations(String markdown) {
+    public static List<String> violations(String markdown, ImageSources images) {
         List<String> violations = new ArrayList<>();
         parse(markdown).accept(new AbstractVisitor() {
             @Override
@@ -47,38 +48,49 @@ public final class MarkdownRules {
 
             @Override
             public void visit(Link link) {
-                checkDestination("link", link.getDestination());
+                if (!isSafeLinkTarget(link.getDestination())) {
+                    violations.add("link target must be an http(s) or mailto URL, a relative address or an anchor: "
+                            + abbreviate(link.getDestination()));
+                }
                 visitChildren(link);
             }
 
             @Override
             public void visit(Image image) {
-                checkDestination("image", image.getDestination());
+                images.refusal(image.getDestination()).ifPresent(reason ->
+                        violations.add("image source " + reason + ": " + abbreviate(image.getDestination())));
                 visitChildren(image);
-            }
-
-            private void checkDestination(String what, String destination) {
-                if (!isSafeDestination(destination)) {
-                    violations.add(what + " target must be an http(s) or mailto URL, a relative address or an anchor: "
-                            + abbreviate(destination));
-                }
             }
         });
         return violations;
     }
 
-    static boolean isSafeDestination(String destination) {
-        String trimmed = destination.strip();
-        if (trimmed.startsWith("#")) {
-            return true;
+    /**
+     * Whether a link may point there. Like an image source, it is decided on the parsed URL, and
+     * spellings that browsers read differently from {@link URI} are refused: backslashes and
+     * whitespace (a browser turns {@code \\host} into {@code //host} and drops tabs, so
+     * {@code java\tscript:} runs) and protocol-relative {@code //host}, whose scheme is the page's.
+     */
+    public static boolean isSafeLinkTarget(String destination) {
+        if (destination == null || destination.isEmpty()) {
+            return false;
+        }
+        if (destination.startsWith("#")) {
+            return destination.chars().noneMatch(c -> c <= 0x20 || c == 0x7f || c == '\\');
+        }
+        if (destination.startsWith("//") || destination.chars().anyMatch(c -> c <= 0x20 || c == 0x7f || c == '\\')) {
+            return false;
         }
         try {
-            URI uri = new URI(trimmed);
+            URI uri = new URI(destination);
             if (uri.getScheme() == null) {
-                return true; // a relative link within the site
+                return uri.getRawAuthority() == null; // a relative link within the site
             }
             String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-            return LINK_SCHEMES.contains(scheme) && (scheme.equals("mailto") || uri.getHost() != null);
+            if (scheme.equals("mailto")) {
+                return uri.isOpaque();
+            }
+            return LINK_SCHEMES.contains(scheme) && uri.getHost() != null && uri.getRawUserInfo() == null;
         } catch (Exception notAUri) {
             return false;
         }

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import org.imprimatur.article.Article;
 import org.imprimatur.article.ArticleContent;
 import org.imprimatur.article.ArticleVersion;
+import org.imprimatur.article.ImageSources;
 import org.imprimatur.infrastructure.CanonicalJson;
 import org.imprimatur.infrastructure.Timestamps;
 import org.imprimatur.article.ReviewRecord;
@@ -28,7 +29,7 @@ public class DeliveryRepository {
     private final EntityManager entityManager;
     private final ObjectMapper mapper;
     private final PublicationHistory publications;
-    private final org.jsoup.safety.Safelist safelist;
+    private final MarkdownRenderer.Allowed allowed;
     // ?at= answers are rendered once per (version, period, review record) and kept, bounded in
     // bytes: however many instants are asked for, each distinct answer costs one rendering.
     private final com.github.benmanes.caffeine.cache.Cache<HistoricKey, Rendition.Live> history =
@@ -40,13 +41,12 @@ public class DeliveryRepository {
     private final Clock clock;
 
     public DeliveryRepository(EntityManager entityManager, ObjectMapper mapper, PublicationHistory publications,
-                              DeliverySettings settings, Clock clock) {
+                              ImageSources images, Clock clock) {
         this.clock = clock;
         this.entityManager = entityManager;
         this.mapper = mapper;
         this.publications = publications;
-        this.safelist = MarkdownRenderer.safelist(settings == null ? java.util.Set.of()
-                : settings.imageHosts().orElse(java.util.Set.of()));
+        this.allowed = MarkdownRenderer.allowing(images == null ? ImageSources.siteOnly() : images);
     }
 
     @Transactional
@@ -102,7 +102,7 @@ public class DeliveryRepository {
         if (version.isEmpty()) {
             return Optional.empty();
         }
-        PublishedArticle published = toPublished(article.slug, version.get(), publishedAt, review.orElse(null), safelist);
+        PublishedArticle published = toPublished(article.slug, version.get(), publishedAt, review.orElse(null), allowed);
         Instant reviewedAt = review.map(r -> r.createdAt).orElse(publishedAt);
         Rendition.Live rendered = render(published, version.get().contentHash,
                 reviewedAt.isAfter(publishedAt) ? reviewedAt : publishedAt);
@@ -124,14 +124,14 @@ public class DeliveryRepository {
     }
 
     static PublishedArticle toPublished(String slug, ArticleVersion version, Instant publishedAt, ReviewRecord review,
-                                        org.jsoup.safety.Safelist safelist) {
+                                        MarkdownRenderer.Allowed allowed) {
         ArticleContent content = version.content(slug);
         Map<String, Integer> numbers = MarkdownRenderer.citationNumbers(content.citations());
         return new PublishedArticle(slug, content.title(), content.summary(), content.language(), content.tags(),
                 version.versionNo, publishedAt,
                 content.sections().stream().map(section -> new PublishedArticle.PublishedSection(section.key(),
                         section.heading(), section.aspect(), section.body(),
-                        MarkdownRenderer.html(section.body(), numbers, safelist))).toList(),
+                        MarkdownRenderer.html(section.body(), numbers, allowed))).toList(),
                 content.citations().stream().map(c -> new PublishedArticle.PublishedCitation(c.key(), c.kind(), c.title(),
                         c.authors(), c.container(), c.year(), c.doi(), c.pmid(), c.url(), c.accessedOn())).toList(),
                 review == null ? null : new PublishedArticle.Review(review.lastReviewedOn, review.nextReviewDue,
@@ -155,7 +155,7 @@ public class DeliveryRepository {
         Instant publishedAt = firstLive == null ? version.createdAt : Timestamps.fromColumn(firstLive);
         ReviewRecord review = ReviewRecord.<ReviewRecord>find("articleId = ?1 and versionNo = ?2 order by createdAt desc",
                 articleId, versionNo).firstResult();
-        PublishedArticle published = toPublished(article.slug, version, publishedAt, review, safelist);
+        PublishedArticle published = toPublished(article.slug, version, publishedAt, review, allowed);
         return render(published, version.contentHash, review == null ? publishedAt : review.createdAt);
     }
 

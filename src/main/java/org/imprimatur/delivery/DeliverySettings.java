@@ -32,8 +32,7 @@ public interface DeliverySettings {
      */
     Optional<Duration> maxStale();
 
-    /** Hosts from which article bodies may show images over https; none by default (docs/delivery.md). */
-    Optional<java.util.Set<String>> imageHosts();
+    // imprimatur.delivery.image-hosts is read by article.ImageHosts: saving checks images against it too.
 
     default Duration effectiveMaxStale() {
         return maxStale().orElseGet(() -> grantedStaleness(cacheControl()));

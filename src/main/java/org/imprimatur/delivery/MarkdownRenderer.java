@@ -1,6 +1,7 @@
 package org.imprimatur.delivery;
 
 import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.node.Text;
@@ -8,6 +9,8 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.text.TextContentRenderer;
 import org.imprimatur.article.CitationMarkers;
+import org.imprimatur.article.ImageSources;
+import org.imprimatur.article.MarkdownRules;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Attribute;
@@ -16,10 +19,7 @@ import org.jsoup.safety.Safelist;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Markdown in, safe HTML out: CommonMark with raw HTML escaped, citation markers turned into links
@@ -31,22 +31,37 @@ public final class MarkdownRenderer {
     private static final Parser PARSER = Parser.builder().build();
     private static final HtmlRenderer HTML = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
     private static final TextContentRenderer TEXT = TextContentRenderer.builder().build();
-    // Relative links resolve against this placeholder during cleaning and are written back relative.
+    // Relative links resolve against this placeholder while jsoup checks protocols; they are kept
+    // relative (preserveRelativeLinks), and nothing is ever rewritten from it.
     private static final String BASE = "https://article.invalid/";
-    private static final Safelist NO_REMOTE_IMAGES = safelist(Set.of());
+    private static final Allowed SITE_ONLY = allowing(ImageSources.siteOnly());
     private static final Document.OutputSettings OUTPUT = new Document.OutputSettings().prettyPrint(false);
 
     private MarkdownRenderer() {
     }
 
+    /** What rendered HTML may show: image sources and the sanitizer that goes with them. */
+    public static final class Allowed {
+        private final ImageSources images;
+        private final Safelist safelist;
+
+        private Allowed(ImageSources images, Safelist safelist) {
+            this.images = images;
+            this.safelist = safelist;
+        }
+    }
+
+    public static Allowed allowing(ImageSources images) {
+        return new Allowed(images, safelist(images));
+    }
+
     /**
      * The allow-list: relaxed jsoup minus styling hooks ({@code class} is not kept, so content cannot
-     * borrow a site's styles), links to http, https, mailto and anchors, and images only from the
-     * site itself (relative) or over https from {@code imageHosts}: a remote image is a request
-     * every reader's browser makes to its host, i.e. a tracking pixel (docs/delivery.md).
+     * borrow a site's styles), links to http, https, mailto and anchors, and images only where
+     * {@code images} allows: a remote image is a request every reader's browser makes to its host,
+     * i.e. a tracking pixel (docs/delivery.md). A second line behind the checks on the Markdown tree.
      */
-    static Safelist safelist(Set<String> imageHosts) {
-        Set<String> hosts = imageHosts.stream().map(host -> host.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+    static Safelist safelist(ImageSources images) {
         return new Safelist(Safelist.relaxed()
                 .removeTags("img")
                 .addTags("img")
@@ -56,25 +71,16 @@ public final class MarkdownRenderer {
                 .preserveRelativeLinks(true)) {
             @Override
             public boolean isSafeAttribute(String tagName, Element element, Attribute attribute) {
-                if (tagName.equals("img") && attribute.getKey().equals("src")
-                        && !imageSourceAllowed(element.absUrl("src"), hosts)) {
+                if (tagName.equals("img") && attribute.getKey().equals("src") && !images.allows(attribute.getValue())) {
+                    return false;
+                }
+                if (tagName.equals("a") && attribute.getKey().equals("href")
+                        && !MarkdownRules.isSafeLinkTarget(attribute.getValue())) {
                     return false;
                 }
                 return super.isSafeAttribute(tagName, element, attribute);
             }
         };
-    }
-
-    private static boolean imageSourceAllowed(String absoluteUrl, Set<String> hosts) {
-        if (absoluteUrl.startsWith(BASE)) {
-            return true;
-        }
-        try {
-            String host = java.net.URI.create(absoluteUrl).getHost();
-            return host != null && hosts.contains(host.toLowerCase(Locale.ROOT));
-        } catch (IllegalArgumentException malformed) {
-            return false;
-        }
     }
 
     /** Citation keys numbered by their place in the list, as the markers in bodies show them. */
@@ -93,15 +99,49 @@ public final class MarkdownRenderer {
 
     /** Sanitized HTML of a section body, with no remote images. */
     public static String html(String markdown, Map<String, Integer> citationNumbers) {
-        return html(markdown, citationNumbers, NO_REMOTE_IMAGES);
+        return html(markdown, citationNumbers, SITE_ONLY);
     }
 
     /** Sanitized HTML of a section body; {@code citationNumbers} maps citation keys to their place in the list. */
-    public static String html(String markdown, Map<String, Integer> citationNumbers, Safelist safelist) {
+    public static String html(String markdown, Map<String, Integer> citationNumbers, Allowed allowed) {
         Node document = PARSER.parse(markdown);
+        disarm(document, allowed.images);
         linkCitationMarkers(document, citationNumbers);
-        String cleaned = Jsoup.clean(HTML.render(document), BASE, safelist, OUTPUT);
-        return cleaned.replace("href=\"" + BASE, "href=\"/").replace("src=\"" + BASE, "src=\"/");
+        return Jsoup.clean(HTML.render(document), BASE, allowed.safelist, OUTPUT);
+    }
+
+    /**
+     * Bodies stored before today's rules may hold images or links that saving now refuses: an image
+     * from a host not allowed becomes its alt text, a link whose target is not safe becomes its text.
+     */
+    private static void disarm(Node document, ImageSources images) {
+        List<Node> refused = new ArrayList<>();
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Image image) {
+                if (!images.allows(image.getDestination())) {
+                    refused.add(image);
+                }
+                visitChildren(image);
+            }
+
+            @Override
+            public void visit(Link link) {
+                if (!MarkdownRules.isSafeLinkTarget(link.getDestination())) {
+                    refused.add(link);
+                }
+                visitChildren(link);
+            }
+        });
+        for (Node node : refused) {
+            Node child = node.getFirstChild();
+            while (child != null) {
+                Node next = child.getNext();
+                node.insertBefore(child);
+                child = next;
+            }
+            node.unlink();
+        }
     }
 
     /** The body as plain text, for structured data. */

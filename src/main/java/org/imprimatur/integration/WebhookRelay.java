@@ -4,6 +4,7 @@ import com.standardwebhooks.Webhook;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
@@ -14,23 +15,21 @@ import org.imprimatur.workflow.ArticleEventType;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Sends webhook deliveries (docs/integration.md, "Webhooks"). One relay per replica; together they
@@ -54,14 +53,15 @@ public class WebhookRelay implements ChannelListener.Handler {
     private final Semaphore wakeups = new Semaphore(0);
     private final Semaphore senders;
     private final ExecutorService executor;
-    private final HttpClient http;
+    private final HostResolver resolver;
+    private final PinnedSender http;
     private volatile boolean running;
     private Thread thread;
 
     private final Clock clock;
 
     public WebhookRelay(EntityManager entityManager, WebhookSettings settings, ChannelListener.Connecting connecting,
-                        PublicUrl publicUrl, Clock clock) {
+                        PublicUrl publicUrl, HostResolver resolver, Vertx vertx, Clock clock) {
         this.clock = clock;
         this.entityManager = entityManager;
         this.settings = settings;
@@ -73,12 +73,9 @@ public class WebhookRelay implements ChannelListener.Handler {
             sender.setDaemon(true);
             return sender;
         });
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(settings.connectTimeout())
-                .executor(executor)
-                .build();
+        this.resolver = resolver;
+        this.http = new PinnedSender(vertx, settings.connectTimeout(), settings.requestTimeout(), settings.senders(),
+                RESPONSE_CAP);
     }
 
     void start(@Observes StartupEvent event) {
@@ -94,6 +91,7 @@ public class WebhookRelay implements ChannelListener.Handler {
         listener.stop();
         wake();
         executor.shutdown();
+        http.close();
     }
 
     /** Looks for due deliveries now rather than at the next poll. */
@@ -208,16 +206,18 @@ public class WebhookRelay implements ChannelListener.Handler {
 
     private Outcome attempt(Claimed delivery) {
         URI target = URI.create(delivery.url());
-        if (!settings.allowPrivateTargets()) {
-            try {
-                Optional<String> refused = TargetAddresses.refusedAfterResolving(target);
-                if (refused.isPresent()) {
-                    return new Outcome(false, null, "refused: " + refused.get()
-                            + " (IMPRIMATUR_WEBHOOKS_ALLOW_PRIVATE_TARGETS allows it)", null);
-                }
-            } catch (IOException unresolved) {
-                return new Outcome(false, null, "could not resolve " + target.getHost(), null);
+        InetAddress address;
+        try {
+            // Resolved once, here; the request connects to this address, checked or (if private
+            // targets are allowed) not, so the HTTP client never asks DNS a second time.
+            TargetAddresses.Resolution resolution = TargetAddresses.resolve(target, resolver, settings.allowPrivateTargets());
+            if (resolution instanceof TargetAddresses.Resolution.Refused refused) {
+                return new Outcome(false, null, "refused: " + refused.reason()
+                        + " (IMPRIMATUR_WEBHOOKS_ALLOW_PRIVATE_TARGETS allows it)", null);
             }
+            address = ((TargetAddresses.Resolution.Connect) resolution).address();
+        } catch (IOException unresolved) {
+            return new Outcome(false, null, "could not resolve " + target.getHost(), null);
         }
         String type = ArticleEventType.CLOUD_EVENT_PREFIX + delivery.type();
         byte[] body = CloudEventDocuments.document(source, delivery.eventId(), type, delivery.slug(),
@@ -231,22 +231,18 @@ public class WebhookRelay implements ChannelListener.Handler {
         } catch (Exception unusableSecret) {
             return new Outcome(false, null, "could not sign: " + unusableSecret.getMessage(), null);
         }
-        HttpRequest request = HttpRequest.newBuilder(target)
-                .timeout(settings.requestTimeout())
-                .header("Content-Type", CloudEventDocuments.CONTENT_TYPE)
-                .header("User-Agent", "Imprimatur-Webhooks/1")
-                .header("webhook-id", messageId)
-                .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", signature)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
+        Map<String, String> headers = Map.of(
+                "Content-Type", CloudEventDocuments.CONTENT_TYPE,
+                "User-Agent", "Imprimatur-Webhooks/1",
+                "webhook-id", messageId,
+                "webhook-timestamp", Long.toString(timestamp),
+                "webhook-signature", signature);
         try {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            String start = firstCharacters(response.body());
-            int status = response.statusCode();
+            PinnedSender.Answer answer = http.post(target, address, headers, body);
+            int status = answer.status();
             boolean accepted = status >= 200 && status < 300;
-            return new Outcome(accepted, status, accepted ? null : "the receiver answered " + status, start);
-        } catch (java.net.http.HttpTimeoutException timedOut) {
+            return new Outcome(accepted, status, accepted ? null : "the receiver answered " + status, answer.start());
+        } catch (TimeoutException timedOut) {
             return new Outcome(false, null, "no answer within " + settings.requestTimeout().toSeconds() + " s", null);
         } catch (IOException failed) {
             return new Outcome(false, null, "could not connect: " + describe(failed), null);
@@ -290,13 +286,6 @@ public class WebhookRelay implements ChannelListener.Handler {
         long exponential = attemptsSoFar >= 31 ? cap : Math.min(cap, base << Math.max(0, attemptsSoFar - 1));
         long half = exponential / 2;
         return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(half + 1));
-    }
-
-    private static String firstCharacters(InputStream body) throws IOException {
-        try (InputStream in = body) {
-            byte[] start = in.readNBytes(RESPONSE_CAP);
-            return start.length == 0 ? null : new String(start, StandardCharsets.UTF_8);
-        }
     }
 
     private static String describe(IOException failed) {

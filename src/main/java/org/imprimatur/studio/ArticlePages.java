@@ -19,6 +19,7 @@ import org.imprimatur.article.ArticleVersion;
 import org.imprimatur.article.ArticleView;
 import org.imprimatur.article.ArticleViews;
 import org.imprimatur.article.ContentValidator;
+import org.imprimatur.article.ImageSources;
 import org.imprimatur.article.EditorialListing;
 import org.imprimatur.delivery.MarkdownRenderer;
 import org.imprimatur.infrastructure.FieldError;
@@ -52,13 +53,15 @@ public class ArticlePages {
     private final EditingService editing;
     private final WorkflowService workflow;
     private final StudioUser user;
+    private final ImageSources images;
 
     private final java.time.Clock clock;
 
     public ArticlePages(@Location("studio/articles.html") Template list, @Location("studio/editor.html") Template editor,
                         EditorialListing listing, ArticleViews views, EditingService editing, WorkflowService workflow,
-                        StudioUser user, java.time.Clock clock) {
+                        StudioUser user, ImageSources images, java.time.Clock clock) {
         this.clock = clock;
+        this.images = images;
         this.list = list;
         this.editor = editor;
         this.listing = listing;
@@ -229,7 +232,7 @@ public class ArticlePages {
         ArticleForm.Parsed parsed = form.content();
         List<FieldError> found = new ArrayList<>(parsed.unreadable());
         try {
-            ContentValidator.validate(parsed.content(), requireSlug, java.time.LocalDate.now(clock));
+            ContentValidator.validate(parsed.content(), requireSlug, java.time.LocalDate.now(clock), images);
         } catch (ProblemException refusal) {
             found.addAll(fieldErrors(refusal));
         }

@@ -8,6 +8,7 @@ import org.imprimatur.article.ArticleVersion;
 import org.imprimatur.article.ArticleViews;
 import org.imprimatur.article.ContentOrigins;
 import org.imprimatur.article.ContentValidator;
+import org.imprimatur.article.ImageSources;
 import org.imprimatur.article.ETags;
 import org.imprimatur.article.VersionSnapshot;
 import org.imprimatur.article.VersionSnapshots;
@@ -39,17 +40,19 @@ public class EditingService {
 
     private final AuditTrail auditTrail;
     private final VersionSnapshots versions;
+    private final ImageSources images;
     private final Clock clock;
 
-    public EditingService(AuditTrail auditTrail, VersionSnapshots versions, Clock clock) {
+    public EditingService(AuditTrail auditTrail, VersionSnapshots versions, ImageSources images, Clock clock) {
         this.auditTrail = auditTrail;
         this.versions = versions;
+        this.images = images;
         this.clock = clock;
     }
 
     @Transactional
     public ArticleViews.Saved create(ContentInput request, Actor actor) {
-        ArticleContent content = ContentValidator.validate(request, true, java.time.LocalDate.now(clock));
+        ArticleContent content = ContentValidator.validate(request, true, java.time.LocalDate.now(clock), images);
         WorkflowGate.require(Attempt.of(WorkflowAction.CREATE, actor).at(clock.instant()).build());
         if (Article.findBySlug(content.slug()).isPresent()) {
             throw ProblemException.conflict("The slug " + content.slug() + " is already taken by another article.");
@@ -76,7 +79,7 @@ public class EditingService {
     @Transactional
     public ArticleViews.Saved save(UUID articleId, ContentInput request, String ifMatch, Actor actor) {
         requireIfMatch(ifMatch);
-        ArticleContent content = ContentValidator.validate(request, false, java.time.LocalDate.now(clock));
+        ArticleContent content = ContentValidator.validate(request, false, java.time.LocalDate.now(clock), images);
         Article article = ArticleLookup.lockedArticle(articleId);
         if (content.slug() != null && !content.slug().equals(article.slug)) {
             throw ProblemException.invalid("slug", "cannot change: this article's slug is " + article.slug);

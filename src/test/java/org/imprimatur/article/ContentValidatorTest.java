@@ -19,7 +19,7 @@ class ContentValidatorTest {
 
     @Test
     void acceptedContentNamesItsAspectsAndSourceKinds() {
-        ArticleContent content = ContentValidator.validate(input("see-doctor", "web-page"), true, TODAY);
+        ArticleContent content = ContentValidator.validate(input("see-doctor", "web-page"), true, TODAY, ImageSources.siteOnly());
         assertEquals(HealthAspect.SEE_DOCTOR, content.sections().get(0).aspect());
         assertNull(content.sections().get(1).aspect());
         assertEquals(CitationKind.WEB_PAGE, content.citations().get(0).kind());
@@ -28,7 +28,7 @@ class ContentValidatorTest {
     @Test
     void anUnknownAspectAndAnUnknownKindAreBothReportedAgainstTheirFields() {
         ProblemException refused = assertThrows(ProblemException.class,
-                () -> ContentValidator.validate(input("gossip", "rumour"), true, TODAY));
+                () -> ContentValidator.validate(input("gossip", "rumour"), true, TODAY, ImageSources.siteOnly()));
         assertEquals(422, refused.problem().status());
         assertEquals(List.of("sections[0].aspect", "citations[0].kind"),
                 refused.problem().errors().stream().map(FieldError::field).toList());
@@ -36,7 +36,7 @@ class ContentValidatorTest {
 
     @Test
     void theHashOfAcceptedContentUsesTheNamesClientsWrite() {
-        ArticleContent content = ContentValidator.validate(input("self-care", "meta-analysis"), true, TODAY);
+        ArticleContent content = ContentValidator.validate(input("self-care", "meta-analysis"), true, TODAY, ImageSources.siteOnly());
         Map<?, ?> section = (Map<?, ?>) ((List<?>) content.hashedContent().get("sections")).get(0);
         Map<?, ?> citation = (Map<?, ?>) ((List<?>) content.hashedContent().get("citations")).get(0);
         assertEquals("self-care", section.get("aspect"));

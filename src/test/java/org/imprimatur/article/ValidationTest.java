@@ -70,6 +70,15 @@ class ValidationTest {
                 rule("script in Markdown", "sections[0].body", c -> sections(c).get(0).put("body", "Hi <script>alert(1)</script>")),
                 rule("javascript link", "sections[0].body", c -> sections(c).get(0).put("body", "[click](javascript:alert(1))")),
                 rule("data image", "sections[0].body", c -> sections(c).get(0).put("body", "![x](data:image/png;base64,AAAA)")),
+                rule("image behind the renderer's placeholder base", "sections[0].body",
+                        c -> sections(c).get(0).put("body", "![x](https://article.invalid//evil.example/p.png)")),
+                rule("protocol-relative image", "sections[0].body", c -> sections(c).get(0).put("body", "![x](//evil.example/p.png)")),
+                rule("image from a host not allowed", "sections[0].body",
+                        c -> sections(c).get(0).put("body", "![x](https://evil.example/p.png)")),
+                rule("image with a user name", "sections[0].body",
+                        c -> sections(c).get(0).put("body", "![x](https://localhost@evil.example/p.png)")),
+                rule("image with backslashes", "sections[0].body", c -> sections(c).get(0).put("body", "![x](<\\\\\\\\evil.example/p.png>)")),
+                rule("protocol-relative link", "sections[1].body", c -> sections(c).get(1).put("body", "[x](//evil.example/)")),
                 rule("NUL character", "sections[0].body", c -> sections(c).get(0).put("body", "a\u0000b")),
                 rule("too many citations", "citations", c -> c.put("citations", manyCitations(501))),
                 rule("duplicate citation key", "citations[1].key", c -> citations(c).get(1).put("key", "lee-2021")),
@@ -134,6 +143,21 @@ class ValidationTest {
         breakIt.accept(content);
         Api.save("editor", id, Api.etag(id), content).then().statusCode(422).body("errors.field", hasItem(field));
         Api.as("editor").get(Api.ARTICLES + "/" + id + "/versions").then().body("size()", equalTo(1));
+    }
+
+    /** Security finding 5: the image that became {@code <img src="//evil.example/p.png">} is refused at save. */
+    @Test
+    void anImageThatOnlyLooksLikeTheSitesOwnIsRefusedAtSaveNamingTheField() {
+        Map<String, Object> content = Fixtures.article(Fixtures.uniqueSlug("pixel"));
+        String id = Api.createdId(content);
+        sections(content).get(0).put("body", "Hello ![x](https://article.invalid//evil.example/p.png)");
+        Api.save("editor", id, Api.etag(id), content).then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("sections[0].body"))
+                .body("errors[0].message", containsString("image source host article.invalid is not an allowed image host"));
+        sections(content).get(0).put("body", "![ok](/img/rash.png) ![also](rash.png)");
+        Api.save("editor", id, Api.etag(id), content).then().statusCode(200);
+        Api.as("editor").get(Api.ARTICLES + "/" + id + "/versions").then().body("size()", equalTo(2));
     }
 
     @Test

@@ -146,11 +146,6 @@ class DeliveryCacheTest {
             public Optional<Duration> maxStale() {
                 return Optional.of(MAX_STALE);
             }
-
-            @Override
-            public Optional<java.util.Set<String>> imageHosts() {
-                return Optional.empty();
-            }
         };
         return new DeliveryCache(repository, settings, clock);
     }

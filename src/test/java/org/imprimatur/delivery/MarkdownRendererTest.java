@@ -1,5 +1,6 @@
 package org.imprimatur.delivery;
 
+import org.imprimatur.article.ImageSources;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
@@ -8,8 +9,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -69,19 +72,83 @@ class MarkdownRendererTest {
         }
     }
 
+    private static final MarkdownRenderer.Allowed IMAGES_EXAMPLE_ORG = MarkdownRenderer.allowing(
+            new ImageSources(URI.create("https://imprimatur.example/api/v1/articles/"), Set.of("IMAGES.example.org")));
+
     /** docs/delivery.md: no tracking pixels, no borrowed styling. */
     @Test
     void remoteImagesOnlyFromConfiguredHostsAndNoClassAttribute() {
         String markdown = "![chart](https://tracker.example/pixel.gif) ![ok](https://images.example.org/rash.png) ![own](/img/rash.png)";
         Document none = Jsoup.parseBodyFragment(MarkdownRenderer.html(markdown, NUMBERS));
-        assertEquals(List.of("", "", "/img/rash.png"), none.select("img").stream().map(img -> img.attr("src")).toList());
-        Document configured = Jsoup.parseBodyFragment(MarkdownRenderer.html(markdown, NUMBERS,
-                MarkdownRenderer.safelist(java.util.Set.of("IMAGES.example.org"))));
-        assertEquals(List.of("", "https://images.example.org/rash.png", "/img/rash.png"),
+        assertEquals(List.of("/img/rash.png"), none.select("img").stream().map(img -> img.attr("src")).toList());
+        Document configured = Jsoup.parseBodyFragment(MarkdownRenderer.html(markdown, NUMBERS, IMAGES_EXAMPLE_ORG));
+        assertEquals(List.of("https://images.example.org/rash.png", "/img/rash.png"),
                 configured.select("img").stream().map(img -> img.attr("src")).toList());
-        assertEquals(List.of("chart", "ok", "own"), configured.select("img").stream().map(img -> img.attr("alt")).toList());
+        assertEquals(List.of("ok", "own"), configured.select("img").stream().map(img -> img.attr("alt")).toList());
+        assertTrue(configured.text().contains("chart"), "a refused image leaves its alt text: " + configured.body().html());
 
         String classy = MarkdownRenderer.html("<a class=\"btn\" href=\"/x\">x</a> [y](/y)", NUMBERS);
         assertTrue(Jsoup.parseBodyFragment(classy).select("[class]").isEmpty(), classy);
+    }
+
+    /**
+     * Security finding 5: bodies saved before images were checked at save may hold sources that
+     * only look like the site's own; the HTML must not make a reader's browser fetch them.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "![x](https://article.invalid//evil.example/p.png)",
+            "![x](//evil.example/p.png)",
+            "![x](https:/evil.example/p.png)",
+            "![x](<\\\\\\\\evil.example/p.png>)",
+            "![x](</\\evil.example/p.png>)",
+            "![x](https://images.example.org@evil.example/p.png)",
+            "![x](https://evil.example\\@images.example.org/p.png)",
+            "![x](HTTPS://EVIL.example/p.png)",
+            "![x](https://%65vil.example/p.png)",
+            "![x](<https://evil.example\t/p.png>)",
+            "![x](<\t//evil.example/p.png>)",
+            "![x](javascript:alert(1))",
+            "![x](data:image/png;base64,AAAA)",
+            "![x](http://images.example.org/p.png)"
+    })
+    void aStoredImageFromAHostNotAllowedIsNotFetched(String markdown) {
+        String html = MarkdownRenderer.html("Before " + markdown + " after", NUMBERS, IMAGES_EXAMPLE_ORG);
+        Document document = Jsoup.parseBodyFragment(html);
+        assertEquals(List.of(), document.select("img[src]").eachAttr("src"), html);
+        assertFalse(html.contains("evil.example"), html);
+        assertTrue(document.text().contains("x"), "the alt text stays: " + html);
+    }
+
+    @Test
+    void imagesThatAreAllowedStay() {
+        String html = MarkdownRenderer.html("![a](HTTPS://Images.Example.org/a.png) ![b](p.png) ![c](/img/c.png)",
+                NUMBERS, IMAGES_EXAMPLE_ORG);
+        assertEquals(List.of("HTTPS://Images.Example.org/a.png", "p.png", "/img/c.png"),
+                Jsoup.parseBodyFragment(html).select("img").eachAttr("src"), html);
+    }
+
+    /** The old renderer rewrote its placeholder base to {@code /}, which made {@code //evil.example} of this. */
+    @Test
+    void nothingIsRewrittenFromThePlaceholderBase() {
+        String html = MarkdownRenderer.html("[x](https://article.invalid//evil.example/)", NUMBERS, IMAGES_EXAMPLE_ORG);
+        assertEquals(List.of("https://article.invalid//evil.example/"),
+                Jsoup.parseBodyFragment(html).select("a[href]").eachAttr("href"), html);
+    }
+
+    /** Links that a browser would read differently from the check lose their target. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "[x](//evil.example/)",
+            "[x](<\\\\\\\\evil.example/>)",
+            "[x](</\\evil.example/>)",
+            "[x](<java\tscript:alert(1)>)",
+            "[x](https://www.nhs.uk@evil.example/)"
+    })
+    void aStoredLinkThatBrowsersReadDifferentlyLosesItsTarget(String markdown) {
+        String html = MarkdownRenderer.html(markdown, NUMBERS, IMAGES_EXAMPLE_ORG);
+        Document document = Jsoup.parseBodyFragment(html);
+        assertEquals(List.of(), document.select("a[href]").eachAttr("href"), html);
+        assertTrue(document.text().contains("x"), html);
     }
 }

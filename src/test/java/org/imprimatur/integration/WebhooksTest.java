@@ -2,6 +2,7 @@ package org.imprimatur.integration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.imprimatur.support.Api;
@@ -90,6 +91,37 @@ class WebhooksTest {
         String expected = "v1," + Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
         assertEquals(expected, event.header("webhook-signature"));
         new com.standardwebhooks.Webhook(secret).verify(event.body(), event.headers());
+    }
+
+    /**
+     * Security finding 8 (docs/integration.md, "Target addresses"): the name is resolved once and
+     * the request goes to that answer. {@code rebinding.test} exists in no DNS, and any later
+     * question is answered with an address where nothing listens; the event arrives only if the
+     * relay connected to the first answer, under the webhook's own host name.
+     */
+    @Test
+    void theRequestGoesToTheAddressResolvedOnceUnderTheUrlsHostName() {
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        QuarkusMock.installMockForType(new HostResolver() {
+            @Override
+            public List<java.net.InetAddress> resolve(String host) throws java.net.UnknownHostException {
+                if (!host.equals("rebinding.test")) {
+                    return super.resolve(host);
+                }
+                return List.of(java.net.InetAddress.getByName(asked.getAndIncrement() == 0 ? "127.0.0.1" : "192.0.2.1"));
+            }
+        }, HostResolver.class);
+        String url = "http://rebinding.test:" + receiver.port() + "/hook";
+        Response created = Api.as("admin").body(Map.of("url", url, "events", List.of("org.imprimatur.article.submitted")))
+                .post("/api/v1/webhooks");
+        created.then().statusCode(201);
+        webhookId = created.path("id");
+        String slug = Fixtures.uniqueSlug("pinned");
+        Workflow.submit("editor", Api.createdId(Fixtures.article(slug))).then().statusCode(200);
+
+        WebhookReceiver.Received event = receiver.await(r -> r.body().contains(slug), Duration.ofSeconds(5));
+        assertEquals("rebinding.test:" + receiver.port(), event.header("Host"));
+        assertEquals(1, asked.get(), "one lookup for the one attempt");
     }
 
     @Test

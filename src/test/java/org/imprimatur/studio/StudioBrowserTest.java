@@ -311,7 +311,7 @@ class StudioBrowserTest {
         admin.navigate(url("/studio/accounts/" + username));
         check(admin, "account");
         admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Disable")).click();
-        assertThat(admin.getByText("Disabled")).isVisible();
+        assertThat(admin.getByText("Disabled", new Page.GetByTextOptions().setExact(true))).isVisible();
         admin.navigate(url("/studio/accounts"));
         check(admin, "accounts");
         admin.context().close();

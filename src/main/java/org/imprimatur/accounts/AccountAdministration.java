@@ -169,7 +169,12 @@ public class AccountAdministration {
         }
         if (!Arrays.equals(newRoles, account.roles)) {
             changed.put("roles", Map.of("from", List.of(account.roles), "to", List.of(newRoles)));
+            // Tokens carry roles: a removed one would stay in them until they expire.
+            boolean roleRemoved = !Arrays.asList(newRoles).containsAll(Arrays.asList(account.roles));
             account.roles = newRoles;
+            if (roleRemoved) {
+                credentialsChanged(account);
+            }
         }
         if (!changed.isEmpty()) {
             record(actor, account, "changed", changed);
@@ -178,13 +183,13 @@ public class AccountAdministration {
             account.disabled = newDisabled;
             record(actor, account, newDisabled ? "disabled" : "enabled", Map.of());
             if (newDisabled) {
-                endSessions(account);
+                credentialsChanged(account);
             }
         }
         if (change.password() != null) {
             account.passwordHash = BcryptUtil.bcryptHash(change.password());
             record(actor, account, "password-reset", Map.of("password", "reset"));
-            endSessions(account);
+            credentialsChanged(account);
         }
         entityManager.flush();
         disabledAccounts.changed(account);
@@ -211,6 +216,11 @@ public class AccountAdministration {
         }
         account.passwordHash = BcryptUtil.bcryptHash(change.newPassword());
         record(actor, account, "password-changed", Map.of("password", "changed"));
+        // Every session and token ends, the caller's too: the studio starts a new session for the
+        // page that made the change; an API caller signs in again with the new password.
+        credentialsChanged(account);
+        entityManager.flush();
+        disabledAccounts.changed(account);
     }
 
     /** The account's recorded changes, newest first. */
@@ -231,6 +241,15 @@ public class AccountAdministration {
     private int enabledAdmins() {
         return ((Number) entityManager.createNativeQuery(
                 "SELECT count(*) FROM accounts WHERE NOT disabled AND 'admin' = ANY (roles)").getSingleResult()).intValue();
+    }
+
+    /**
+     * Ends what the account could do before (docs/security.md, "Sessions and tokens after a
+     * credential change"): tokens issued before now are refused, and its studio sessions end.
+     */
+    private void credentialsChanged(Account account) {
+        account.credentialsChangedAt = Timestamps.now(clock);
+        endSessions(account);
     }
 
     private void endSessions(Account account) {

@@ -46,6 +46,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e) {
+        // A verifier that refused a token for a reason worth naming (an external identity's
+        // invalid claims) left its problem document as the cause.
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProblemException named && named.problem().status() == 401) {
+                return Response.fromResponse(problemDocument(named)).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+            }
+        }
         return unauthenticated();
     }
 

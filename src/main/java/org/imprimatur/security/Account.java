@@ -41,6 +41,12 @@ public class Account extends PanacheEntityBase {
     public Instant createdAt;
     /** A disabled account cannot sign in and its tokens are refused. */
     public boolean disabled;
+    /**
+     * The last password change or reset, disabling or role removal: tokens issued before it are
+     * refused and studio sessions started before it end (docs/security.md). Null if never.
+     */
+    @Column(name = "credentials_changed_at")
+    public Instant credentialsChangedAt;
 
     public static Optional<Account> findByUsername(String username) {
         return find("username", username).firstResultOptional();

@@ -7,6 +7,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.imprimatur.infrastructure.Timestamps;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -17,6 +20,8 @@ import java.util.stream.Collectors;
  */
 @RequestScoped
 public class CurrentActor {
+
+    private static final long FIRST_SIGN_INS_LOCK = 727271003L;
 
     private final JsonWebToken token;
     private final SecuritySettings settings;
@@ -58,40 +63,71 @@ public class CurrentActor {
             if (account == null) {
                 throw new UnauthorizedException("The token's account no longer exists");
             }
+            // Read from the database on every replica: refused at once, before the replicas' cache learns it.
+            if (account.credentialsChangedAt != null
+                    && CredentialChanges.issuedBefore(issuedAt(), account.credentialsChangedAt)) {
+                throw new UnauthorizedException("The token was issued before its account's credentials changed");
+            }
             return account;
         } catch (IllegalArgumentException notOurSubject) {
             throw new UnauthorizedException();
         }
     }
 
+    private Long issuedAt() {
+        Object iat = token.getClaim("iat");
+        return iat instanceof Number seconds ? seconds.longValue() : null;
+    }
+
     /**
-     * The account of an external identity: found by issuer and {@code sub}, so that a user renamed
-     * at the identity provider stays who they were and cannot become someone else. An account
-     * recorded by name before subjects were kept is adopted once. The user name is the configured
-     * claim at first sign-in, or the subject when that name is taken.
+     * The account of an external identity: found by issuer and {@code sub} only, so that a user
+     * renamed at the identity provider stays who they were, and a token whose username claim names
+     * an existing account never becomes that account (docs/security.md). The claims were checked by
+     * TokenVerifier.
      */
     private Account externalAccount(String issuer, Set<Role> roles) {
         String subject = token.getSubject();
-        String claimed = token.getClaim(settings.oidc().usernameClaim());
-        String wanted = (claimed == null || claimed.isBlank() ? subject : claimed) + "@" + issuer;
-        Account account = Account.findExternal(issuer, subject)
-                .or(() -> Account.findByUsername(wanted)
-                        .filter(legacy -> issuer.equals(legacy.externalIssuer) && legacy.externalSubject == null))
-                .orElseGet(() -> {
-                    Account created = new Account();
-                    created.id = UUID.randomUUID();
-                    created.username = Account.findByUsername(wanted).isEmpty() ? wanted : subject + "@" + issuer;
-                    created.externalIssuer = issuer;
-                    created.createdAt = Timestamps.now(clock);
-                    return created;
-                });
-        account.externalSubject = subject;
+        Account account = Account.<Account>findExternal(issuer, subject).orElseGet(() -> newExternalAccount(issuer, subject));
         String name = token.getClaim("name");
         account.displayName = name == null || name.isBlank() ? account.username : name;
         account.credentials = account.credentials == null ? "" : account.credentials;
-        account.email = token.getClaim("email");
+        String email = token.getClaim("email");
+        account.email = email == null || email.isBlank() ? null : email;
         account.roles = roles.stream().map(Role::tokenName).toArray(String[]::new);
         account.persist();
         return account;
+    }
+
+    /**
+     * A first sign-in gets a new account, named by the configured claim when that name is free and
+     * fit to show, else by the subject, else by a random name; never an account found by name.
+     */
+    private Account newExternalAccount(String issuer, String subject) {
+        // First sign-ins are rare: serialised, so that two at once cannot pick one name or both
+        // record one identity (which the unique keys would refuse with an error).
+        Account.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(?1)")
+                .setParameter(1, FIRST_SIGN_INS_LOCK).getSingleResult();
+        Optional<Account> recordedMeanwhile = Account.findExternal(issuer, subject);
+        if (recordedMeanwhile.isPresent()) {
+            return recordedMeanwhile.get();
+        }
+        Object claimed = token.getClaim(settings.oidc().usernameClaim());
+        List<String> candidates = new ArrayList<>();
+        if (claimed instanceof String text && !text.isBlank()) {
+            candidates.add(text + "@" + issuer);
+        }
+        candidates.add(subject + "@" + issuer);
+        String username = candidates.stream()
+                .filter(candidate -> candidate.length() <= 200 && candidate.chars().noneMatch(Character::isISOControl))
+                .filter(candidate -> Account.findByUsername(candidate).isEmpty())
+                .findFirst()
+                .orElseGet(() -> "external-" + UUID.randomUUID());
+        Account created = new Account();
+        created.id = UUID.randomUUID();
+        created.username = username;
+        created.externalIssuer = issuer;
+        created.externalSubject = subject;
+        created.createdAt = Timestamps.now(clock);
+        return created;
     }
 }

@@ -6,9 +6,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.imprimatur.infrastructure.Timestamps;
 
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 
@@ -16,7 +21,8 @@ import java.util.Set;
  * Which accounts exist and which are disabled, held in memory so that a request is checked without
  * a database round trip: a disabled account's tokens are refused on the replica that disabled it
  * from the next request, and on every other replica within the refresh interval; a token whose
- * account does not exist (any more) is refused (docs/security.md).
+ * account does not exist (any more) is refused (docs/security.md). It also holds each account's
+ * {@code credentials_changed_at}, before which its tokens were issued under old credentials.
  */
 @ApplicationScoped
 public class DisabledAccounts {
@@ -26,6 +32,8 @@ public class DisabledAccounts {
     private volatile Set<String> disabled = Set.of();
     // Ids of our own accounts; one created since the last refresh is looked up on first sight.
     private volatile Set<String> ownAccounts = Set.of();
+    // Same keys: the instant of the last credential change; tokens issued before it are refused.
+    private volatile Map<String, Instant> credentialsChanged = Map.of();
 
     public DisabledAccounts(EntityManager entityManager) {
         this.entityManager = entityManager;
@@ -40,9 +48,13 @@ public class DisabledAccounts {
     void refresh() {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery(
-                "SELECT id, external_issuer, external_subject, disabled FROM accounts").getResultList();
+                "SELECT id, external_issuer, external_subject, disabled, credentials_changed_at FROM accounts")
+                .getResultList();
         Set<String> loadedDisabled = new HashSet<>();
         Set<String> loadedOwn = new HashSet<>();
+        // A change this replica made while the query ran must not be forgotten: the instants only
+        // move forward, so the later of the two is kept.
+        Map<String, Instant> loadedChanges = new HashMap<>(credentialsChanged);
         for (Object[] row : rows) {
             String key = row[1] == null ? row[0].toString() : row[1] + " " + row[2];
             if (row[1] == null) {
@@ -51,9 +63,14 @@ public class DisabledAccounts {
             if ((Boolean) row[3]) {
                 loadedDisabled.add(key);
             }
+            Instant changedAt = Timestamps.fromColumn(row[4]);
+            if (changedAt != null) {
+                loadedChanges.merge(key, changedAt, (kept, loaded) -> kept.isAfter(loaded) ? kept : loaded);
+            }
         }
         disabled = Set.copyOf(loadedDisabled);
         ownAccounts = Set.copyOf(loadedOwn);
+        credentialsChanged = Map.copyOf(loadedChanges);
     }
 
     /** Whether one of our own accounts with this id exists; a miss is checked in the database once. */
@@ -73,7 +90,10 @@ public class DisabledAccounts {
         return exists;
     }
 
-    /** A disabling or enabling takes effect on this replica at once, before the next refresh. */
+    /**
+     * A disabling, enabling or credential change takes effect on this replica at once, before the
+     * next refresh.
+     */
     public void changed(Account account) {
         String key = account.externalIssuer == null ? account.id.toString() : account.externalIssuer + " " + account.externalSubject;
         Set<String> updated = new HashSet<>(disabled);
@@ -83,6 +103,21 @@ public class DisabledAccounts {
             updated.remove(key);
         }
         disabled = Set.copyOf(updated);
+        if (account.credentialsChangedAt != null) {
+            Map<String, Instant> changes = new HashMap<>(credentialsChanged);
+            changes.merge(key, account.credentialsChangedAt, (kept, now) -> kept.isAfter(now) ? kept : now);
+            credentialsChanged = Map.copyOf(changes);
+        }
+    }
+
+    /** When this own account's credentials last changed, if ever. */
+    Optional<Instant> ownCredentialsChangedAt(String subject) {
+        return Optional.ofNullable(credentialsChanged.get(subject));
+    }
+
+    /** When this external account's credentials (enabled state) last changed here, if ever. */
+    Optional<Instant> externalCredentialsChangedAt(String issuer, String subject) {
+        return Optional.ofNullable(credentialsChanged.get(issuer + " " + subject));
     }
 
     boolean ownAccountDisabled(String subject) {

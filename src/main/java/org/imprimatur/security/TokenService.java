@@ -5,6 +5,7 @@ import io.smallrye.jwt.build.Jwt;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -17,10 +18,12 @@ public class TokenService {
 
     private final SigningKeys signingKeys;
     private final SecuritySettings settings;
+    private final Clock clock;
 
-    public TokenService(SigningKeys signingKeys, SecuritySettings settings) {
+    public TokenService(SigningKeys signingKeys, SecuritySettings settings, Clock clock) {
         this.signingKeys = signingKeys;
         this.settings = settings;
+        this.clock = clock;
     }
 
     /**
@@ -42,12 +45,19 @@ public class TokenService {
 
     IssuedToken tokenFor(Account account) {
         long lifetime = settings.tokenLifetime().toSeconds();
+        // Authenticated with the credentials as they are now, so after any change read with them:
+        // dated no earlier than the first second the verifier accepts (CredentialChanges).
+        long issuedAt = clock.instant().getEpochSecond();
+        if (account.credentialsChangedAt != null) {
+            issuedAt = Math.max(issuedAt, CredentialChanges.firstAcceptedSecond(account.credentialsChangedAt));
+        }
         String token = Jwt.issuer(settings.issuer())
+                .issuedAt(issuedAt)
                 .subject(account.id.toString())
                 .upn(account.username)
                 .claim("name", account.displayName)
                 .groups(account.roleSet().stream().map(Role::tokenName).collect(Collectors.toSet()))
-                .expiresIn(lifetime)
+                .expiresAt(issuedAt + lifetime)
                 .jws().keyId(signingKeys.signingKey().id())
                 .sign(signingKeys.signingKey().privateKey());
         return new IssuedToken(token, "Bearer", lifetime);

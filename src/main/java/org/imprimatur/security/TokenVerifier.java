@@ -1,10 +1,15 @@
 package org.imprimatur.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.imprimatur.infrastructure.FieldError;
+import org.imprimatur.infrastructure.Problem;
+import org.imprimatur.infrastructure.ProblemException;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.HttpsJwks;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.consumer.ErrorCodeValidator;
+import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
@@ -13,11 +18,13 @@ import org.jose4j.keys.resolvers.HttpsJwksVerificationKeyResolver;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Verifies bearer tokens: our own (signed with the key in {@link SigningKeys}) and, when configured,
@@ -48,9 +55,12 @@ public class TokenVerifier {
     private final Map<String, Role> roleMapping;
 
     private final DisabledAccounts disabledAccounts;
+    private final AccountFieldChecks fieldChecks;
 
-    public TokenVerifier(SigningKeys signingKeys, SecuritySettings settings, DisabledAccounts disabledAccounts) {
+    public TokenVerifier(SigningKeys signingKeys, SecuritySettings settings, DisabledAccounts disabledAccounts,
+                         AccountFieldChecks fieldChecks) {
         this.signingKeys = signingKeys;
+        this.fieldChecks = fieldChecks;
         this.disabledAccounts = disabledAccounts;
         this.settings = settings;
         this.externalConsumer = settings.oidc().issuer().map(issuer -> externalConsumer(issuer, settings.oidc()));
@@ -85,7 +95,9 @@ public class TokenVerifier {
         Optional<String> externalIssuer = settings.oidc().issuer();
         if (externalConsumer.isPresent() && externalIssuer.get().equals(unverifiedIssuer(token))) {
             JwtClaims claims = externalConsumer.get().processToClaims(token);
+            refuseInvalidIdentityClaims(claims);
             refuseDisabled(disabledAccounts.externalAccountDisabled(externalIssuer.get(), subjectOf(claims)));
+            refuseIssuedBeforeChange(claims, disabledAccounts.externalCredentialsChangedAt(externalIssuer.get(), subjectOf(claims)));
             claims.setStringListClaim("groups", mappedRoles(claimAt(claims, settings.oidc().rolesClaim()), roleMapping));
             claims.setClaim(EXTERNAL_ISSUER_CLAIM, externalIssuer.get());
             return claims;
@@ -93,6 +105,7 @@ public class TokenVerifier {
         JwtClaims claims = ownConsumer().processToClaims(token);
         String subject = subjectOf(claims);
         refuseDisabled(disabledAccounts.ownAccountDisabled(subject));
+        refuseIssuedBeforeChange(claims, disabledAccounts.ownCredentialsChangedAt(subject));
         if (!isUuid(subject) || !disabledAccounts.ownAccountExists(subject)) {
             throw new InvalidJwtException("The token's account does not exist", List.of(), null);
         }
@@ -111,6 +124,60 @@ public class TokenVerifier {
     private static void refuseDisabled(boolean disabled) throws InvalidJwtException {
         if (disabled) {
             throw new InvalidJwtException("The token's account is disabled", List.of(), null);
+        }
+    }
+
+    /**
+     * The name and e-mail of an external identity are recorded on its account and shown beside its
+     * work, so they pass the accounts API's checks; a token whose claims do not is refused (401,
+     * naming the claims), and nothing is recorded. A subject longer than 255 characters cannot be
+     * kept, and is refused too.
+     */
+    private void refuseInvalidIdentityClaims(JwtClaims claims) throws InvalidJwtException {
+        List<FieldError> errors = new ArrayList<>();
+        Object name = claims.getClaimValue("name");
+        if (name != null && !(name instanceof String)) {
+            errors.add(new FieldError("name", "must be a string"));
+        } else if (name != null && !((String) name).isBlank()) {
+            List<FieldError> found = new ArrayList<>();
+            fieldChecks.checkDisplayName(found, (String) name);
+            found.forEach(error -> errors.add(new FieldError("name", error.message())));
+        }
+        Object email = claims.getClaimValue("email");
+        if (email != null && !(email instanceof String)) {
+            errors.add(new FieldError("email", "must be a string"));
+        } else if (email != null) {
+            fieldChecks.checkEmail(errors, (String) email);
+        }
+        if (subjectOf(claims).length() > 255) {
+            errors.add(new FieldError("sub", "is longer than 255 characters"));
+        }
+        if (!errors.isEmpty()) {
+            String detail = "The identity provider's token has claims this service does not accept: "
+                    + errors.stream().map(error -> error.field() + " " + error.message())
+                    .collect(Collectors.joining("; ")) + ".";
+            ProblemException refusal = new ProblemException(
+                    Problem.of(401, "invalid-identity-claims", "Unauthorized", detail)
+                            .withErrors(errors));
+            throw new InvalidJwtException(detail, new ErrorCodeValidator.Error(
+                    ErrorCodes.MISCELLANEOUS, detail), refusal, null);
+        }
+    }
+
+    /** A token issued before its account's password, roles or enabled state changed is refused. */
+    private static void refuseIssuedBeforeChange(JwtClaims claims, Optional<Instant> changedAt)
+            throws InvalidJwtException {
+        if (changedAt.isEmpty()) {
+            return;
+        }
+        Long issuedAt;
+        try {
+            issuedAt = claims.getIssuedAt() == null ? null : claims.getIssuedAt().getValue();
+        } catch (org.jose4j.jwt.MalformedClaimException malformed) {
+            issuedAt = null;
+        }
+        if (CredentialChanges.issuedBefore(issuedAt, changedAt.get())) {
+            throw new InvalidJwtException("The token was issued before its account's credentials changed", List.of(), null);
         }
     }
 

@@ -32,10 +32,12 @@ public class AccountPages {
     private final Template password;
     private final AccountAdministration administration;
     private final StudioUser user;
+    private final StudioSessions sessions;
 
     public AccountPages(@Location("studio/accounts.html") Template accounts, @Location("studio/account.html") Template account,
                         @Location("studio/password.html") Template password, AccountAdministration administration,
-                        StudioUser user) {
+                        StudioUser user, StudioSessions sessions) {
+        this.sessions = sessions;
         this.accounts = accounts;
         this.account = account;
         this.password = password;
@@ -108,11 +110,14 @@ public class AccountPages {
     @POST
     @Path("/password")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response changePassword(@RestForm String currentPassword, @RestForm String newPassword) {
+    public Response changePassword(@RestForm String currentPassword, @RestForm String newPassword,
+                                   io.vertx.core.http.HttpServerRequest request) {
         try {
             administration.changeOwnPassword(new AccountAdministration.PasswordChange(currentPassword, newPassword), user.actor());
+            // The change ended every session of the account; this browser goes on in a new one.
+            String session = sessions.start(user.actor().id());
             return Response.ok(password.data("message", "Your password was changed.").data("refusal", null)
-                    .data("errors", Map.of())).build();
+                    .data("errors", Map.of())).cookie(SignInPage.sessionCookie(session, request, -1)).build();
         } catch (ProblemException refusal) {
             return Response.status(refusal.problem().status()).entity(password.data("message", null)
                     .data("refusal", StudioText.sentence(refusal.problem().detail())).data("errors", StudioErrors.byField(refusal))).build();

@@ -20,8 +20,9 @@ import java.util.UUID;
 
 /**
  * Studio sign-ins: a random token in an HttpOnly cookie, its SHA-256 in {@code studio_sessions}.
- * Each request looks the session and its account up, so sign-out, inactivity and a disabled account
- * end the session on every replica at once (docs/studio.md).
+ * Each request looks the session and its account up, so sign-out, inactivity, the absolute lifetime,
+ * a disabled account and a credential change end the session on every replica at once
+ * (docs/studio.md).
  */
 @ApplicationScoped
 public class StudioSessions {
@@ -43,13 +44,19 @@ public class StudioSessions {
     /** Starts a session for the account and returns the cookie's token. */
     @Transactional
     public String start(Account account) {
+        return start(account.id);
+    }
+
+    /** Starts a session for the account with this id and returns the cookie's token. */
+    @Transactional
+    public String start(UUID accountId) {
         byte[] token = new byte[32];
         RANDOM.nextBytes(token);
         String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(token);
         Instant now = now();
         entityManager.createNativeQuery("""
                         INSERT INTO studio_sessions (token_hash, account_id, created_at, last_seen_at) VALUES (?1, ?2, ?3, ?3)""")
-                .setParameter(1, hash(encoded)).setParameter(2, account.id).setParameter(3, now).executeUpdate();
+                .setParameter(1, hash(encoded)).setParameter(2, accountId).setParameter(3, now).executeUpdate();
         return encoded;
     }
 
@@ -63,8 +70,10 @@ public class StudioSessions {
         @SuppressWarnings("unchecked")
         List<UUID> live = entityManager.createNativeQuery("""
                         SELECT s.account_id FROM studio_sessions s JOIN accounts a ON a.id = s.account_id
-                        WHERE s.token_hash = ?1 AND NOT a.disabled AND s.last_seen_at > ?2""")
-                .setParameter(1, hash(token)).setParameter(2, now.minus(settings.idleTimeout())).getResultList();
+                        WHERE s.token_hash = ?1 AND NOT a.disabled AND s.last_seen_at > ?2 AND s.created_at > ?3
+                          AND (a.credentials_changed_at IS NULL OR s.created_at >= a.credentials_changed_at)""")
+                .setParameter(1, hash(token)).setParameter(2, now.minus(settings.idleTimeout()))
+                .setParameter(3, now.minus(settings.absoluteLifetime())).getResultList();
         Optional<Account> account = live.stream().findFirst().map(id -> Account.<Account>findById(id));
         // Inactivity is measured in minutes: a session read every second need not be written every second.
         account.ifPresent(found -> entityManager.createNativeQuery(
@@ -74,15 +83,16 @@ public class StudioSessions {
         return account.map(Account::toActor);
     }
 
-    /** Ends the session the token names, and sessions idle for longer than the timeout. */
+    /** Ends the session the token names, and sessions idle too long or older than their lifetime. */
     @Transactional
     public void end(String token) {
         if (token != null && !token.isBlank()) {
             entityManager.createNativeQuery("DELETE FROM studio_sessions WHERE token_hash = ?1")
                     .setParameter(1, hash(token)).executeUpdate();
         }
-        entityManager.createNativeQuery("DELETE FROM studio_sessions WHERE last_seen_at < ?1")
-                .setParameter(1, now().minus(settings.idleTimeout())).executeUpdate();
+        entityManager.createNativeQuery("DELETE FROM studio_sessions WHERE last_seen_at < ?1 OR created_at < ?2")
+                .setParameter(1, now().minus(settings.idleTimeout()))
+                .setParameter(2, now().minus(settings.absoluteLifetime())).executeUpdate();
     }
 
     private Instant now() {

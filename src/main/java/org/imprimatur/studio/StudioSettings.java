@@ -12,4 +12,8 @@ public interface StudioSettings {
     /** A session ends after this long without a request. */
     @WithDefault("30M")
     Duration idleTimeout();
+
+    /** A session ends this long after sign-in, however busy it is. */
+    @WithDefault("12H")
+    Duration absoluteLifetime();
 }

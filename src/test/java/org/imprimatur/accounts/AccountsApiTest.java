@@ -114,7 +114,10 @@ class AccountsApiTest {
                 .post("/api/v1/auth/token").then().statusCode(401);
         Api.as("admin").contentType("application/json").body(Map.of("disabled", false))
                 .patch("/api/v1/accounts/" + username).then().statusCode(200);
-        given().auth().oauth2(token).get("/api/v1/editorial/articles").then().statusCode(200);
+        // Enabled again, it signs in anew: the tokens of before the disabling stay refused.
+        given().auth().oauth2(token).get("/api/v1/editorial/articles").then().statusCode(401);
+        given().auth().oauth2(tokenFor(username, "long enough password")).get("/api/v1/editorial/articles")
+                .then().statusCode(200);
         Api.as("admin").get("/api/v1/accounts/" + username + "/events").then()
                 .body("action", equalTo(List.of("enabled", "disabled", "created")));
     }
@@ -135,6 +138,8 @@ class AccountsApiTest {
                 .patch("/api/v1/accounts/" + second).then().statusCode(409);
         given().auth().oauth2(secondToken).contentType("application/json").body(Map.of("roles", List.of("admin")))
                 .patch("/api/v1/accounts/admin").then().statusCode(200);
+        // Losing the admin role ended the demo admin's tokens; later tests sign in again.
+        Api.forgetToken("admin");
     }
 
     @Test

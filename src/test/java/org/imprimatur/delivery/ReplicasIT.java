@@ -106,6 +106,46 @@ class ReplicasIT {
         assertTrue(refusedAfter >= 0, "the second replica still accepted the disabled account's token after 5 s");
     }
 
+    /**
+     * docs/security.md, "Sessions and tokens after a credential change": a password reset on one
+     * replica refuses the account's earlier tokens on the other within 5 s, and ends its studio
+     * sessions there at once; a token issued with the new password works on both.
+     */
+    @Test
+    void aPasswordResetOnOneReplicaRefusesEarlierTokensOnTheOtherWithinFiveSeconds() throws Exception {
+        String username = "reset-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        services.as(first, "admin").body(Map.of("username", username, "displayName", "Reset Editor",
+                "roles", java.util.List.of("editor"), "password", "a long password")).post("/api/v1/accounts")
+                .then().statusCode(201);
+        String token = RestAssured.given().baseUri(second).contentType("application/json")
+                .body(Map.of("username", username, "password", "a long password")).post("/api/v1/auth/token")
+                .then().statusCode(200).extract().path("access_token");
+        String session = studioSession(second, username, "a long password");
+        RestAssured.given().baseUri(second).auth().oauth2(token).get("/api/v1/editorial/articles").then().statusCode(200);
+
+        services.as(first, "admin").body(Map.of("password", "another long password")).patch("/api/v1/accounts/" + username)
+                .then().statusCode(200);
+        long start = System.nanoTime();
+        RestAssured.given().baseUri(second).redirects().follow(false).cookie("imprimatur_session", session)
+                .get("/studio").then().statusCode(303);
+        long refusedAfter = -1;
+        while (System.nanoTime() - start < Duration.ofSeconds(5).toNanos()) {
+            if (RestAssured.given().baseUri(second).auth().oauth2(token).get("/api/v1/editorial/articles").statusCode() == 401) {
+                refusedAfter = Duration.ofNanos(System.nanoTime() - start).toMillis();
+                break;
+            }
+            Thread.sleep(50);
+        }
+        System.out.printf("A token issued before a password reset on one replica was refused by the other after %d ms%n",
+                refusedAfter);
+        assertTrue(refusedAfter >= 0, "the second replica still accepted the token of before the reset after 5 s");
+        String renewed = RestAssured.given().baseUri(second).contentType("application/json")
+                .body(Map.of("username", username, "password", "another long password")).post("/api/v1/auth/token")
+                .then().statusCode(200).extract().path("access_token");
+        RestAssured.given().baseUri(first).auth().oauth2(renewed).get("/api/v1/editorial/articles").then().statusCode(200);
+        RestAssured.given().baseUri(second).auth().oauth2(renewed).get("/api/v1/editorial/articles").then().statusCode(200);
+    }
+
     /** Signs in to the studio as a browser would: the form's CSRF cookie, then the session cookie. */
     private static String studioSession(String base, String username, String password) {
         String csrf = RestAssured.given().baseUri(base).get("/studio/sign-in").then().statusCode(200)

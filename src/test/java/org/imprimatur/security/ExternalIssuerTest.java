@@ -108,6 +108,86 @@ class ExternalIssuerTest {
         assertNotEquals(first, other);
     }
 
+    /**
+     * Finding 9: an account recorded by name (before subjects were kept, or built in) is never
+     * adopted by a token whose username claim names it; the token's new identity gets a new account.
+     */
+    @Test
+    void aUsernameClaimNamingAnExistingAccountNeverAdoptsIt() {
+        String login = "carol-" + System.nanoTime();
+        String legacyId = java.util.UUID.randomUUID().toString();
+        Database.queryLong(dataSource, """
+                WITH made AS (INSERT INTO accounts (id, username, display_name, roles, external_issuer)
+                              VALUES (CAST(? AS uuid), ?, 'Carol Legacy', '{editor}', ?) RETURNING 1)
+                SELECT count(*) FROM made""", legacyId, login + "@" + ISSUER, ISSUER);
+        String builtInName = "dana-" + System.nanoTime() + "@" + ISSUER;
+        String builtInId = java.util.UUID.randomUUID().toString();
+        Database.queryLong(dataSource, """
+                WITH made AS (INSERT INTO accounts (id, username, display_name, roles, password_hash)
+                              VALUES (CAST(? AS uuid), ?, 'Dana Built-in', '{editor}', 'not a hash') RETURNING 1)
+                SELECT count(*) FROM made""", builtInId, builtInName);
+
+        String mallory = "sub-mallory-" + System.nanoTime();
+        String asCarol = idOfAuthor(tokenAs(mallory, login, "Mallory"));
+        assertNotEquals(legacyId, asCarol);
+        assertEquals(mallory + "@" + ISSUER, usernameOf(asCarol));
+        assertEquals(0, Database.queryLong(dataSource,
+                "SELECT count(*) FROM accounts WHERE id = CAST(? AS uuid) AND external_subject IS NOT NULL", legacyId));
+
+        String eve = "sub-eve-" + System.nanoTime();
+        String asDana = idOfAuthor(tokenAs(eve, builtInName.substring(0, builtInName.indexOf('@')), "Eve"));
+        assertNotEquals(builtInId, asDana);
+        assertEquals(eve + "@" + ISSUER, usernameOf(asDana));
+        assertEquals(1, Database.queryLong(dataSource, """
+                SELECT count(*) FROM accounts WHERE id = CAST(? AS uuid) AND password_hash = 'not a hash'
+                AND external_issuer IS NULL AND display_name = 'Dana Built-in'""", builtInId));
+    }
+
+    /** The name and e-mail claims pass the accounts API's checks, or the token is refused and nothing recorded. */
+    @Test
+    void invalidNameOrEmailClaimsAreRefusedWith401AndNothingIsRecorded() {
+        String tooLong = "sub-long-name-" + System.nanoTime();
+        refusedNaming(claims(tooLong).claim("name", "N".repeat(201)), "name");
+        String badMail = "sub-bad-mail-" + System.nanoTime();
+        refusedNaming(claims(badMail).claim("name", "Bad Mail").claim("email", "not an address"), "email");
+        String notText = "sub-not-text-" + System.nanoTime();
+        refusedNaming(claims(notText).claim("name", Map.of("first", "Ob", "last", "Ject")), "name");
+        for (String subject : List.of(tooLong, badMail, notText)) {
+            assertEquals(0, Database.queryLong(dataSource, "SELECT count(*) FROM accounts WHERE external_subject = ?", subject));
+        }
+        // A valid e-mail is recorded.
+        String fine = "sub-fine-" + System.nanoTime();
+        idOfAuthor(claims(fine).claim("name", "Fine Name").claim("email", "fine@example.org").sign(ISSUER_KEYS.getPrivate()));
+        assertEquals(1, Database.queryLong(dataSource,
+                "SELECT count(*) FROM accounts WHERE external_subject = ? AND email = 'fine@example.org'", fine));
+    }
+
+    /** A username claim that would make too long a name falls back to the subject, rather than failing. */
+    @Test
+    void anUnfitUsernameClaimNamesTheAccountByItsSubject() {
+        String subject = "sub-long-login-" + System.nanoTime();
+        String id = idOfAuthor(tokenAs(subject, "l".repeat(250), "Lo Ng"));
+        assertEquals(subject + "@" + ISSUER, usernameOf(id));
+    }
+
+    private static void refusedNaming(io.smallrye.jwt.build.JwtClaimsBuilder claims, String claim) {
+        RestAssured.given().auth().oauth2(claims.sign(ISSUER_KEYS.getPrivate())).contentType(ContentType.JSON)
+                .body(Fixtures.article(Fixtures.uniqueSlug("external-refused")))
+                .post(Api.ARTICLES).then().statusCode(401).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.endsWith("invalid-identity-claims"))
+                .body("errors[0].field", equalTo(claim))
+                .body("detail", org.hamcrest.Matchers.containsString(claim));
+    }
+
+    private static io.smallrye.jwt.build.JwtClaimsBuilder claims(String subject) {
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).claim("login", subject)
+                .claim("realm_access", Map.of("roles", List.of("cms-editors"))).expiresIn(300);
+    }
+
+    private String usernameOf(String id) {
+        return Database.queryString(dataSource, "SELECT username FROM accounts WHERE id = CAST(? AS uuid)", id);
+    }
+
     @jakarta.inject.Inject
     io.agroal.api.AgroalDataSource dataSource;
 

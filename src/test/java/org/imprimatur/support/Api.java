@@ -54,6 +54,14 @@ public final class Api {
         }
     }
 
+    /**
+     * Forgets a demo account's kept token, after a test changed the account's roles or password,
+     * which ends the tokens issued before (docs/security.md).
+     */
+    public static void forgetToken(String username) {
+        TOKENS.keySet().removeIf(key -> key.endsWith(" " + username));
+    }
+
     public static RequestSpecification as(String username) {
         return RestAssured.given().auth().oauth2(token(username)).contentType(ContentType.JSON);
     }

@@ -46,6 +46,20 @@ public final class Database {
         }
     }
 
+    public static String queryString(DataSource dataSource, String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A built-in editor account made for one test, with its own password; returns its username. */
     public static String temporaryEditor(DataSource dataSource, String password) {
         String username = "temp-" + System.nanoTime();

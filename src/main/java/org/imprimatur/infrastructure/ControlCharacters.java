@@ -33,36 +33,41 @@ public final class ControlCharacters {
 
     /** Why a single-line value is refused, or empty when it may be stored; null is empty. */
     public static Optional<String> lineProblem(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        int position = 0;
-        for (int i = 0; i < value.length(); i += Character.charCount(value.codePointAt(i))) {
-            position++;
-            int codePoint = value.codePointAt(i);
-            if (forbiddenInLine(codePoint)) {
-                return Optional.of("must be a single line without control characters: " + name(codePoint)
-                        + " at character " + position + " is not allowed");
-            }
-        }
-        return Optional.empty();
+        return firstRefused(value, (text, i) -> forbiddenInLine(text.codePointAt(i)))
+                .map(found -> "must be a single line without control characters: " + name(found.codePoint())
+                        + " at character " + found.position() + " is not allowed");
     }
 
     /** Why a multi-line value is refused, or empty when it may be stored; null is empty. */
     public static Optional<String> textProblem(String value) {
+        return firstRefused(value, (text, i) -> {
+            int codePoint = text.codePointAt(i);
+            boolean allowed = codePoint == '\n' || codePoint == '\t'
+                    || (codePoint == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n')
+                    || (codePoint >= 0x202A && codePoint <= 0x202E) || (codePoint >= 0x2066 && codePoint <= 0x2069);
+            return !allowed && forbiddenInLine(codePoint);
+        }).map(found -> "contains " + name(found.codePoint()) + " at character " + found.position()
+                + "; of the control characters only tabs and line breaks (LF or CRLF) are allowed");
+    }
+
+    /** The first refused character: its code point and its position, counted in characters from 1. */
+    private record Refused(int codePoint, int position) {
+    }
+
+    /** Decides one character of a text, given the text and the character's index (it may look at the next). */
+    private interface Rule {
+        boolean refuses(String text, int index);
+    }
+
+    private static Optional<Refused> firstRefused(String value, Rule rule) {
         if (value == null) {
             return Optional.empty();
         }
         int position = 0;
         for (int i = 0; i < value.length(); i += Character.charCount(value.codePointAt(i))) {
             position++;
-            int codePoint = value.codePointAt(i);
-            boolean allowed = codePoint == '\n' || codePoint == '\t'
-                    || (codePoint == '\r' && i + 1 < value.length() && value.charAt(i + 1) == '\n')
-                    || (codePoint >= 0x202A && codePoint <= 0x202E) || (codePoint >= 0x2066 && codePoint <= 0x2069);
-            if (!allowed && forbiddenInLine(codePoint)) {
-                return Optional.of("contains " + name(codePoint) + " at character " + position
-                        + "; of the control characters only tabs and line breaks (LF or CRLF) are allowed");
+            if (rule.refuses(value, i)) {
+                return Optional.of(new Refused(value.codePointAt(i), position));
             }
         }
         return Optional.empty();

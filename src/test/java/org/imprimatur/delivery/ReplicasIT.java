@@ -77,14 +77,8 @@ class ReplicasIT {
     @Test
     void anAccountDisabledOnOneReplicaIsRefusedByTheOtherWithinFiveSeconds() throws Exception {
         String username = "replicated-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        services.as(first, "admin").body(Map.of("username", username, "displayName", "Replicated Editor",
-                "roles", java.util.List.of("editor"), "password", "a long password")).post("/api/v1/accounts")
-                .then().statusCode(201);
-        String token = RestAssured.given().baseUri(second).contentType("application/json")
-                .body(Map.of("username", username, "password", "a long password")).post("/api/v1/auth/token")
-                .then().statusCode(200).extract().path("access_token");
+        String token = editorSignedInOnTheSecond(username);
         String session = studioSession(second, username, "a long password");
-        RestAssured.given().baseUri(second).auth().oauth2(token).get("/api/v1/editorial/articles").then().statusCode(200);
         RestAssured.given().baseUri(second).redirects().follow(false).cookie("imprimatur_session", session)
                 .get("/studio").then().statusCode(200);
 
@@ -94,14 +88,7 @@ class ReplicasIT {
         // Studio sessions are read from the database on every request: refused at once.
         RestAssured.given().baseUri(second).redirects().follow(false).cookie("imprimatur_session", session)
                 .get("/studio").then().statusCode(303);
-        long refusedAfter = -1;
-        while (System.nanoTime() - start < Duration.ofSeconds(5).toNanos()) {
-            if (RestAssured.given().baseUri(second).auth().oauth2(token).get("/api/v1/editorial/articles").statusCode() == 401) {
-                refusedAfter = Duration.ofNanos(System.nanoTime() - start).toMillis();
-                break;
-            }
-            Thread.sleep(50);
-        }
+        long refusedAfter = millisUntilRefusedOnTheSecond(token, start);
         System.out.printf("A token of an account disabled on one replica was refused by the other after %d ms%n", refusedAfter);
         assertTrue(refusedAfter >= 0, "the second replica still accepted the disabled account's token after 5 s");
     }
@@ -114,28 +101,15 @@ class ReplicasIT {
     @Test
     void aPasswordResetOnOneReplicaRefusesEarlierTokensOnTheOtherWithinFiveSeconds() throws Exception {
         String username = "reset-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        services.as(first, "admin").body(Map.of("username", username, "displayName", "Reset Editor",
-                "roles", java.util.List.of("editor"), "password", "a long password")).post("/api/v1/accounts")
-                .then().statusCode(201);
-        String token = RestAssured.given().baseUri(second).contentType("application/json")
-                .body(Map.of("username", username, "password", "a long password")).post("/api/v1/auth/token")
-                .then().statusCode(200).extract().path("access_token");
+        String token = editorSignedInOnTheSecond(username);
         String session = studioSession(second, username, "a long password");
-        RestAssured.given().baseUri(second).auth().oauth2(token).get("/api/v1/editorial/articles").then().statusCode(200);
 
         services.as(first, "admin").body(Map.of("password", "another long password")).patch("/api/v1/accounts/" + username)
                 .then().statusCode(200);
         long start = System.nanoTime();
         RestAssured.given().baseUri(second).redirects().follow(false).cookie("imprimatur_session", session)
                 .get("/studio").then().statusCode(303);
-        long refusedAfter = -1;
-        while (System.nanoTime() - start < Duration.ofSeconds(5).toNanos()) {
-            if (RestAssured.given().baseUri(second).auth().oauth2(token).get("/api/v1/editorial/articles").statusCode() == 401) {
-                refusedAfter = Duration.ofNanos(System.nanoTime() - start).toMillis();
-                break;
-            }
-            Thread.sleep(50);
-        }
+        long refusedAfter = millisUntilRefusedOnTheSecond(token, start);
         System.out.printf("A token issued before a password reset on one replica was refused by the other after %d ms%n",
                 refusedAfter);
         assertTrue(refusedAfter >= 0, "the second replica still accepted the token of before the reset after 5 s");
@@ -144,6 +118,29 @@ class ReplicasIT {
                 .then().statusCode(200).extract().path("access_token");
         RestAssured.given().baseUri(first).auth().oauth2(renewed).get("/api/v1/editorial/articles").then().statusCode(200);
         RestAssured.given().baseUri(second).auth().oauth2(renewed).get("/api/v1/editorial/articles").then().statusCode(200);
+    }
+
+    /** A new editor account made on the first replica, and its token from the second, which works there. */
+    private static String editorSignedInOnTheSecond(String username) {
+        services.as(first, "admin").body(Map.of("username", username, "displayName", "Replicated Editor",
+                "roles", java.util.List.of("editor"), "password", "a long password")).post("/api/v1/accounts")
+                .then().statusCode(201);
+        String token = RestAssured.given().baseUri(second).contentType("application/json")
+                .body(Map.of("username", username, "password", "a long password")).post("/api/v1/auth/token")
+                .then().statusCode(200).extract().path("access_token");
+        RestAssured.given().baseUri(second).auth().oauth2(token).get("/api/v1/editorial/articles").then().statusCode(200);
+        return token;
+    }
+
+    /** Milliseconds from {@code start} until the second replica refuses the token, or -1 if it still accepts it after 5 s. */
+    private static long millisUntilRefusedOnTheSecond(String token, long start) throws InterruptedException {
+        while (System.nanoTime() - start < Duration.ofSeconds(5).toNanos()) {
+            if (RestAssured.given().baseUri(second).auth().oauth2(token).get("/api/v1/editorial/articles").statusCode() == 401) {
+                return Duration.ofNanos(System.nanoTime() - start).toMillis();
+            }
+            Thread.sleep(50); // polling interval of a bounded wait
+        }
+        return -1;
     }
 
     /** Signs in to the studio as a browser would: the form's CSRF cookie, then the session cookie. */

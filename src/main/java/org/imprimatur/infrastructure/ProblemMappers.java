@@ -157,7 +157,7 @@ public class ProblemMappers {
                     .build();
         }
         String requestId = RequestIds.current() != null ? RequestIds.current() : UUID.randomUUID().toString();
-        LOG.errorf(e, "Unexpected failure of request %s", requestId);
+        LOG.errorf(escaped(e, 0), "Unexpected failure of request %s", requestId);
         return respond(Problem.of(500, "internal", "Internal error",
                 "The request failed on our side; quote the request id when reporting it.")
                 .withRequestId(requestId));
@@ -200,5 +200,29 @@ public class ProblemMappers {
 
     public static Response respond(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /**
+     * The failure as it is logged: the same types and stack traces, with every message escaped onto
+     * one line, since a message may quote what a client sent (docs/security.md, "Control characters").
+     */
+    static Throwable escaped(Throwable failure, int depth) {
+        Throwable cause = failure.getCause() == null || depth > 8 ? null : escaped(failure.getCause(), depth + 1);
+        Throwable copy = new EscapedFailure(failure.getClass().getName()
+                + (failure.getMessage() == null ? "" : ": " + ControlCharacters.forLog(failure.getMessage())), cause);
+        copy.setStackTrace(failure.getStackTrace());
+        return copy;
+    }
+
+    /** A failure's copy for the log, named after the original's type in its message. */
+    private static final class EscapedFailure extends RuntimeException {
+        EscapedFailure(String message, Throwable cause) {
+            super(message, cause, false, true);
+        }
+
+        @Override
+        public String toString() {
+            return getMessage();
+        }
     }
 }

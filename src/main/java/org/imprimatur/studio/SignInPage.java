@@ -19,6 +19,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import java.net.URI;
+import java.util.regex.Pattern;
 
 /** Signing in and out of the studio, with the same accounts and throttle as the token endpoint. */
 @Path("/studio")
@@ -95,13 +96,18 @@ public class SignInPage {
                 .secure(https).sameSite(NewCookie.SameSite.STRICT).maxAge(maxAge).build();
     }
 
+    private static final Pattern SAFE_NEXT = Pattern.compile("(?:[A-Za-z0-9/._~\\-?=&+]|%[0-9A-Fa-f]{2})*");
+
     /**
      * Only a studio path: a link cannot send someone who signs in to another site, nor, by dot
      * segments the browser would resolve, to another part of this one.
      */
     static String safeNext(String next) {
         String path = next == null ? null : next.split("[?#]", 2)[0];
-        if (path == null || !StudioFilters.isStudio(path) || path.contains("//") || path.contains("\\")
+        // Only characters a URI holds as they are, and well-formed escapes: anything else would be a
+        // link the browser reads differently, or one that cannot be made into a Location at all.
+        if (path == null || !SAFE_NEXT.matcher(next).matches() || !StudioFilters.isStudio(path) || path.contains("//")
+                || path.contains("\\")
                 || path.contains("..") || path.toLowerCase(java.util.Locale.ROOT).contains("%2e")) {
             return StudioFilters.PREFIX;
         }

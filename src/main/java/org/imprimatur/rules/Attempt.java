@@ -19,6 +19,8 @@ import java.util.UUID;
  * @param latestHash         content hash of the newest version
  * @param publishedVersion   number of the live version, or null
  * @param authorsOfChange    who authored the versions the action would certify
+ * @param passwordSetters    other accounts that set the actor's password since the actor last changed
+ *                           it themselves: they could sign in as the actor, so four-eyes counts them too
  * @param sectionKeys        section keys of the version under review
  * @param reviewBlockers     content rules the newest version breaks for review
  * @param requestedVersion   the version number the request names, if any
@@ -29,7 +31,7 @@ import java.util.UUID;
  * @param now                the instant of the decision
  */
 public record Attempt(WorkflowAction action, Actor actor, WorkflowState state, Integer latestVersion, String latestHash,
-                      Integer publishedVersion, Set<UUID> authorsOfChange, Set<String> sectionKeys,
+                      Integer publishedVersion, Set<UUID> authorsOfChange, Set<UUID> passwordSetters, Set<String> sectionKeys,
                       List<FieldError> reviewBlockers, Integer requestedVersion, String requestedHash,
                       Instant publishAt, List<ReviewComment> comments, String reason, Instant now) {
 
@@ -50,6 +52,7 @@ public record Attempt(WorkflowAction action, Actor actor, WorkflowState state, I
         private String latestHash;
         private Integer publishedVersion;
         private Set<UUID> authorsOfChange = Set.of();
+        private Set<UUID> passwordSetters = Set.of();
         private Set<String> sectionKeys = Set.of();
         private List<FieldError> reviewBlockers = List.of();
         private Integer requestedVersion;
@@ -74,6 +77,11 @@ public record Attempt(WorkflowAction action, Actor actor, WorkflowState state, I
 
         public Builder authorsOfChange(Set<UUID> authors) {
             this.authorsOfChange = Set.copyOf(authors);
+            return this;
+        }
+
+        public Builder passwordSetters(Set<UUID> setters) {
+            this.passwordSetters = Set.copyOf(setters);
             return this;
         }
 
@@ -119,7 +127,7 @@ public record Attempt(WorkflowAction action, Actor actor, WorkflowState state, I
                 throw new IllegalStateException("an attempt needs the instant it happens at: call at(now)");
             }
             return new Attempt(action, actor, state, latestVersion, latestHash, publishedVersion, authorsOfChange,
-                    sectionKeys, reviewBlockers, requestedVersion, requestedHash, publishAt, comments, reason, now);
+                    passwordSetters, sectionKeys, reviewBlockers, requestedVersion, requestedHash, publishAt, comments, reason, now);
         }
     }
 }

@@ -124,6 +124,9 @@ public final class WorkflowRules {
         static final Policy REVIEWER_IS_NOT_AN_AUTHOR = Policy.of("reviewerIsNotAnAuthor", FORBIDDEN,
                 attempt -> attempt.authorsOfChange().contains(attempt.actor().id())
                         ? "four-eyes rule: you wrote part of this change, so another reviewer must approve it"
+                        : attempt.passwordSetters().stream().anyMatch(attempt.authorsOfChange()::contains)
+                        ? "four-eyes rule: your password was last set by an author of this change; set your own"
+                        + " password, or another reviewer must approve it"
                         : null);
 
         static final Policy HAS_A_COMMENT = Policy.of("sendingBackNeedsAComment", INVALID,

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -40,7 +41,30 @@ public class ReviewerStanding {
                 .ifPresent(set -> parts.add(set.credentials().isEmpty()
                         ? "credentials removed by " + set.by() + " on " + set.on()
                         : "credentials \"" + set.credentials() + "\" set by " + set.by() + " on " + set.on()));
+        newest(accountId, """
+                e.action IN ('created', 'password-reset') AND e.actor_id IS DISTINCT FROM e.account_id
+                AND e.id > coalesce((SELECT max(o.id) FROM account_events o
+                                     WHERE o.account_id = e.account_id AND o.action = 'password-changed'), 0)""")
+                .ifPresent(set -> parts.add("password set by " + set.by() + " on " + set.on()
+                        + ", not changed by its owner since"));
         return parts.isEmpty() ? null : String.join("; ", parts);
+    }
+
+    /**
+     * The other accounts that set this account's password (creating it or resetting it) since its
+     * owner last changed it: until then they can sign in as it, so four-eyes counts them as the
+     * reviewer too (docs/workflow.md, policy reviewerIsNotAnAuthor).
+     */
+    public Set<UUID> passwordSetters(UUID accountId) {
+        @SuppressWarnings("unchecked")
+        List<UUID> setters = entityManager.createNativeQuery("""
+                        SELECT DISTINCT e.actor_id FROM account_events e
+                        WHERE e.account_id = ?1 AND e.action IN ('created', 'password-reset')
+                          AND e.actor_id IS NOT NULL AND e.actor_id <> e.account_id
+                          AND e.id > coalesce((SELECT max(o.id) FROM account_events o
+                                               WHERE o.account_id = ?1 AND o.action = 'password-changed'), 0)""", UUID.class)
+                .setParameter(1, accountId).getResultList();
+        return Set.copyOf(setters);
     }
 
     private record Event(String by, LocalDate on, String credentials) {

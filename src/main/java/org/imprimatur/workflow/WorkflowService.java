@@ -322,6 +322,7 @@ public class WorkflowService {
         return attempt(WorkflowAction.APPROVE, actor, article, latest)
                 .names(version, contentHash)
                 .publishAt(publishAt)
+                .passwordSetters(reviewerStanding.passwordSetters(actor.id()))
                 .authorsOfChange(union(authorsSince(article.id, lastPublishedVersion(article.id), latest.versionNo),
                         writersOfChange(article, latest, article.publishedVersion)))
                 .at(now).build();
@@ -334,6 +335,7 @@ public class WorkflowService {
         int publishedBefore = published.size() >= 2 ? published.get(published.size() - 2) : 0;
         return attempt(WorkflowAction.RECONFIRM, actor, article, latest)
                 .names(version, contentHash)
+                .passwordSetters(reviewerStanding.passwordSetters(actor.id()))
                 .authorsOfChange(union(authorsSince(article.id, publishedBefore, latest.versionNo),
                         writersOfChange(article, latest, publishedBefore == 0 ? null : publishedBefore)))
                 .at(now).build();

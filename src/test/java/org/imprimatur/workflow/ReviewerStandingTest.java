@@ -45,7 +45,8 @@ class ReviewerStandingTest {
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         Api.as("editor").get(Api.ARTICLES + "/" + id + "/audit").then().statusCode(200)
                 .body("events.find { it.action == 'approve' }.comment", equalTo(
-                        "Reviewer role granted by admin on " + today + "; credentials \"MD, FRCP\" set by admin on " + today));
+                        "Reviewer role granted by admin on " + today + "; credentials \"MD, FRCP\" set by admin on " + today
+                                + "; password set by admin on " + today + ", not changed by its owner since"));
 
         // The account's page in the studio lists the grant among its history.
         String csrf = RestAssured.given().get("/studio/sign-in").then().statusCode(200).extract().cookie("csrf-token");
@@ -70,8 +71,44 @@ class ReviewerStandingTest {
         Api.as("admin").body(Map.of("displayName", "Ada Admin")).patch("/api/v1/accounts/admin").then().statusCode(200);
     }
 
+    /**
+     * Whoever set a reviewer's password can sign in as that reviewer until its owner changes it: an
+     * admin who writes may not have their change approved by an account whose password they chose.
+     */
+    @Test
+    void anAccountWhosePasswordAnAuthorSetCannotApproveThatAuthorsChangeUntilItsOwnerChangesIt() {
+        String username = "proxy-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.as("admin").body(Map.of("username", username, "displayName", "Dr Proxy", "roles", List.of("medical-reviewer"),
+                "password", PASSWORD)).post("/api/v1/accounts").then().statusCode(201);
+        String id = Api.as("admin").body(Fixtures.article(Fixtures.uniqueSlug("proxy"))).post(Api.ARTICLES)
+                .then().statusCode(201).extract().path("id");
+        Workflow.submit("admin", id).then().statusCode(200);
+
+        approveAs(token(username, PASSWORD), id).then().statusCode(403).contentType("application/problem+json")
+                .body("rule", equalTo("reviewerIsNotAnAuthor"))
+                .body("detail", containsString("your password was last set by an author of this change"));
+        Api.latest(id).then().body("state", equalTo("IN_REVIEW"));
+
+        String own = "a password only the reviewer knows";
+        RestAssured.given().auth().oauth2(token(username, PASSWORD)).contentType(ContentType.JSON)
+                .body(Map.of("currentPassword", PASSWORD, "newPassword", own))
+                .post("/api/v1/accounts/me/password").then().statusCode(204);
+        approveAs(token(username, own), id).then().statusCode(200).body("state", equalTo("PUBLISHED"));
+    }
+
+    private static io.restassured.response.Response approveAs(String token, String id) {
+        var latest = Api.latest(id);
+        return RestAssured.given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("version", latest.path("version"), "contentHash", latest.path("contentHash")))
+                .post(Api.ARTICLES + "/" + id + "/approve");
+    }
+
     private static String token(String username) {
-        return RestAssured.given().contentType(ContentType.JSON).body(Map.of("username", username, "password", PASSWORD))
+        return token(username, PASSWORD);
+    }
+
+    private static String token(String username, String password) {
+        return RestAssured.given().contentType(ContentType.JSON).body(Map.of("username", username, "password", password))
                 .post("/api/v1/auth/token").then().statusCode(200).extract().path("access_token");
     }
 }

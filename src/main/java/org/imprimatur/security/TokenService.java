@@ -6,6 +6,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -34,20 +35,31 @@ public class TokenService {
         return authenticate(username, password).map(this::tokenFor);
     }
 
+    /**
+     * An account whose password was checked, and the instant its row was read: the check proves the
+     * credentials as of then, so what is issued on it is dated then. A password changed while the
+     * hash was being checked (tens of milliseconds) thus ends the session or token issued on the old
+     * one, like every other (docs/security.md, "Sessions and tokens after a credential change").
+     */
+    public record Authenticated(Account account, Instant readAt) {
+    }
+
     /** The enabled built-in account with this username and password. */
-    public Optional<Account> authenticate(String username, String password) {
+    public Optional<Authenticated> authenticate(String username, String password) {
+        Instant readAt = clock.instant();
         Optional<Account> account = QuarkusTransaction.requiringNew().call(() -> Account.findByUsername(username))
                 .filter(found -> found.passwordHash != null && !found.disabled);
         String hash = account.map(found -> found.passwordHash).orElse(UNKNOWN_ACCOUNT_HASH);
         boolean matches = BcryptUtil.matches(password, hash);
-        return account.filter(found -> matches);
+        return account.filter(found -> matches).map(found -> new Authenticated(found, readAt));
     }
 
-    IssuedToken tokenFor(Account account) {
+    IssuedToken tokenFor(Authenticated signedIn) {
+        Account account = signedIn.account();
         long lifetime = settings.tokenLifetime().toSeconds();
-        // Authenticated with the credentials as they are now, so after any change read with them:
-        // dated no earlier than the first second the verifier accepts (CredentialChanges).
-        long issuedAt = clock.instant().getEpochSecond();
+        // Dated when the credentials were read, and no earlier than the first second the verifier
+        // accepts after a change read with them (CredentialChanges).
+        long issuedAt = signedIn.readAt().getEpochSecond();
         if (account.credentialsChangedAt != null) {
             issuedAt = Math.max(issuedAt, CredentialChanges.firstAcceptedSecond(account.credentialsChangedAt));
         }

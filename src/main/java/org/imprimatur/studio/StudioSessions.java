@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.imprimatur.security.Account;
 import org.imprimatur.security.Actor;
+import org.imprimatur.security.TokenService;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -41,22 +42,29 @@ public class StudioSessions {
         this.clock = clock;
     }
 
-    /** Starts a session for the account and returns the cookie's token. */
+    /**
+     * Starts a session on a checked password and returns the cookie's token. The session dates from
+     * when the credentials were read, so a change made while they were being checked ends it.
+     */
     @Transactional
-    public String start(Account account) {
-        return start(account.id);
+    public String start(TokenService.Authenticated signedIn) {
+        return start(signedIn.account().id, signedIn.readAt().truncatedTo(ChronoUnit.MICROS));
     }
 
-    /** Starts a session for the account with this id and returns the cookie's token. */
+    /** Starts a session for the account with this id, from now, and returns the cookie's token. */
     @Transactional
     public String start(UUID accountId) {
+        return start(accountId, now());
+    }
+
+    private String start(UUID accountId, Instant createdAt) {
         byte[] token = new byte[32];
         RANDOM.nextBytes(token);
         String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(token);
-        Instant now = now();
         entityManager.createNativeQuery("""
-                        INSERT INTO studio_sessions (token_hash, account_id, created_at, last_seen_at) VALUES (?1, ?2, ?3, ?3)""")
-                .setParameter(1, hash(encoded)).setParameter(2, accountId).setParameter(3, now).executeUpdate();
+                        INSERT INTO studio_sessions (token_hash, account_id, created_at, last_seen_at) VALUES (?1, ?2, ?3, ?4)""")
+                .setParameter(1, hash(encoded)).setParameter(2, accountId).setParameter(3, createdAt)
+                .setParameter(4, now()).executeUpdate();
         return encoded;
     }
 

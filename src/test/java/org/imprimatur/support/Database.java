@@ -97,6 +97,7 @@ public final class Database {
         return refusal.getMessage();
     }
 
+    /** The first column of the first row, or null when there is no row. */
     public static String queryText(DataSource dataSource, String sql, Object... parameters) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -104,8 +105,7 @@ public final class Database {
                 statement.setObject(i + 1, parameters[i]);
             }
             try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getString(1);
+                return rows.next() ? rows.getString(1) : null;
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -35,5 +35,16 @@ BEGIN
     -- Studio sessions are touched while used and deleted on sign-out or expiry.
     EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON studio_sessions TO %I', service);
     EXECUTE format('GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO %I', service);
+    -- Each table is granted above by what the service does with it, so a table that a migration
+    -- adds needs its line here; without one the start stops now, naming it, instead of the first
+    -- use failing. The migration history is the only table the service never reads.
+    IF EXISTS (SELECT FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+               WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND c.relname <> 'flyway_schema_history'
+                 AND NOT has_table_privilege(service, c.oid, 'SELECT')) THEN
+        RAISE EXCEPTION 'afterMigrate.sql grants % nothing on %', service,
+            (SELECT string_agg(c.relname, ', ' ORDER BY c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND c.relname <> 'flyway_schema_history'
+               AND NOT has_table_privilege(service, c.oid, 'SELECT'));
+    END IF;
 END
 $grants$;

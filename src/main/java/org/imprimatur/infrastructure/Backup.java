@@ -31,11 +31,17 @@ import java.util.zip.ZipOutputStream;
  */
 public final class Backup {
 
-    /** Every table with data, in an order that satisfies foreign keys on the way back in. */
-    static final List<String> TABLES = List.of("accounts", "account_events", "signing_keys", "articles", "article_versions",
-            "version_sections", "version_citations", "version_tags", "review_records", "review_comments",
-            "publications", "audit_events", "audit_checkpoints", "published_articles", "change_feed", "outbox_events",
-            "webhooks", "webhook_deliveries", "mail_deliveries", "preview_links", "service_keys");
+    private static final String MIGRATION_HISTORY = "flyway_schema_history";
+
+    /**
+     * The tables left out on purpose, and why; every other table of the schema is backed up, read
+     * from the catalogue at each run, so a table a migration adds is never silently left behind.
+     */
+    static final Map<String, String> NOT_BACKED_UP = Map.of(
+            MIGRATION_HISTORY, "written by the release's own migrations: a backup goes back only into a database "
+                    + "migrated to its schema version, and keeps that history",
+            "sign_in_failures", "failed sign-ins only count for a while; after a restore nobody is locked out",
+            "studio_sessions", "after a restore everyone signs in to the studio again");
     private static final String MANIFEST = "manifest.properties";
 
     private Backup() {
@@ -53,10 +59,10 @@ public final class Backup {
             manifest.setProperty("format", "1");
             manifest.setProperty("schemaVersion", schemaVersion(connection));
             manifest.setProperty("takenAt", snapshotTime(connection));
-            for (String table : TABLES) {
+            for (String table : backedUp(connection)) {
                 List<String> columns = storedColumns(connection, table);
                 zip.putNextEntry(new ZipEntry(table + ".copy"));
-                long rows = copy.copyOut("COPY (SELECT " + String.join(", ", columns) + " FROM " + table
+                long rows = copy.copyOut("COPY (SELECT " + String.join(", ", columns) + " FROM " + quoted(table)
                         + " ORDER BY 1) TO STDOUT", new NonClosing(zip));
                 zip.closeEntry();
                 manifest.setProperty(table + ".columns", String.join(",", columns));
@@ -95,14 +101,27 @@ public final class Backup {
             throw new IOException("The backup is of schema version " + manifest.getProperty("schemaVersion")
                     + " but the database is at " + version + "; start this release once on the empty database first");
         }
+        List<String> tables = backedUp(connection);
+        java.util.Set<String> inBackup = new java.util.TreeSet<>();
+        for (String key : manifest.stringPropertyNames()) {
+            if (key.endsWith(".rows")) {
+                inBackup.add(key.substring(0, key.length() - ".rows".length()));
+            }
+        }
+        if (!inBackup.equals(new java.util.TreeSet<>(tables))) {
+            throw new IOException("The backup holds the tables " + inBackup + " but the database has " + new java.util.TreeSet<>(tables));
+        }
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
         Map<String, Long> restored = new HashMap<>();
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET LOCAL session_replication_role = replica");
-            // Failed sign-ins and studio sessions are not kept: after a restore everyone signs in again.
-            statement.execute("TRUNCATE " + String.join(", ", TABLES) + ", sign_in_failures, studio_sessions");
-            for (String table : TABLES) {
-                long rows = copy.copyIn("COPY " + table + " (" + manifest.getProperty(table + ".columns") + ") FROM STDIN",
+            // Every table but the migration history, in one statement (so no foreign key is in the
+            // way); what is not backed up (failed sign-ins, studio sessions) starts empty.
+            List<String> emptied = new ArrayList<>(catalogue(connection));
+            emptied.remove(MIGRATION_HISTORY);
+            statement.execute("TRUNCATE " + String.join(", ", quoted(emptied)));
+            for (String table : tables) {
+                long rows = copy.copyIn("COPY " + quoted(table) + " (" + manifest.getProperty(table + ".columns") + ") FROM STDIN",
                         new ByteArrayInputStream(entries.get(table + ".copy")));
                 if (rows != Long.parseLong(manifest.getProperty(table + ".rows"))) {
                     throw new IOException(table + ": the backup holds " + manifest.getProperty(table + ".rows")
@@ -110,11 +129,13 @@ public final class Backup {
                 }
                 restored.put(table, rows);
             }
-            // Identity columns continue after the restored rows.
-            for (String table : List.of("account_events", "publications", "audit_events", "audit_checkpoints", "change_feed",
-                    "outbox_events")) {
-                statement.execute("SELECT setval(pg_get_serial_sequence('" + table + "', 'id'), "
-                        + "coalesce((SELECT max(id) FROM " + table + "), 0) + 1, false)");
+            // Identity and serial columns continue after the restored rows.
+            for (String[] column : sequencedColumns(connection)) {
+                if (restored.containsKey(column[0])) {
+                    statement.execute("SELECT setval(pg_get_serial_sequence('" + quoted(column[0]).replace("'", "''") + "', '"
+                            + column[1].replace("'", "''") + "'), coalesce((SELECT max(" + quoted(column[1]) + ") FROM "
+                            + quoted(column[0]) + "), 0) + 1, false)");
+                }
             }
             connection.commit();
         } catch (SQLException | IOException failed) {
@@ -122,6 +143,81 @@ public final class Backup {
             throw failed;
         }
         return restored;
+    }
+
+    /** Every table that is backed up: the catalogue's, less {@link #NOT_BACKED_UP}, in {@link #catalogue} order. */
+    static List<String> backedUp(Connection connection) throws SQLException {
+        List<String> tables = new ArrayList<>(catalogue(connection));
+        tables.removeAll(NOT_BACKED_UP.keySet());
+        return tables;
+    }
+
+    /**
+     * Every table of the schema, each after the tables its foreign keys reference (a topological
+     * sort of pg_constraint, ties by name), so the COPYs would satisfy foreign keys even with them on.
+     * Deferrable keys are checked only at commit and left out of the sort: an article's pointers to
+     * its newest and live version (V3) and the versions' reference to their article form a cycle.
+     */
+    static List<String> catalogue(Connection connection) throws SQLException {
+        Map<String, java.util.Set<String>> parents = new java.util.TreeMap<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("""
+                     SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                     WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition""")) {
+            while (rows.next()) {
+                parents.put(rows.getString(1), new java.util.HashSet<>());
+            }
+        }
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("""
+                     SELECT child.relname, parent.relname FROM pg_constraint k
+                     JOIN pg_class child ON child.oid = k.conrelid
+                     JOIN pg_class parent ON parent.oid = k.confrelid
+                     JOIN pg_namespace n ON n.oid = child.relnamespace
+                     WHERE k.contype = 'f' AND NOT k.condeferrable AND n.nspname = 'public'""")) {
+            while (rows.next()) {
+                String child = rows.getString(1);
+                String parent = rows.getString(2);
+                if (!child.equals(parent) && parents.containsKey(child) && parents.containsKey(parent)) {
+                    parents.get(child).add(parent);
+                }
+            }
+        }
+        List<String> ordered = new ArrayList<>();
+        while (ordered.size() < parents.size()) {
+            String next = parents.entrySet().stream()
+                    .filter(table -> !ordered.contains(table.getKey()) && ordered.containsAll(table.getValue()))
+                    .map(Map.Entry::getKey).findFirst()
+                    .orElseThrow(() -> new SQLException("The foreign keys between " + parents.keySet() + " form a cycle"));
+            ordered.add(next);
+        }
+        return ordered;
+    }
+
+    /** Each column (table, column) whose values come from a sequence: identity or serial. */
+    private static List<String[]> sequencedColumns(Connection connection) throws SQLException {
+        List<String[]> columns = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("""
+                     SELECT c.relname, a.attname FROM pg_class c
+                     JOIN pg_namespace n ON n.oid = c.relnamespace
+                     JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+                     WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')
+                       AND pg_get_serial_sequence(quote_ident(c.relname), a.attname) IS NOT NULL
+                     ORDER BY 1, 2""")) {
+            while (rows.next()) {
+                columns.add(new String[] {rows.getString(1), rows.getString(2)});
+            }
+        }
+        return columns;
+    }
+
+    private static String quoted(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    private static List<String> quoted(List<String> identifiers) {
+        return identifiers.stream().map(Backup::quoted).toList();
     }
 
     private static String schemaVersion(Connection connection) throws SQLException {

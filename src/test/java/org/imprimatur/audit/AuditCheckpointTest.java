@@ -29,7 +29,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -88,8 +87,8 @@ class AuditCheckpointTest {
         Api.as("editor").body(Map.of("id", checkpointId, "root", "not-hex")).post("/api/v1/editorial/audit/checkpoints/verify")
                 .then().statusCode(422);
         // The checkpoints themselves are append-only.
-        assertNotNull(Database.refusalOf(Database.owner(), "UPDATE audit_checkpoints SET root = ? WHERE id = ?",
-                "0".repeat(64), checkpointId));
+        Database.assertImmutable(Database.owner(), "audit_checkpoints", "UPDATE",
+                "UPDATE audit_checkpoints SET root = ? WHERE id = ?", "0".repeat(64), checkpointId);
     }
 
     private static Response verify(long checkpointId, String root) {

@@ -19,6 +19,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 import static org.hamcrest.Matchers.equalTo;
@@ -108,7 +110,7 @@ class BackupRestoreIT {
         Map<String, String> digests = new HashMap<>();
         try (Connection owner = EmbeddedDatabase.connectAsOwner(data, EmbeddedDatabase.runningPort(data).orElseThrow());
              Statement statement = owner.createStatement()) {
-            for (String table : Backup.TABLES) {
+            for (String table : everyTableBackedUp(owner)) {
                 try (ResultSet rows = statement.executeQuery("SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "
                         + table + " t")) {
                     rows.next();
@@ -119,6 +121,43 @@ class BackupRestoreIT {
         // three versions of each of the three articles, and the demo article's one
         assertTrue(digests.get("article_versions").startsWith("10:"), digests.toString());
         return digests;
+    }
+
+    /**
+     * Every table of the schema, read from the catalogue here and not from Backup, less the explicit
+     * exclusions: a table Backup left behind would come back empty and differ.
+     */
+    private static List<String> everyTableBackedUp(Connection owner) throws Exception {
+        assertEquals(Set.of("flyway_schema_history", "sign_in_failures", "studio_sessions"), Backup.NOT_BACKED_UP.keySet(),
+                "tables left out of the backup (docs/operations.md names them)");
+        List<String> tables = new ArrayList<>();
+        try (Statement statement = owner.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")) {
+            while (rows.next()) {
+                tables.add(rows.getString(1));
+            }
+        }
+        assertTrue(tables.containsAll(Backup.NOT_BACKED_UP.keySet()), "an exclusion names no table: " + tables);
+        tables.removeAll(Backup.NOT_BACKED_UP.keySet());
+        List<String> backedUp = Backup.backedUp(owner);
+        assertEquals(new TreeSet<>(tables), new TreeSet<>(backedUp), "Backup's tables against the catalogue's");
+        // Each table comes after every table its foreign keys reference (deferrable ones wait for the commit).
+        try (Statement statement = owner.createStatement();
+             ResultSet rows = statement.executeQuery("""
+                     SELECT conrelid::regclass::text, confrelid::regclass::text FROM pg_constraint
+                     WHERE contype = 'f' AND NOT condeferrable AND conrelid <> confrelid""")) {
+            int foreignKeys = 0;
+            while (rows.next()) {
+                String child = rows.getString(1);
+                String parent = rows.getString(2);
+                if (backedUp.contains(child) && backedUp.contains(parent)) {
+                    foreignKeys++;
+                    assertTrue(backedUp.indexOf(parent) < backedUp.indexOf(child), child + " comes before " + parent + ": " + backedUp);
+                }
+            }
+            assertTrue(foreignKeys > 10, "only " + foreignKeys + " foreign keys between backed-up tables");
+        }
+        return tables;
     }
 
     private static int command(Map<String, String> environment, String command, Path file) throws Exception {

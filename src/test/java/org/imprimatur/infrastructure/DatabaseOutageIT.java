@@ -8,6 +8,8 @@ import org.imprimatur.support.Fixtures;
 import org.imprimatur.support.RunningJar;
 import org.junit.jupiter.api.Test;
 
+import org.awaitility.Awaitility;
+
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -62,10 +64,16 @@ class DatabaseOutageIT {
             String etag = as(base, "editor").get("/api/v1/editorial/articles/" + cachedId).header("ETag");
 
             try (ReadLoad load = new ReadLoad(base + "/api/v1/articles/" + cachedSlug, 4)) {
-                Thread.sleep(500);
+                // Enough cached reads under way before the outage to judge the ones during it.
+                Awaitility.await("reads under load").atMost(Duration.ofSeconds(30)).until(() -> load.ok.get() >= 500);
                 database.close();
                 long outageStarted = System.nanoTime();
-                Thread.sleep(1500);
+                // The service has noticed the outage once it reports itself not ready and marks what
+                // it serves from the cache as stale (asserted in full below).
+                Awaitility.await("the outage noticed").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                        .until(() -> RestAssured.given().baseUri(service.management()).get("/q/health/ready").statusCode() == 503
+                                && "imprimatur; hit; detail=stale-if-error".equals(RestAssured.given().baseUri(base)
+                                        .get("/api/v1/articles/" + cachedSlug).header("Cache-Status")));
 
                 // Cached: served, and marked stale.
                 Response stale = RestAssured.given().baseUri(base).get("/api/v1/articles/" + cachedSlug);
@@ -92,15 +100,17 @@ class DatabaseOutageIT {
                 RestAssured.given().baseUri(service.management()).get("/q/health/ready").then().statusCode(503);
                 RestAssured.given().baseUri(service.management()).get("/q/health/live").then().statusCode(200);
 
+                // The outage itself lasts OUTAGE: this wait is the behaviour under test, not a guess.
                 Thread.sleep(Math.max(0, OUTAGE.toMillis() - (System.nanoTime() - outageStarted) / 1_000_000));
                 database = EmbeddedDatabase.start(data, EmbeddedDatabase.Commits.FAST_UNSAFE_FOR_TESTS, databasePort);
                 long back = System.nanoTime();
-                int status = 0;
-                while (status != 200 && System.nanoTime() - back < Duration.ofSeconds(10).toNanos()) {
-                    status = save(base, cachedId, etag, cachedSlug, "Written once the database was back.").statusCode();
-                    if (status != 200) {
-                        Thread.sleep(100);
-                    }
+                int status;
+                try {
+                    status = Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                            .until(() -> save(base, cachedId, etag, cachedSlug, "Written once the database was back.").statusCode(),
+                                    answered -> answered == 200);
+                } catch (org.awaitility.core.ConditionTimeoutException notBack) {
+                    status = 0;
                 }
                 long recoveredMillis = (System.nanoTime() - back) / 1_000_000;
                 assertEquals(200, status, "writes did not recover");
@@ -109,18 +119,13 @@ class DatabaseOutageIT {
                         + "writes back %d ms after the database%n", load.ok.get() + load.failed.get(), load.failed.get(),
                         uncachedMillis, writeMillis, recoveredMillis);
             }
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (RestAssured.given().baseUri(service.management()).get("/q/health/ready").statusCode() != 200 && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
+            Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                    .until(() -> RestAssured.given().baseUri(service.management()).get("/q/health/ready").statusCode() == 200);
             RestAssured.given().baseUri(service.management()).get("/q/health/ready").then().statusCode(200);
             // Fresh again once the replica LISTENs again (it retries every half second; an attempt
             // made while the server was still starting may take up to its 2-3 s timeouts).
-            deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (RestAssured.given().baseUri(base).get("/api/v1/articles/" + cachedSlug).header("Cache-Status") != null
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
+            Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> RestAssured.given().baseUri(base).get("/api/v1/articles/" + cachedSlug).header("Cache-Status") == null);
             RestAssured.given().baseUri(base).get("/api/v1/articles/" + cachedSlug).then().statusCode(200)
                     .header("Age", org.hamcrest.Matchers.nullValue())
                     .header("Cache-Status", org.hamcrest.Matchers.nullValue());

@@ -6,6 +6,8 @@ import org.imprimatur.support.PackagedService;
 import org.imprimatur.support.RunningJar;
 import org.junit.jupiter.api.Test;
 
+import org.awaitility.Awaitility;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -60,15 +62,14 @@ class GracefulShutdownIT {
                 writer.start();
                 writers.add(writer);
             }
-            Thread.sleep(1500);
+            // Writes in flight before the signal: each writer has been answered a few times.
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> outcomes.size() >= 3 * writers.size());
             long signal = System.nanoTime();
             service.process().destroy();   // SIGTERM
             // Not ready at once, while the API still answers.
-            int readiness = 0;
-            for (int i = 0; i < 20 && readiness != 503; i++) {
-                readiness = RestAssured.given().baseUri(service.management()).get("/q/health/ready").statusCode();
-                Thread.sleep(50);
-            }
+            int readiness = Awaitility.await("readiness going down").atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> RestAssured.given().baseUri(service.management()).get("/q/health/ready").statusCode(),
+                            status -> status == 503);
             assertEquals(503, readiness, "readiness did not go down");
             RestAssured.given().baseUri(service.base()).get("/api/v1/articles").then().statusCode(200);
 

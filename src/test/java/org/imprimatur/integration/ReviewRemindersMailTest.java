@@ -19,6 +19,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.awaitility.Awaitility;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
@@ -104,7 +106,9 @@ class ReviewRemindersMailTest {
         assertTrue(body.contains("[intro] Please cite the 2021 trial here."), body);
         assertTrue(body.contains("/studio/articles/" + id + "/edit"), body);
 
-        Thread.sleep(1000);
+        // For a second (several relay polls), still one e-mail to the reviewer.
+        Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> messages(FIRST_REVIEWER, id, "Waiting for medical review: ").size() == 1);
         assertEquals(1, messages(FIRST_REVIEWER, id, "Waiting for medical review: ").size(), "once, not once per poll");
         assertEquals(0, messages(EDITOR, id, "Waiting for medical review: ").size(), "editors are not reviewers");
     }
@@ -155,7 +159,10 @@ class ReviewRemindersMailTest {
             reminders.remind();
             reminders.remind();
             awaitOne(FIRST_REVIEWER, id, "Review overdue since " + due + ": ");
-            Thread.sleep(1000);
+            // For a second (several relay polls), still one e-mail of each kind.
+            Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                    .until(() -> messages(FIRST_REVIEWER, id, "Review due on ").size() == 1
+                            && messages(SECOND_REVIEWER, id, "Review overdue since ").size() == 1);
             assertEquals(1, messages(FIRST_REVIEWER, id, "Review due on ").size());
             assertEquals(1, messages(SECOND_REVIEWER, id, "Review overdue since ").size());
         } finally {
@@ -169,17 +176,16 @@ class ReviewRemindersMailTest {
     }
 
     private static MimeMessage awaitOne(String address, String articleId, String subjectStart) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            List<MimeMessage> found = messages(address, articleId, subjectStart);
-            if (!found.isEmpty()) {
-                assertEquals(1, found.size(), "one e-mail to " + address);
-                return found.get(0);
-            }
-            Thread.sleep(50);
+        List<MimeMessage> found;
+        try {
+            found = Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> messages(address, articleId, subjectStart), messages -> !messages.isEmpty());
+        } catch (org.awaitility.core.ConditionTimeoutException none) {
+            throw new AssertionError("No e-mail \"" + subjectStart + "…\" about " + articleId + " reached " + address
+                    + "; received: " + subjects());
         }
-        throw new AssertionError("No e-mail \"" + subjectStart + "…\" about " + articleId + " reached " + address
-                + "; received: " + subjects());
+        assertEquals(1, found.size(), "one e-mail to " + address);
+        return found.get(0);
     }
 
     private static List<MimeMessage> messages(String address, String articleId, String subjectStart) throws Exception {

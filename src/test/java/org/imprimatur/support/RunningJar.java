@@ -2,6 +2,8 @@ package org.imprimatur.support;
 
 import io.restassured.RestAssured;
 
+import org.awaitility.Awaitility;
+
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -37,16 +39,16 @@ public record RunningJar(Process process, String base, String management, Path l
         builder.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
         Process process = builder.start();
         RunningJar running = new RunningJar(process, "http://127.0.0.1:" + port, "http://127.0.0.1:" + managementPort, log);
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline && process.isAlive()) {
-            try {
-                if (RestAssured.given().baseUri(running.management).get("/q/health/ready").statusCode() == 200) {
-                    return running;
-                }
-            } catch (Exception notYet) {
-                // not listening yet
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+                    .ignoreExceptions()   // not listening yet
+                    .until(() -> !process.isAlive()
+                            || RestAssured.given().baseUri(running.management).get("/q/health/ready").statusCode() == 200);
+            if (process.isAlive()) {
+                return running;
             }
-            Thread.sleep(250);
+        } catch (org.awaitility.core.ConditionTimeoutException notReady) {
+            // closed and reported below
         }
         running.close();
         throw new IllegalStateException(name + " did not become ready; see " + log);

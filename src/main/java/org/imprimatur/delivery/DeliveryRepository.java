@@ -17,7 +17,6 @@ import org.imprimatur.workflow.PublicationHistory;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;

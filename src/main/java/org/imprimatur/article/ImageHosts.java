@@ -2,11 +2,9 @@ package org.imprimatur.article;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.imprimatur.infrastructure.PublicUrl;
 
 import java.net.URI;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -18,8 +16,7 @@ public class ImageHosts {
 
     @Produces
     @Singleton
-    ImageSources imageSources(PublicUrl publicUrl,
-                              @ConfigProperty(name = "imprimatur.delivery.image-hosts") Optional<Set<String>> configured) {
-        return new ImageSources(URI.create(publicUrl.of("/api/v1/articles/")), configured.orElse(Set.of()));
+    ImageSources imageSources(PublicUrl publicUrl, ImageSettings settings) {
+        return new ImageSources(URI.create(publicUrl.of("/api/v1/articles/")), settings.imageHosts().orElse(Set.of()));
     }
 }

@@ -58,7 +58,9 @@ public class AuditCheckpoints {
     }
 
     /** Every quarter of an hour, when anything was audited since the last checkpoint. */
-    @Scheduled(every = "${imprimatur.audit.checkpoint-interval:15m}", delayed = "1m")
+    // AuditSettings declares the interval; the scheduler does not see a mapping's defaults, so it is
+    // repeated here, and ConfigurationTableTest checks that both say the same.
+    @Scheduled(every = "${imprimatur.audit.checkpoint-interval:15M}", delayed = "1m")
     @Transactional
     void takeIfChanged() {
         List<AuditHeads.Head> heads = currentHeads();

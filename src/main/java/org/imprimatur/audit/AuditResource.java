@@ -1,7 +1,6 @@
 package org.imprimatur.audit;
 
 import org.imprimatur.article.ArticleLookup;
-import org.imprimatur.security.Actor;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -13,7 +12,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.imprimatur.workflow.EditingService;
 import org.imprimatur.security.Role;
 
 import java.time.Instant;

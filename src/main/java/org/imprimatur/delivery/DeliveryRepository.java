@@ -17,7 +17,6 @@ import org.imprimatur.workflow.PublicationHistory;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,17 +31,17 @@ public class DeliveryRepository {
     private final MarkdownRenderer.Allowed allowed;
     // ?at= answers are rendered once per (version, period, review record) and kept, bounded in
     // bytes: however many instants are asked for, each distinct answer costs one rendering.
-    private final com.github.benmanes.caffeine.cache.Cache<HistoricKey, Rendition.Live> history =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
-                    .maximumWeight(32L * 1024 * 1024)
-                    .weigher((HistoricKey key, Rendition.Live rendition) -> rendition.weight() + 64)
-                    .build();
+    private final com.github.benmanes.caffeine.cache.Cache<HistoricKey, Rendition.Live> history;
 
     private final Clock clock;
 
     public DeliveryRepository(EntityManager entityManager, ObjectMapper mapper, PublicationHistory publications,
-                              ImageSources images, Clock clock) {
+                              ImageSources images, Clock clock, DeliverySettings settings) {
         this.clock = clock;
+        this.history = com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                .maximumWeight(settings.historyCacheMaxSize().asLongValue())
+                .weigher((HistoricKey key, Rendition.Live rendition) -> rendition.weight() + 64)
+                .build();
         this.entityManager = entityManager;
         this.mapper = mapper;
         this.publications = publications;

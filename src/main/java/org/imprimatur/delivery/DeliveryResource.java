@@ -1,7 +1,5 @@
 package org.imprimatur.delivery;
 
-import org.imprimatur.infrastructure.ProblemException;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;

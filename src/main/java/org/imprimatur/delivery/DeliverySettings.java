@@ -32,7 +32,11 @@ public interface DeliverySettings {
      */
     Optional<Duration> maxStale();
 
-    // imprimatur.delivery.image-hosts is read by article.ImageHosts: saving checks images against it too.
+    /** Memory bound of the answers for an earlier instant ({@code ?at=}), each rendered once. */
+    @WithDefault("32M")
+    MemorySize historyCacheMaxSize();
+
+    // imprimatur.delivery.image-hosts is mapped by article.ImageSettings: saving checks images against it too.
 
     default Duration effectiveMaxStale() {
         return maxStale().orElseGet(() -> grantedStaleness(cacheControl()));

@@ -72,6 +72,7 @@ final class BackupCommand {
         }
     }
 
+    // A command run instead of the service, without Quarkus: it reads the environment itself.
     private static String firstSet(String... variables) {
         for (String variable : variables) {
             String value = System.getenv(variable);

@@ -1,14 +1,12 @@
 package org.imprimatur.infrastructure;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Refuses a body over the limit with a problem document rather than the HTTP layer's empty 413:
@@ -21,9 +19,8 @@ public class BodyLimit {
     private final Problem problem;
     private final ObjectMapper mapper;
 
-    public BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
-                     ObjectMapper mapper) throws Exception {
-        this.maxBytes = maxBodySize.asLongValue();
+    public BodyLimit(ServiceSettings settings, ObjectMapper mapper) throws Exception {
+        this.maxBytes = settings.maxBodySize().asLongValue();
         this.mapper = mapper;
         this.problem = Problem.of(413, "body-too-large", "Request body too large",
                 "Request bodies may have at most " + maxBytes + " bytes.");

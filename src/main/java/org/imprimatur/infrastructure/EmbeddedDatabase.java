@@ -222,9 +222,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * its unpack folder writable for all; a parent only this user can enter keeps others out.
      */
     static Path privateBinariesDirectory() throws IOException {
-        String configured = System.getenv("IMPRIMATUR_POSTGRES_BINARIES_DIR");
-        Path parent = configured != null && !configured.isBlank() ? Path.of(configured)
-                : Path.of(System.getProperty("user.home"), ".cache", "imprimatur");
+        // Also called before Quarkus starts, hence the mapping over the environment alone.
+        Path parent = Path.of(EmbeddedDatabaseSettings.beforeQuarkus().postgresBinariesDir());
         Files.createDirectories(parent);
         Files.setPosixFilePermissions(parent, PosixFilePermissions.fromString("rwx------"));
         Path binaries = parent.resolve("postgres");

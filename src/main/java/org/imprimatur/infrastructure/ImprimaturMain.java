@@ -10,6 +10,10 @@ import java.nio.file.Path;
 /**
  * Starts the embedded PostgreSQL before Quarkus when no external database is configured, so that
  * one command runs the whole service on a laptop.
+ *
+ * <p>Start-up code: before Quarkus (and so its configuration) exists, it reads the environment
+ * through {@link DatabaseSettings} and hands the embedded database's address and passwords to
+ * Quarkus as system properties. Everything after start-up reads {@code @ConfigMapping}s.
  */
 @QuarkusMain
 public class ImprimaturMain {

@@ -1,7 +1,6 @@
 package org.imprimatur.infrastructure;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
 
@@ -14,7 +13,8 @@ public class PublicUrl {
 
     private final String base;
 
-    public PublicUrl(@ConfigProperty(name = "imprimatur.public-url") String configured) {
+    public PublicUrl(ServiceSettings settings) {
+        String configured = settings.publicUrl();
         this.base = configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
     }
 

@@ -42,7 +42,9 @@ public class MailReminders {
         this.texts = new ReminderTexts(publicUrl);
     }
 
-    @Scheduled(every = "${imprimatur.mail.poll-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    // MailSettings declares the interval; the scheduler does not see a mapping's defaults, so it is
+    // repeated here, and ConfigurationTableTest checks that both say the same.
+    @Scheduled(every = "${imprimatur.mail.poll-interval:5S}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = MailOff.class)
     void sendDue() {
         try {

@@ -1,7 +1,6 @@
 package org.imprimatur.review;
 
 import org.imprimatur.article.ArticleLookup;
-import org.imprimatur.article.Section;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -15,7 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.imprimatur.article.Article;
-import org.imprimatur.workflow.EditingService;
 import org.imprimatur.article.ArticleVersion;
 import org.imprimatur.infrastructure.ProblemException;
 import org.imprimatur.infrastructure.QueryParameters;

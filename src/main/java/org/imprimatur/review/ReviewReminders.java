@@ -35,7 +35,9 @@ public class ReviewReminders {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${imprimatur.reminders.interval:15m}", delayed = "${imprimatur.reminders.first-look:20s}",
+    // ReminderSettings declares these properties; the scheduler does not see a mapping's defaults, so
+    // they are repeated here, and ConfigurationTableTest checks that both say the same.
+    @Scheduled(every = "${imprimatur.reminders.interval:15M}", delayed = "${imprimatur.reminders.first-look:20S}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void look() {
         int written = remind();

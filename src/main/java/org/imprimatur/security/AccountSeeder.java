@@ -2,17 +2,18 @@ package org.imprimatur.security;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.config.ConfigMapping;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.imprimatur.infrastructure.Timestamps;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -24,6 +25,12 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class AccountSeeder {
 
+    /** Quarkus' own HTTP host, to tell whether only this machine can reach the service; unset counts as every interface. */
+    @ConfigMapping(prefix = "quarkus.http")
+    public interface Listening {
+        Optional<String> host();
+    }
+
     private static final Logger LOG = Logger.getLogger(AccountSeeder.class);
 
     @Inject
@@ -32,15 +39,15 @@ public class AccountSeeder {
     DemoSettings demo;
     @Inject
     Clock clock;
-    @ConfigProperty(name = "quarkus.http.host", defaultValue = "0.0.0.0")
-    String httpHost;
+    @Inject
+    Listening listening;
     @Inject
     FirstAdminSettings firstAdmin;
 
     @Transactional
     void onStart(@Observes @Priority(10) StartupEvent event) {
         if (demo.seed()) {
-            DemoPasswords passwords = new DemoPasswords(demo.password(), demo.loopbackPassword(), listensOnLoopbackOnly(httpHost));
+            DemoPasswords passwords = new DemoPasswords(demo.password(), demo.loopbackPassword(), listensOnLoopbackOnly(listening.host().orElse("0.0.0.0")));
             ensure("editor", "Erin Editor", "", Set.of(Role.EDITOR), passwords);
             ensure("reviewer", "Dr. Rowan Reviewer", "MD, FAAD", Set.of(Role.MEDICAL_REVIEWER), passwords);
             ensure("reviewer2", "Dr. Sam Second", "MD, PhD", Set.of(Role.MEDICAL_REVIEWER), passwords);

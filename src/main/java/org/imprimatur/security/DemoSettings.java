@@ -1,17 +1,19 @@
 package org.imprimatur.security;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 import java.util.Optional;
 
 /**
  * Demo content: accounts for each role and one published article. On by default only on the
- * embedded database ({@code imprimatur.demo.seed=${imprimatur.embedded:false}} in
- * application.properties), and {@code IMPRIMATUR_DEMO_SEED=false} always turns it off.
+ * embedded database (ImprimaturMain sets {@code imprimatur.embedded} when it starts one), and
+ * {@code IMPRIMATUR_DEMO_SEED=false} always turns it off.
  */
 @ConfigMapping(prefix = "imprimatur.demo")
 public interface DemoSettings {
 
+    @WithDefault("${imprimatur.embedded:false}")
     boolean seed();
 
     /**
@@ -20,6 +22,7 @@ public interface DemoSettings {
      */
     Optional<String> password();
 
-    /** The well-known password of a service only this machine can reach (application.properties). */
+    /** The well-known password of a service only this machine can reach. */
+    @WithDefault("demo")
     String loopbackPassword();
 }

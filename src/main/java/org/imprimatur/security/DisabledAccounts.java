@@ -43,7 +43,10 @@ public class DisabledAccounts {
         refresh();
     }
 
-    @Scheduled(every = "2s", delayed = "2s")
+    // SecuritySettings declares the interval; the scheduler does not see a mapping's defaults, so it
+    // is repeated here, and ConfigurationTableTest checks that both say the same.
+    @Scheduled(every = "${imprimatur.auth.disabled-accounts-refresh-interval:2S}",
+            delayed = "${imprimatur.auth.disabled-accounts-refresh-interval:2S}")
     @Transactional
     void refresh() {
         @SuppressWarnings("unchecked")

@@ -19,10 +19,21 @@ public interface SecuritySettings {
 
     /**
      * How long after a rotation the new signing key starts to sign: longer than the replicas' key
-     * refresh (10 s), so that every replica verifies the new key's first token.
+     * refresh ({@link #keyRefreshInterval()}), so that every replica verifies the new key's first token.
      */
     @WithDefault("PT30S")
     Duration keyActivationDelay();
+
+    /** How often each replica reloads the signing keys from the database. */
+    @WithDefault("10S")
+    Duration keyRefreshInterval();
+
+    /**
+     * How often each replica reloads which accounts exist and are disabled: a disabled account's
+     * tokens stop working on the other replicas within this long.
+     */
+    @WithDefault("2S")
+    Duration disabledAccountsRefreshInterval();
 
     Oidc oidc();
 

@@ -89,7 +89,9 @@ public class SigningKeys {
                 .executeUpdate();
     }
 
-    @Scheduled(every = "10s", delayed = "10s")
+    // SecuritySettings declares the interval; the scheduler does not see a mapping's defaults, so it
+    // is repeated here, and ConfigurationTableTest checks that both say the same.
+    @Scheduled(every = "${imprimatur.auth.key-refresh-interval:10S}", delayed = "${imprimatur.auth.key-refresh-interval:10S}")
     @Transactional
     void reload() {
         @SuppressWarnings("unchecked")

@@ -1,7 +1,5 @@
 package org.imprimatur.audit;
 
-import org.imprimatur.infrastructure.CanonicalJson;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;

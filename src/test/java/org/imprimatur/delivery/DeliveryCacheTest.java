@@ -27,7 +27,7 @@ class DeliveryCacheTest {
     private final MovableClock clock = new MovableClock(Instant.parse("2026-11-26T12:00:00Z"));
 
     private final AtomicInteger loads = new AtomicInteger();
-    private final DeliveryRepository repository = new DeliveryRepository(null, null, null, null, null) {
+    private final DeliveryRepository repository = new DeliveryRepository(null, null, null, null, null, settings(1 << 20, 1 << 20)) {
         @Override
         public Rendition current(String slug) {
             loads.incrementAndGet();
@@ -126,7 +126,11 @@ class DeliveryCacheTest {
     }
 
     private DeliveryCache cache(long renditionBytes, long pageBytes) {
-        DeliverySettings settings = new DeliverySettings() {
+        return new DeliveryCache(repository, settings(renditionBytes, pageBytes), clock);
+    }
+
+    private static DeliverySettings settings(long renditionBytes, long pageBytes) {
+        return new DeliverySettings() {
             @Override
             public String cacheControl() {
                 return "public, max-age=60";
@@ -143,10 +147,14 @@ class DeliveryCacheTest {
             }
 
             @Override
+            public MemorySize historyCacheMaxSize() {
+                return new MemorySize(BigInteger.valueOf(pageBytes));
+            }
+
+            @Override
             public Optional<Duration> maxStale() {
                 return Optional.of(MAX_STALE);
             }
         };
-        return new DeliveryCache(repository, settings, clock);
     }
 }

@@ -1,9 +1,5 @@
 package org.imprimatur.infrastructure;
 
-import org.imprimatur.support.Database;
-import org.imprimatur.support.Fixtures;
-import org.imprimatur.support.Workflow;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;

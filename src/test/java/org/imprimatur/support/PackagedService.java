@@ -6,7 +6,6 @@ import org.imprimatur.infrastructure.EmbeddedDatabase;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

@@ -5,7 +5,6 @@ import org.imprimatur.article.ArticleViews;
 import org.imprimatur.article.Article;
 import org.imprimatur.article.ContentInput;
 import org.imprimatur.article.ArticleView;
-import org.imprimatur.security.DemoSettings;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.StartupEvent;

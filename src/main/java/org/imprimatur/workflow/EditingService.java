@@ -16,12 +16,8 @@ import org.imprimatur.article.VersionSnapshots;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.imprimatur.audit.AuditTrail;
-import org.imprimatur.infrastructure.FieldError;
 import org.imprimatur.infrastructure.ProblemException;
 import org.imprimatur.infrastructure.Timestamps;
-import org.imprimatur.article.ReviewComment;
-import org.imprimatur.article.ReviewRecord;
-import org.imprimatur.security.Account;
 import org.imprimatur.security.Actor;
 import org.imprimatur.rules.Attempt;
 import org.imprimatur.rules.WorkflowAction;
@@ -30,8 +26,6 @@ import org.imprimatur.rules.WorkflowState;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /** Creating articles, and saving and restoring their versions: the editing actions of the workflow. */

@@ -1,6 +1,5 @@
 package org.imprimatur.workflow;
 
-import org.imprimatur.article.ReviewComment;
 import org.imprimatur.rules.Attempt;
 
 import jakarta.annotation.security.RolesAllowed;

@@ -4,7 +4,6 @@ import io.restassured.RestAssured;
 
 import org.awaitility.Awaitility;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;

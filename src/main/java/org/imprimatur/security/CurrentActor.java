@@ -1,5 +1,6 @@
 package org.imprimatur.security;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.transaction.Transactional;
@@ -8,6 +9,7 @@ import org.imprimatur.infrastructure.Timestamps;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -93,9 +95,38 @@ public class CurrentActor {
         account.credentials = account.credentials == null ? "" : account.credentials;
         String email = token.getClaim("email");
         account.email = email == null || email.isBlank() ? null : email;
-        account.roles = roles.stream().map(Role::tokenName).toArray(String[]::new);
+        String[] before = account.roles == null ? new String[0] : account.roles.clone();
+        account.roles = roles.stream().map(Role::tokenName).sorted().toArray(String[]::new);
         account.persist();
+        Arrays.sort(before);
+        if (!Arrays.equals(before, account.roles)) {
+            recordRolesFromProvider(account, issuer, before);
+        }
         return account;
+    }
+
+    /**
+     * The identity provider gave the account other roles: an account event like an admin's change,
+     * naming the provider, so that the reviewer role of an external account is traceable too
+     * (docs/workflow.md, "Who").
+     */
+    private void recordRolesFromProvider(Account account, String issuer, String[] before) {
+        Account.getEntityManager().flush();
+        String changes = "{\"roles\": {\"from\": " + jsonArray(before) + ", \"to\": " + jsonArray(account.roles)
+                + "}, \"source\": " + jsonString(issuer) + "}";
+        Account.getEntityManager().createNativeQuery("""
+                        INSERT INTO account_events (at, actor_id, account_id, action, changes)
+                        VALUES (?1, NULL, ?2, ?3, CAST(?4 AS jsonb))""")
+                .setParameter(1, Timestamps.now(clock)).setParameter(2, account.id)
+                .setParameter(3, "changed").setParameter(4, changes).executeUpdate();
+    }
+
+    private static String jsonArray(String[] values) {
+        return Arrays.stream(values).map(CurrentActor::jsonString).collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    private static String jsonString(String value) {
+        return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(value)) + "\"";
     }
 
     /**

@@ -73,7 +73,7 @@ public class ReviewerStanding {
     private Optional<Event> newest(UUID accountId, String condition) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                        SELECT coalesce(a.username, 'Imprimatur'), e.at,
+                        SELECT coalesce(a.username, e.changes ->> 'source', 'Imprimatur'), e.at,
                                coalesce(e.changes -> 'credentials' ->> 'to', e.changes ->> 'credentials', '')
                         FROM account_events e LEFT JOIN accounts a ON a.id = e.actor_id
                         WHERE e.account_id = ?1 AND (%s)

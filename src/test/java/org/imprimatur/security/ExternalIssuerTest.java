@@ -67,6 +67,23 @@ class ExternalIssuerTest {
         Api.as("editor").get(Api.ARTICLES).then().statusCode(200);
     }
 
+    /** docs/workflow.md, "Who": roles the identity provider gives or takes are account events naming it. */
+    @Test
+    void rolesTheProviderChangesAreRecordedAsAccountEvents() {
+        String subject = "ext-promoted-" + java.util.UUID.randomUUID();
+        for (List<String> roles : List.of(List.of("cms-editors"), List.of("cms-editors"), List.of("cms-editors", "clinicians"))) {
+            RestAssured.given().auth().oauth2(external(subject, "Pat Promoted", roles)).contentType(ContentType.JSON)
+                    .body(Fixtures.article(Fixtures.uniqueSlug("external-roles"))).post(Api.ARTICLES).then().statusCode(201);
+        }
+        String events = """
+                SELECT count(*) FROM account_events e JOIN accounts a ON a.id = e.account_id
+                WHERE a.external_subject = ? AND e.action = 'changed' AND e.actor_id IS NULL AND e.changes ->> 'source' = ?""";
+        // The first sign-in gave it its roles, the second changed nothing, the third granted the reviewer's.
+        assertEquals(2, Database.queryLong(dataSource, events, subject, ISSUER));
+        assertEquals(1, Database.queryLong(dataSource, events
+                + " AND e.changes -> 'roles' -> 'to' @> '[\"medical-reviewer\"]'::jsonb", subject, ISSUER));
+    }
+
     @Test
     void aTokenClaimingTheIssuerButSignedByAnotherKeyIs401() {
         KeyPair other = generate();

@@ -42,9 +42,6 @@ class ConfigurationTableTest {
 
     private static final Path README = Path.of("README.md");
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{(imprimatur\\.[^:}]+)(?::([^}]*))?}");
-    // The workflow package is being restructured elsewhere (issue 19 follow-up): its scheduler
-    // interval has no mapping yet.
-    private static final Set<String> NOT_YET_MAPPED = Set.of("imprimatur.scheduler.interval");
 
     @Test
     void everySettingOfTheMappingsIsInTheReadmeTable() throws IOException {
@@ -90,7 +87,7 @@ class ConfigurationTableTest {
             Matcher reference = EXPRESSION.matcher(expression);
             while (reference.find()) {
                 String property = reference.group(1);
-                if (NOT_YET_MAPPED.contains(property) || property.equals("imprimatur.embedded")) {
+                if (property.equals("imprimatur.embedded")) {
                     continue;
                 }
                 checked++;

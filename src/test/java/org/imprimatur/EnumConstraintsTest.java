@@ -66,7 +66,7 @@ class EnumConstraintsTest {
     }
 
     private <E> void assertSameValues(String table, String constraint, E[] values, Function<E, String> stored) {
-        String definition = Database.queryText(dataSource, """
+        String definition = Database.queryString(dataSource, """
                 SELECT pg_get_constraintdef(k.oid) FROM pg_constraint k JOIN pg_class t ON t.oid = k.conrelid
                 WHERE t.relname = ? AND k.conname = ? AND k.contype = 'c'""", table, constraint);
         Set<String> allowed = new TreeSet<>();

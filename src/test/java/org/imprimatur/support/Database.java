@@ -50,6 +50,7 @@ public final class Database {
         }
     }
 
+    /** The first column of the first row as text, or null when there is no row. */
     public static String queryString(DataSource dataSource, String sql, Object... parameters) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -109,21 +110,6 @@ public final class Database {
             return psql.getServerErrorMessage().getMessage();
         }
         return refusal.getMessage();
-    }
-
-    /** The first column of the first row, or null when there is no row. */
-    public static String queryText(DataSource dataSource, String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? rows.getString(1) : null;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Runs a statement and returns the database's refusal, or null when it was accepted. */

@@ -75,7 +75,7 @@ class FourEyesByContentTest {
         UUID articleId = UUID.fromString(Api.createdId(Fixtures.article(Fixtures.uniqueSlug("sealed"))));
         String version = "(SELECT id FROM article_versions WHERE article_id = ?)";
         // As the owner, so that the trigger answers and not the service role's missing privileges.
-        String versionId = Database.queryText(Database.owner(), "SELECT id FROM article_versions WHERE article_id = ?", articleId);
+        String versionId = Database.queryString(Database.owner(), "SELECT id FROM article_versions WHERE article_id = ?", articleId);
         for (String sql : List.of(
                     "INSERT INTO version_sections (version_id, ordinal, key, heading, body, origin_version) SELECT "
                             + version + ", 50, 'slipped-in', '', 'Unreviewed advice.', 1",

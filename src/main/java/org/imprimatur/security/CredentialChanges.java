@@ -4,13 +4,22 @@ import java.time.Instant;
 
 /**
  * Which tokens a credential change ends (docs/security.md, "Sessions and tokens after a credential
- * change"). A token's {@code iat} counts whole seconds, so one issued in the second of the change
- * may have been issued before it: it is refused, and a token issued after the change is dated to
- * the next second instead (see {@link TokenService}), so that it works.
+ * change"). Our tokens say, to the millisecond, when the credentials they were issued on were read
+ * ({@value #READ_AT_CLAIM}); a token read at or before the change is refused. A token without that
+ * claim is judged by its {@code iat}, which counts whole seconds: one issued in the second of the
+ * change may have been issued before it, so it is refused.
  */
 public final class CredentialChanges {
 
     private CredentialChanges() {
+    }
+
+    /** The claim of our tokens: epoch milliseconds of the read of the credentials they were issued on. */
+    public static final String READ_AT_CLAIM = "credentials_read_at";
+
+    /** Whether a token predates the change: by its read instant when it has one, else by its {@code iat}. */
+    public static boolean predates(Long readAtMillis, Long issuedAtSecond, Instant changedAt) {
+        return readAtMillis != null ? readAtMillis <= changedAt.toEpochMilli() : issuedBefore(issuedAtSecond, changedAt);
     }
 
     /** The first whole second whose tokens were certainly issued after the change. */

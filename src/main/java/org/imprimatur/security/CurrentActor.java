@@ -67,13 +67,18 @@ public class CurrentActor {
             }
             // Read from the database on every replica: refused at once, before the replicas' cache learns it.
             if (account.credentialsChangedAt != null
-                    && CredentialChanges.issuedBefore(issuedAt(), account.credentialsChangedAt)) {
+                    && CredentialChanges.predates(readAt(), issuedAt(), account.credentialsChangedAt)) {
                 throw new UnauthorizedException("The token was issued before its account's credentials changed");
             }
             return account;
         } catch (IllegalArgumentException notOurSubject) {
             throw new UnauthorizedException();
         }
+    }
+
+    private Long readAt() {
+        Object readAt = token.getClaim(CredentialChanges.READ_AT_CLAIM);
+        return readAt instanceof Number millis ? millis.longValue() : null;
     }
 
     private Long issuedAt() {

@@ -57,15 +57,13 @@ public class TokenService {
     IssuedToken tokenFor(Authenticated signedIn) {
         Account account = signedIn.account();
         long lifetime = settings.tokenLifetime().toSeconds();
-        // Dated when the credentials were read, and no earlier than the first second the verifier
-        // accepts after a change read with them (CredentialChanges).
+        // Dated when the credentials were read, to the millisecond in a claim of its own: a change
+        // after that read ends the token, however soon it comes (CredentialChanges).
         long issuedAt = signedIn.readAt().getEpochSecond();
-        if (account.credentialsChangedAt != null) {
-            issuedAt = Math.max(issuedAt, CredentialChanges.firstAcceptedSecond(account.credentialsChangedAt));
-        }
         String token = Jwt.issuer(settings.issuer())
                 .issuedAt(issuedAt)
                 .subject(account.id.toString())
+                .claim(CredentialChanges.READ_AT_CLAIM, signedIn.readAt().toEpochMilli())
                 .upn(account.username)
                 .claim("name", account.displayName)
                 .groups(account.roleSet().stream().map(Role::tokenName).collect(Collectors.toSet()))

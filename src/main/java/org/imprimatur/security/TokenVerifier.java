@@ -176,7 +176,9 @@ public class TokenVerifier {
         } catch (org.jose4j.jwt.MalformedClaimException malformed) {
             issuedAt = null;
         }
-        if (CredentialChanges.issuedBefore(issuedAt, changedAt.get())) {
+        Object readAt = claims.getClaimValue(CredentialChanges.READ_AT_CLAIM);
+        if (CredentialChanges.predates(readAt instanceof Number millis ? millis.longValue() : null, issuedAt,
+                changedAt.get())) {
             throw new InvalidJwtException("The token was issued before its account's credentials changed", List.of(), null);
         }
     }

@@ -4,8 +4,8 @@ import java.time.Instant;
 
 /**
  * Which tokens a credential change ends (docs/security.md, "Sessions and tokens after a credential
- * change"). Our tokens say, to the millisecond, when the credentials they were issued on were read
- * ({@value #READ_AT_CLAIM}); a token read at or before the change is refused. A token without that
+ * change"). Our tokens say, to the microsecond, from when the credentials they were issued on hold
+ * ({@value #READ_AT_CLAIM}); a token from before the change is refused. A token without that
  * claim is judged by its {@code iat}, which counts whole seconds: one issued in the second of the
  * change may have been issued before it, so it is refused.
  */
@@ -14,12 +14,17 @@ public final class CredentialChanges {
     private CredentialChanges() {
     }
 
-    /** The claim of our tokens: epoch milliseconds of the read of the credentials they were issued on. */
+    /** The claim of our tokens: epoch microseconds from which the credentials they were issued on hold. */
     public static final String READ_AT_CLAIM = "credentials_read_at";
 
     /** Whether a token predates the change: by its read instant when it has one, else by its {@code iat}. */
-    public static boolean predates(Long readAtMillis, Long issuedAtSecond, Instant changedAt) {
-        return readAtMillis != null ? readAtMillis <= changedAt.toEpochMilli() : issuedBefore(issuedAtSecond, changedAt);
+    public static boolean predates(Long validFromMicros, Long issuedAtSecond, Instant changedAt) {
+        return validFromMicros != null ? validFromMicros < micros(changedAt) : issuedBefore(issuedAtSecond, changedAt);
+    }
+
+    /** Epoch microseconds, the precision PostgreSQL keeps instants in. */
+    public static long micros(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000;
     }
 
     /** The first whole second whose tokens were certainly issued after the change. */

@@ -42,6 +42,17 @@ public class TokenService {
      * one, like every other (docs/security.md, "Sessions and tokens after a credential change").
      */
     public record Authenticated(Account account, Instant readAt) {
+
+        /**
+         * From when what is issued on this check holds: its read, or the account's last credential
+         * change if that seems later (another replica's clock, a clock moved in tests) — the read saw
+         * that change, so it came after it. A later change ends what is issued.
+         */
+        public Instant validFrom() {
+            Instant changed = account.credentialsChangedAt;
+            Instant from = changed != null && changed.isAfter(readAt) ? changed : readAt;
+            return from.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        }
     }
 
     /** The enabled built-in account with this username and password. */
@@ -57,13 +68,16 @@ public class TokenService {
     IssuedToken tokenFor(Authenticated signedIn) {
         Account account = signedIn.account();
         long lifetime = settings.tokenLifetime().toSeconds();
-        // Dated when the credentials were read, to the millisecond in a claim of its own: a change
+        // Dated when the credentials were read, to the microsecond in a claim of its own: a change
         // after that read ends the token, however soon it comes (CredentialChanges).
         long issuedAt = signedIn.readAt().getEpochSecond();
+        if (account.credentialsChangedAt != null) {
+            issuedAt = Math.max(issuedAt, CredentialChanges.firstAcceptedSecond(account.credentialsChangedAt));
+        }
         String token = Jwt.issuer(settings.issuer())
                 .issuedAt(issuedAt)
                 .subject(account.id.toString())
-                .claim(CredentialChanges.READ_AT_CLAIM, signedIn.readAt().toEpochMilli())
+                .claim(CredentialChanges.READ_AT_CLAIM, CredentialChanges.micros(signedIn.validFrom()))
                 .upn(account.username)
                 .claim("name", account.displayName)
                 .groups(account.roleSet().stream().map(Role::tokenName).collect(Collectors.toSet()))

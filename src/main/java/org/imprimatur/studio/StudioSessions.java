@@ -48,7 +48,7 @@ public class StudioSessions {
      */
     @Transactional
     public String start(TokenService.Authenticated signedIn) {
-        return start(signedIn.account().id, signedIn.readAt().truncatedTo(ChronoUnit.MICROS));
+        return start(signedIn.account().id, signedIn.validFrom());
     }
 
     /** Starts a session for the account with this id, from now, and returns the cookie's token. */

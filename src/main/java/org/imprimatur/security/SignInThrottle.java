@@ -95,28 +95,25 @@ public class SignInThrottle {
     public <T> java.util.Optional<T> attempt(String username, String address, java.util.function.Supplier<java.util.Optional<T>> signIn) {
         String name = bounded(username, 200);
         String from = bounded(address, 100);
-        // A client already told to wait is refused first, by a read that takes no lock: so that its
-        // flood of attempts cannot hold the username's turn below and keep its owner out.
-        long waitBefore = QuarkusTransaction.requiringNew().call(() -> secondsToWaitBefore(name, from));
-        if (waitBefore > 0) {
-            throw refused(username, address, "address or username and address", waitBefore);
-        }
-        // One attempt per username at a time on this replica: a burst of parallel guesses is
-        // refused here, before it takes more database connections (the lock in reserve() covers
-        // the other replicas).
+        // One attempt per username at a time on this replica while it is counted: a burst of
+        // parallel guesses is refused here, before it takes database connections (the lock in
+        // reserve() covers the other replicas). The turn is held for the count alone, a few
+        // milliseconds, not while the password is checked: so a flood of guesses, each refused or
+        // counted at once, can hardly keep the owner's attempt from its turn.
         if (!inFlight.add(name)) {
             throw refused(username, address, "concurrent", 1);
         }
+        long reservation;
         try {
-            return attemptReserved(username, address, name, from, signIn);
+            reservation = QuarkusTransaction.requiringNew().call(() -> reserve(name, from));
         } finally {
             inFlight.remove(name);
         }
+        return evaluate(username, address, name, from, reservation, signIn);
     }
 
-    private <T> java.util.Optional<T> attemptReserved(String username, String address, String name, String from,
-                                                    java.util.function.Supplier<java.util.Optional<T>> signIn) {
-        long reservation = QuarkusTransaction.requiringNew().call(() -> reserve(name, from));
+    private <T> java.util.Optional<T> evaluate(String username, String address, String name, String from, long reservation,
+                                             java.util.function.Supplier<java.util.Optional<T>> signIn) {
         evaluations.increment();
         java.util.Optional<T> result;
         try {
@@ -207,24 +204,6 @@ public class SignInThrottle {
     private boolean tryLock(int kind, String key) {
         return (Boolean) entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1, hashtext(?2))")
                 .setParameter(1, kind).setParameter(2, key).getSingleResult();
-    }
-
-    /** Seconds this client must wait for the address's limit or its own backoff for the username. */
-    private long secondsToWaitBefore(String username, String address) {
-        Instant now = Timestamps.now(clock);
-        OffsetDateTime windowStart = now.minus(settings.window()).atOffset(ZoneOffset.UTC);
-        return Math.max(secondsUntilAddressBelowLimit(address, now, windowStart),
-                secondsForPair(username, address, now, windowStart));
-    }
-
-    /** Seconds this address must wait before its next attempt for this username (no lock: a read). */
-    private long secondsForPair(String username, String address, Instant now, OffsetDateTime windowStart) {
-        Object[] pair = (Object[]) entityManager.createNativeQuery("""
-                        SELECT count(*), max(failed_at) FROM sign_in_failures
-                        WHERE username = ?1 AND client_address = ?2 AND failed_at > ?3""")
-                .setParameter(1, username).setParameter(2, address).setParameter(3, windowStart).getSingleResult();
-        return secondsLeft(Timestamps.fromColumn(pair[1]),
-                delay(((Number) pair[0]).intValue(), settings.perUsernameAndAddress(), settings.window()), now);
     }
 
     private void delete(String condition, Object first, Object second) {

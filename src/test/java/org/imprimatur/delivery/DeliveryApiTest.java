@@ -143,7 +143,7 @@ class DeliveryApiTest {
         String slug = Fixtures.uniqueSlug("history");
         Map<String, Object> content = Fixtures.article(slug);
         Instant beforeAnything = Instant.now();
-        Thread.sleep(20);
+        clockPasses(beforeAnything, 20);
         String id = Workflow.published(content);
         Instant duringV1 = pause();
         publishNext(id, content, "Second text [@lee-2021].");
@@ -275,10 +275,17 @@ class DeliveryApiTest {
         Workflow.approve("reviewer", id).then().statusCode(200);
     }
 
-    private static Instant pause() throws InterruptedException {
-        Thread.sleep(30);
+    /** An instant with at least 30 ms of nothing on either side, so that no publication shares it. */
+    private static Instant pause() {
+        clockPasses(Instant.now(), 30);
         Instant instant = Instant.now();
-        Thread.sleep(30);
+        clockPasses(instant, 30);
         return instant;
+    }
+
+    /** Returns once the wall clock is {@code millis} past {@code from} (bounded polling, no sleep). */
+    private static void clockPasses(Instant from, long millis) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(1)).pollInterval(java.time.Duration.ofMillis(5))
+                .until(() -> Instant.now().isAfter(from.plusMillis(millis)));
     }
 }

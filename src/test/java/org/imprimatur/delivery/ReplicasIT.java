@@ -1,5 +1,8 @@
 package org.imprimatur.delivery;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import org.imprimatur.support.Fixtures;
@@ -134,13 +137,15 @@ class ReplicasIT {
 
     /** Milliseconds from {@code start} until the second replica refuses the token, or -1 if it still accepts it after 5 s. */
     private static long millisUntilRefusedOnTheSecond(String token, long start) throws InterruptedException {
-        while (System.nanoTime() - start < Duration.ofSeconds(5).toNanos()) {
-            if (RestAssured.given().baseUri(second).auth().oauth2(token).get("/api/v1/editorial/articles").statusCode() == 401) {
-                return Duration.ofNanos(System.nanoTime() - start).toMillis();
-            }
-            Thread.sleep(50); // polling interval of a bounded wait
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(5).minusNanos(System.nanoTime() - start))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> RestAssured.given().baseUri(second).auth().oauth2(token).get("/api/v1/editorial/articles")
+                            .statusCode() == 401);
+            return Duration.ofNanos(System.nanoTime() - start).toMillis();
+        } catch (ConditionTimeoutException stillAccepted) {
+            return -1;
         }
-        return -1;
     }
 
     /** Signs in to the studio as a browser would: the form's CSRF cookie, then the session cookie. */
@@ -166,14 +171,13 @@ class ReplicasIT {
 
     private static long millisUntil(String base, String slug, int status) throws InterruptedException {
         long start = System.nanoTime();
-        long deadline = start + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (get(base, slug).statusCode() == status) {
-                return Duration.ofNanos(System.nanoTime() - start).toMillis();
-            }
-            Thread.sleep(10);
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
+                    .until(() -> get(base, slug).statusCode() == status);
+        } catch (ConditionTimeoutException never) {
+            throw new AssertionError(base + " never answered " + status + " for " + slug);
         }
-        throw new AssertionError(base + " never answered " + status + " for " + slug);
+        return Duration.ofNanos(System.nanoTime() - start).toMillis();
     }
 
     private static Response get(String base, String slug) {

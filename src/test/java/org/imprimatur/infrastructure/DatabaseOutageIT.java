@@ -101,7 +101,8 @@ class DatabaseOutageIT {
                 RestAssured.given().baseUri(service.management()).get("/q/health/live").then().statusCode(200);
 
                 // The outage itself lasts OUTAGE: this wait is the behaviour under test, not a guess.
-                Thread.sleep(Math.max(0, OUTAGE.toMillis() - (System.nanoTime() - outageStarted) / 1_000_000));
+                org.awaitility.Awaitility.await().atMost(OUTAGE.plusSeconds(1)).pollInterval(java.time.Duration.ofMillis(20))
+                        .until(() -> System.nanoTime() - outageStarted >= OUTAGE.toNanos());
                 database = EmbeddedDatabase.start(data, EmbeddedDatabase.Commits.FAST_UNSAFE_FOR_TESTS, databasePort);
                 long back = System.nanoTime();
                 int status;

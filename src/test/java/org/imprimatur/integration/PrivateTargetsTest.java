@@ -64,17 +64,13 @@ class PrivateTargetsTest {
     }
 
     private static Map<String, Object> awaitAttempt(String webhookId, String slug) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (System.nanoTime() < deadline) {
-            List<Map<String, Object>> items = Api.as("admin").get("/api/v1/webhooks/" + webhookId + "/deliveries")
-                    .then().statusCode(200).extract().path("items");
-            for (Map<String, Object> item : items) {
-                if (slug.equals(item.get("slug")) && ((Integer) item.get("attempts")) > 0 && item.get("lastError") != null) {
-                    return item;
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no attempt recorded for " + slug);
+        return org.awaitility.Awaitility.await("an attempt recorded for " + slug).atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    List<Map<String, Object>> items = Api.as("admin").get("/api/v1/webhooks/" + webhookId + "/deliveries")
+                            .then().statusCode(200).extract().path("items");
+                    return items.stream().filter(item -> slug.equals(item.get("slug"))
+                            && ((Integer) item.get("attempts")) > 0 && item.get("lastError") != null).findFirst();
+                }, java.util.Optional::isPresent).get();
     }
 }

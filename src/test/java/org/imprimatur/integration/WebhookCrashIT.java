@@ -37,7 +37,9 @@ class WebhookCrashIT {
             String inFlight = Fixtures.uniqueSlug("in-flight");
             receiver.holdNext(Duration.ofSeconds(4));
             submit(services, first.base(), inFlight);
-            Thread.sleep(500);
+            // Killed while the receiver holds the request: wait until the relay has claimed and sent it.
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> receiver.arrivals() >= 1);
             first.process().destroyForcibly();
             first.process().waitFor();
 
@@ -48,7 +50,10 @@ class WebhookCrashIT {
             for (int i = 0; i < 5; i++) {
                 pending.add(submit(services, second.base(), Fixtures.uniqueSlug("pending")));
             }
-            Thread.sleep(1500);
+            // The second instance has tried them all against the failing receiver before it is killed.
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> pending.stream().allMatch(slug -> receiver.received().stream()
+                            .anyMatch(request -> request.answeredWith() == 503 && request.body().contains(slug))));
             second.process().destroyForcibly();
             second.process().waitFor();
             Set<String> idsBefore = receiver.received().stream().map(r -> r.header("webhook-id")).collect(Collectors.toSet());

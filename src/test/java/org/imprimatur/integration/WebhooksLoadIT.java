@@ -61,11 +61,15 @@ class WebhooksLoadIT {
                 .patch("/api/v1/webhooks/" + created.path("id")).then().statusCode(200);
         List<Double> withoutWebhook = publishAll("baseline", BASELINE, new HashMap<>());
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline && ours(publishedAt).size() < PUBLISHES) {
-            Thread.sleep(100);
+        try {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> ours(publishedAt).size() >= PUBLISHES);
+            // Anything sent twice would arrive within a second: the count must hold that long.
+            org.awaitility.Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                    .pollInterval(Duration.ofMillis(100)).until(() -> ours(publishedAt).size() == PUBLISHES);
+        } catch (org.awaitility.core.ConditionTimeoutException countedBelow) {
+            // reported with the numbers by the assertions below
         }
-        Thread.sleep(1000); // anything sent twice would arrive by now
         List<WebhookReceiver.Received> received = ours(publishedAt);
         Map<String, Long> perEvent = received.stream()
                 .collect(Collectors.groupingBy(r -> r.header("webhook-id"), Collectors.counting()));

@@ -58,11 +58,8 @@ class SignInThrottleIT {
             signIn(first, "reviewer", "demo").then().statusCode(429);
 
             // Once the window has passed, both sign in again (polled, at most twenty seconds).
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            int status = 0;
-            while (System.nanoTime() < deadline && (status = signIn(second, "editor", "demo").statusCode()) == 429) {
-                Thread.sleep(100); // between polls, not instead of one
-            }
+            int status = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> signIn(second, "editor", "demo").statusCode(), answer -> answer != 429);
             assertEquals(200, status);
             signIn(first, "reviewer", "demo").then().statusCode(200);
         }

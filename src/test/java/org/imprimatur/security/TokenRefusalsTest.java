@@ -90,10 +90,8 @@ class TokenRefusalsTest {
 
         Database.refusalOf(dataSource, "UPDATE accounts SET disabled = true WHERE username = ?", username);
         // Disabled behind this replica's back (as another replica would): refused within the refresh.
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
-        while (RestAssured.given().auth().oauth2(token).get(Api.ARTICLES).statusCode() != 401 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).pollInterval(java.time.Duration.ofMillis(100))
+                .until(() -> RestAssured.given().auth().oauth2(token).get(Api.ARTICLES).statusCode() == 401);
         assertRefused(token);
         RestAssured.given().contentType(ContentType.JSON)
                 .body(Map.of("username", username, "password", "a long enough password"))

@@ -34,6 +34,9 @@ public final class WebhookReceiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile IntSupplier status = () -> 200;
     private volatile Duration delay = Duration.ZERO;
+    private final AtomicInteger arrivals = new AtomicInteger();
+    private final java.util.concurrent.ScheduledExecutorService answersLater =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
 
     public WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -42,22 +45,29 @@ public final class WebhookReceiver implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
             }
+            arrivals.incrementAndGet();
             int answer = status.getAsInt();
             Duration wait = delay;
-            if (!wait.isZero()) {
-                delay = Duration.ZERO;
+            Runnable respond = () -> {
+                received.add(new Received(Map.copyOf(exchange.getRequestHeaders()), new String(body, StandardCharsets.UTF_8),
+                        answer, System.nanoTime()));
+                byte[] reply = ("answered " + answer).getBytes(StandardCharsets.UTF_8);
                 try {
-                    Thread.sleep(wait.toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                    exchange.sendResponseHeaders(answer, reply.length);
+                    exchange.getResponseBody().write(reply);
+                } catch (IOException gone) {
+                    // the sender gave up or was killed while the answer was held: nothing to answer
+                } finally {
+                    exchange.close();
                 }
+            };
+            if (wait.isZero()) {
+                respond.run();
+            } else {
+                // A held answer is sent later, so the sender waits as it would on a slow receiver.
+                delay = Duration.ZERO;
+                answersLater.schedule(respond, wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             }
-            received.add(new Received(Map.copyOf(exchange.getRequestHeaders()), new String(body, StandardCharsets.UTF_8),
-                    answer, System.nanoTime()));
-            byte[] reply = ("answered " + answer).getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(answer, reply.length);
-            exchange.getResponseBody().write(reply);
-            exchange.close();
         });
         server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
         server.start();
@@ -94,28 +104,25 @@ public final class WebhookReceiver implements AutoCloseable {
         return new ArrayList<>(received);
     }
 
+    /** How many requests have arrived, answered or still held. */
+    public int arrivals() {
+        return arrivals.get();
+    }
+
     /** Waits until a received request matches, and returns it; fails after the timeout. */
     public Received await(Predicate<Received> matching, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (Received request : received) {
-                if (matching.test(request)) {
-                    return request;
-                }
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+        try {
+            return org.awaitility.Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(10))
+                    .until(() -> received.stream().filter(matching).findFirst(), java.util.Optional::isPresent).get();
+        } catch (org.awaitility.core.ConditionTimeoutException none) {
+            throw new AssertionError("No matching request within " + timeout + "; received " + received.size() + ": "
+                    + received.stream().map(Received::body).toList());
         }
-        throw new AssertionError("No matching request within " + timeout + "; received " + received.size() + ": "
-                + received.stream().map(Received::body).toList());
     }
 
     @Override
     public void close() {
         server.stop(0);
+        answersLater.shutdownNow();
     }
 }

@@ -303,6 +303,10 @@ class WorkflowRandomWalkIT {
 
     private void checkInvariants(UUID articleId, Map<String, String> typists) throws SQLException {
         try (Connection connection = services.connect()) {
+            // One snapshot for every read: a scheduled publication may commit between two statements.
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            connection.setAutoCommit(false);
+            connection.setReadOnly(true);
             // version numbers are 1..n without gaps
             long[] versions = longs(connection, "SELECT count(*), coalesce(max(version_no), 0) FROM article_versions WHERE article_id = ?", articleId);
             assertEquals(versions[0], versions[1], "version numbers have a gap");
@@ -346,6 +350,7 @@ class WorkflowRandomWalkIT {
                 }
                 previousPublished = version;
             }
+            connection.rollback();
         }
 
         Response audit = services.as(base, "editor").get("/api/v1/editorial/articles/" + articleId + "/audit");

@@ -69,4 +69,11 @@ class ArchitectureTest {
     static final ArchRule everyStudioResourceIsAStudioPage = classes()
             .that().resideInAPackage("org.imprimatur.studio..").and().areAnnotatedWith(jakarta.ws.rs.Path.class)
             .should().beAnnotatedWith(org.imprimatur.studio.StudioPage.class);
+
+    /** A workflow action returns its event; one handler writes the outbox rows of every action (README, "How it works"). */
+    @ArchTest
+    static final ArchRule workflowEventsAreAnnouncedInOnePlace = noClasses()
+            .that().doNotHaveFullyQualifiedName("org.imprimatur.workflow.WorkflowEventRecorder")
+            .should().callMethod(org.imprimatur.workflow.Outbox.class, "append", org.imprimatur.workflow.ArticleEventType.class,
+                    org.imprimatur.workflow.Outbox.EventFacts.class, java.util.Map.class);
 }

@@ -1,7 +1,5 @@
 package org.imprimatur.rules;
 
-import org.imprimatur.article.ReviewComment;
-
 import org.imprimatur.infrastructure.FieldError;
 import org.imprimatur.security.Actor;
 

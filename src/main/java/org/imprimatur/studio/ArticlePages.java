@@ -29,7 +29,9 @@ import org.imprimatur.rules.Decision;
 import org.imprimatur.rules.WorkflowAction;
 import org.imprimatur.rules.WorkflowState;
 import org.imprimatur.workflow.EditingService;
-import org.imprimatur.workflow.WorkflowService;
+import org.imprimatur.workflow.Submitting;
+import org.imprimatur.workflow.Withdrawing;
+import org.imprimatur.workflow.WorkflowProspects;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -51,15 +53,17 @@ public class ArticlePages {
     private final EditorialListing listing;
     private final ArticleViews views;
     private final EditingService editing;
-    private final WorkflowService workflow;
+    private final Submitting submitting;
+    private final Withdrawing withdrawing;
+    private final WorkflowProspects prospects;
     private final StudioUser user;
     private final ImageSources images;
 
     private final java.time.Clock clock;
 
     public ArticlePages(@Location("studio/articles.html") Template list, @Location("studio/editor.html") Template editor,
-                        EditorialListing listing, ArticleViews views, EditingService editing, WorkflowService workflow,
-                        StudioUser user, ImageSources images, java.time.Clock clock) {
+                        EditorialListing listing, ArticleViews views, EditingService editing, Submitting submitting,
+                        Withdrawing withdrawing, WorkflowProspects prospects, StudioUser user, ImageSources images, java.time.Clock clock) {
         this.clock = clock;
         this.images = images;
         this.list = list;
@@ -67,7 +71,9 @@ public class ArticlePages {
         this.listing = listing;
         this.views = views;
         this.editing = editing;
-        this.workflow = workflow;
+        this.submitting = submitting;
+        this.withdrawing = withdrawing;
+        this.prospects = prospects;
         this.user = user;
     }
 
@@ -152,7 +158,7 @@ public class ArticlePages {
     @Path("/articles/{id}/submit")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response submit(@PathParam("id") UUID id, @RestForm("csrf-token") String csrf) {
-        workflow.submit(id, user.actor());
+        submitting.submit(id, user.actor());
         return backToEditor(id);
     }
 
@@ -160,7 +166,7 @@ public class ArticlePages {
     @Path("/articles/{id}/withdraw")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response withdraw(@PathParam("id") UUID id, @RestForm("csrf-token") String csrf) {
-        workflow.withdraw(id, user.actor());
+        withdrawing.withdraw(id, user.actor());
         return backToEditor(id);
     }
 
@@ -191,7 +197,7 @@ public class ArticlePages {
         if (article == null) {
             return page.data("canSubmit", false).data("canWithdraw", false).data("submitBlocked", null);
         }
-        Map<WorkflowAction, Decision> prospects = workflow.prospects(article.id(), user.actor());
+        Map<WorkflowAction, Decision> prospects = this.prospects.of(article.id(), user.actor());
         Decision submit = prospects.get(WorkflowAction.SUBMIT);
         String blocked = submit instanceof Decision.Rejected rejected && rejected.refusal() == Decision.Refusal.INVALID
                 ? "Not ready for review yet: " + StudioText.sentence(rejected.reason()) : null;

@@ -24,7 +24,11 @@ import org.imprimatur.review.VersionDiffer;
 import org.imprimatur.rules.Attempt;
 import org.imprimatur.rules.Decision;
 import org.imprimatur.rules.WorkflowAction;
-import org.imprimatur.workflow.WorkflowService;
+import org.imprimatur.workflow.Approving;
+import org.imprimatur.workflow.Reconfirming;
+import org.imprimatur.workflow.RequestingChanges;
+import org.imprimatur.workflow.Retracting;
+import org.imprimatur.workflow.WorkflowProspects;
 import org.jboss.resteasy.reactive.RestForm;
 
 import java.net.URI;
@@ -54,15 +58,24 @@ public class ReviewPage {
 
     private final Template review;
     private final ArticleViews views;
-    private final WorkflowService workflow;
+    private final Approving approving;
+    private final RequestingChanges requestingChanges;
+    private final Reconfirming reconfirming;
+    private final Retracting retracting;
+    private final WorkflowProspects prospects;
     private final AuditTrail auditTrail;
     private final StudioUser user;
 
-    public ReviewPage(@Location("studio/review.html") Template review, ArticleViews views, WorkflowService workflow,
-                      AuditTrail auditTrail, StudioUser user) {
+    public ReviewPage(@Location("studio/review.html") Template review, ArticleViews views, Approving approving,
+                      RequestingChanges requestingChanges, Reconfirming reconfirming, Retracting retracting,
+                      WorkflowProspects prospects, AuditTrail auditTrail, StudioUser user) {
         this.review = review;
         this.views = views;
-        this.workflow = workflow;
+        this.approving = approving;
+        this.requestingChanges = requestingChanges;
+        this.reconfirming = reconfirming;
+        this.retracting = retracting;
+        this.prospects = prospects;
         this.auditTrail = auditTrail;
         this.user = user;
     }
@@ -99,7 +112,7 @@ public class ReviewPage {
         } catch (DateTimeParseException unreadable) {
             return Response.status(422).entity(page(id, "Publish at must be a date and time such as 2026-12-01T09:00.", null)).build();
         }
-        return act(id, null, () -> workflow.approve(id, version, contentHash, when, user.actor()));
+        return act(id, null, () -> approving.approve(id, version, contentHash, when, user.actor()));
     }
 
     @POST
@@ -121,21 +134,21 @@ public class ReviewPage {
             return Response.status(422).entity(page(id, "A comment is required: tell the editor what to change.",
                     Map.of("comment", "", "sections", sectionComment == null ? List.of() : sectionComment))).build();
         }
-        return act(id, Map.of("comment", comment), () -> workflow.requestChanges(id, version, comments, user.actor()));
+        return act(id, Map.of("comment", comment), () -> requestingChanges.requestChanges(id, version, comments, user.actor()));
     }
 
     @POST
     @Path("/articles/{id}/reconfirm")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response reconfirm(@PathParam("id") UUID id, @RestForm Integer version, @RestForm String contentHash) {
-        return act(id, null, () -> workflow.reconfirm(id, version, contentHash, user.actor()));
+        return act(id, null, () -> reconfirming.reconfirm(id, version, contentHash, user.actor()));
     }
 
     @POST
     @Path("/articles/{id}/retract")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response retract(@PathParam("id") UUID id, @RestForm String reason) {
-        return act(id, Map.of("reason", reason == null ? "" : reason), () -> workflow.retract(id, reason, user.actor()));
+        return act(id, Map.of("reason", reason == null ? "" : reason), () -> retracting.retract(id, reason, user.actor()));
     }
 
     private Response act(UUID id, Map<String, Object> typed, Runnable action) {
@@ -152,7 +165,7 @@ public class ReviewPage {
     TemplateInstance page(UUID id, String refusal, Map<String, Object> typed) {
         ArticleViews.Saved latest = views.latest(id);
         ArticleView article = latest.view();
-        Map<WorkflowAction, Decision> prospects = workflow.prospects(id, user.actor());
+        Map<WorkflowAction, Decision> prospects = this.prospects.of(id, user.actor());
         Article entity = ArticleLookup.article(id);
         VersionDiffer.VersionDiff diff = null;
         if (article.publishedVersion() != null && article.publishedVersion() != article.version()) {

@@ -32,15 +32,17 @@ public class DemoArticleSeeder {
 
     private final EditingService articles;
     private final ArticleViews views;
-    private final WorkflowService workflow;
+    private final Submitting submitting;
+    private final Approving approving;
     private final ObjectMapper mapper;
     private final boolean seedDemo;
 
-    public DemoArticleSeeder(EditingService articles, ArticleViews views, WorkflowService workflow, ObjectMapper mapper,
-                             org.imprimatur.security.DemoSettings demo) {
+    public DemoArticleSeeder(EditingService articles, ArticleViews views, Submitting submitting, Approving approving,
+                             ObjectMapper mapper, org.imprimatur.security.DemoSettings demo) {
         this.articles = articles;
         this.views = views;
-        this.workflow = workflow;
+        this.submitting = submitting;
+        this.approving = approving;
         this.mapper = mapper;
         this.seedDemo = demo.seed();
     }
@@ -54,9 +56,9 @@ public class DemoArticleSeeder {
             Actor editor = actor("editor");
             Actor reviewer = actor("reviewer");
             UUID id = articles.create(content, editor).view().id();
-            workflow.submit(id, editor);
+            submitting.submit(id, editor);
             ArticleView submitted = views.latest(id).view();
-            workflow.approve(id, submitted.version(), submitted.contentHash(), null, reviewer);
+            approving.approve(id, submitted.version(), submitted.contentHash(), null, reviewer);
             LOG.infof("Published the demo article /api/v1/articles/%s", content.slug());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -10,15 +10,15 @@ public class ScheduledPublisher {
 
     private static final Logger LOG = Logger.getLogger(ScheduledPublisher.class);
 
-    private final WorkflowService workflow;
+    private final ScheduledPublishing scheduledPublishing;
 
-    public ScheduledPublisher(WorkflowService workflow) {
-        this.workflow = workflow;
+    public ScheduledPublisher(ScheduledPublishing scheduledPublishing) {
+        this.scheduledPublishing = scheduledPublishing;
     }
 
     @Scheduled(every = "${imprimatur.scheduler.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void publishDueApprovals() {
-        int published = workflow.publishDue();
+        int published = scheduledPublishing.publishDue();
         if (published > 0) {
             LOG.infof("Published %d scheduled approval(s)", published);
         }

@@ -39,11 +39,22 @@ import java.util.UUID;
 @Transactional
 public class WorkflowResource {
 
-    private final WorkflowService workflow;
+    private final Submitting submitting;
+    private final Withdrawing withdrawing;
+    private final RequestingChanges requestingChanges;
+    private final Approving approving;
+    private final Reconfirming reconfirming;
+    private final Retracting retracting;
     private final CurrentActor currentActor;
 
-    public WorkflowResource(WorkflowService workflow, CurrentActor currentActor) {
-        this.workflow = workflow;
+    public WorkflowResource(Submitting submitting, Withdrawing withdrawing, RequestingChanges requestingChanges,
+                            Approving approving, Reconfirming reconfirming, Retracting retracting, CurrentActor currentActor) {
+        this.submitting = submitting;
+        this.withdrawing = withdrawing;
+        this.requestingChanges = requestingChanges;
+        this.approving = approving;
+        this.reconfirming = reconfirming;
+        this.retracting = retracting;
         this.currentActor = currentActor;
     }
 
@@ -64,14 +75,14 @@ public class WorkflowResource {
     @Operation(summary = "Submit the newest version for medical review (DRAFT → IN_REVIEW)")
     @APIResponse(responseCode = "422", description = "The content cannot be reviewed yet, e.g. a citation marker is dangling")
     public Response submit(@PathParam("id") UUID id) {
-        return EditorialResponses.withETag(workflow.submit(id, currentActor.get()));
+        return EditorialResponses.withETag(submitting.submit(id, currentActor.get()));
     }
 
     @POST
     @Path("/withdraw")
     @Operation(summary = "Withdraw from review or cancel a scheduled publication (→ DRAFT)")
     public Response withdraw(@PathParam("id") UUID id) {
-        return EditorialResponses.withETag(workflow.withdraw(id, currentActor.get()));
+        return EditorialResponses.withETag(withdrawing.withdraw(id, currentActor.get()));
     }
 
     @POST
@@ -79,7 +90,7 @@ public class WorkflowResource {
     @Operation(summary = "Send the version under review back with comments (IN_REVIEW → CHANGES_REQUESTED)")
     public Response requestChanges(@PathParam("id") UUID id, RequestChangesRequest request) {
         RequestChangesRequest body = request == null ? new RequestChangesRequest(null, List.of()) : request;
-        return EditorialResponses.withETag(workflow.requestChanges(id, body.version(), body.comments(), currentActor.get()));
+        return EditorialResponses.withETag(requestingChanges.requestChanges(id, body.version(), body.comments(), currentActor.get()));
     }
 
     @POST
@@ -87,7 +98,7 @@ public class WorkflowResource {
     @Operation(summary = "Approve the exact version and hash under review: publish now, or at publishAt")
     public Response approve(@PathParam("id") UUID id, ApproveRequest request) {
         ApproveRequest body = request == null ? new ApproveRequest(null, null, null) : request;
-        return EditorialResponses.withETag(workflow.approve(id, body.version(), body.contentHash(), body.publishAt(), currentActor.get()));
+        return EditorialResponses.withETag(approving.approve(id, body.version(), body.contentHash(), body.publishAt(), currentActor.get()));
     }
 
     @POST
@@ -95,15 +106,13 @@ public class WorkflowResource {
     @Operation(summary = "Re-review unchanged published content: new review dates, no new version")
     public Response reconfirm(@PathParam("id") UUID id, ReconfirmRequest request) {
         ReconfirmRequest body = request == null ? new ReconfirmRequest(null, null) : request;
-        return EditorialResponses.withETag(workflow.reconfirm(id, body.version(), body.contentHash(), currentActor.get()));
+        return EditorialResponses.withETag(reconfirming.reconfirm(id, body.version(), body.contentHash(), currentActor.get()));
     }
 
     @POST
     @Path("/retract")
     @Operation(summary = "Take the live version off the delivery API, with a reason")
     public Response retract(@PathParam("id") UUID id, RetractRequest request) {
-        return EditorialResponses.withETag(workflow.retract(id, request == null ? null : request.reason(), currentActor.get()));
+        return EditorialResponses.withETag(retracting.retract(id, request == null ? null : request.reason(), currentActor.get()));
     }
-
-
 }

@@ -10,7 +10,7 @@ import org.imprimatur.support.Fixtures;
 import org.imprimatur.support.WebhookReceiver;
 import org.imprimatur.support.ServiceClock;
 import org.imprimatur.support.Workflow;
-import org.imprimatur.workflow.WorkflowService;
+import org.imprimatur.workflow.ScheduledPublishing;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +39,7 @@ class WebhooksTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
-    WorkflowService workflow;
+    ScheduledPublishing scheduledPublishing;
     private WebhookReceiver receiver;
     private String webhookId;
 
@@ -184,7 +184,7 @@ class WebhooksTest {
         assertEquals(publishAt.toString(), JSON.readTree(scheduled.body()).path("data").path("publishAt").asText());
         try {
             ServiceClock.moveAhead(Duration.ofDays(3).plusMinutes(1));
-            workflow.publishDue();
+            scheduledPublishing.publishDue();
         } finally {
             ServiceClock.reset();
         }

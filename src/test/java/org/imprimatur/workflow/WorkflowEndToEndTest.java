@@ -24,7 +24,7 @@ import static org.hamcrest.Matchers.nullValue;
 class WorkflowEndToEndTest {
 
     @Inject
-    WorkflowService workflow;
+    ScheduledPublishing scheduledPublishing;
 
     @Test
     void happyPathFromDraftToPublishedAndTheNextDraft() {
@@ -216,12 +216,12 @@ class WorkflowEndToEndTest {
                 .statusCode(200)
                 .body("state", equalTo("APPROVED"))
                 .body("publishedVersion", nullValue());
-        workflow.publishDue();
+        scheduledPublishing.publishDue();
         Api.latest(id).then().body("state", equalTo("APPROVED")); // not before its time
         try {
             ServiceClock.moveAhead(java.time.Duration.ofDays(2).plusMinutes(1));
             // The scheduler's tick is real time; the clock it asks is moved. Either it or this call takes it.
-            workflow.publishDue();
+            scheduledPublishing.publishDue();
         } finally {
             ServiceClock.reset(); // before any request: tokens are checked against the service's clock
         }
@@ -242,7 +242,7 @@ class WorkflowEndToEndTest {
         Workflow.withdraw("editor", id).then().statusCode(200).body("state", equalTo("DRAFT"));
         try {
             ServiceClock.moveAhead(java.time.Duration.ofDays(1).plusMinutes(1));
-            workflow.publishDue();
+            scheduledPublishing.publishDue();
         } finally {
             ServiceClock.reset();
         }

@@ -1,10 +1,14 @@
 package org.imprimatur;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
@@ -76,4 +80,22 @@ class ArchitectureTest {
             .that().doNotHaveFullyQualifiedName("org.imprimatur.workflow.WorkflowEventRecorder")
             .should().callMethod(org.imprimatur.workflow.Outbox.class, "append", org.imprimatur.workflow.ArticleEventType.class,
                     org.imprimatur.workflow.Outbox.EventFacts.class, java.util.Map.class);
+
+    /**
+     * What reads or writes the database: JPA and Hibernate (the EntityManager, Panache), JDBC and the
+     * pool, transactions, and the entity classes themselves (whose statics load rows).
+     */
+    private static final DescribedPredicate<JavaClass> PERSISTENCE = resideInAnyPackage("jakarta.persistence..",
+            "jakarta.transaction..", "org.hibernate..", "io.quarkus.hibernate..", "io.quarkus.panache..", "java.sql..",
+            "javax.sql..", "io.agroal..", "org.postgresql..", "io.vertx.sqlclient..", "io.vertx.pgclient..")
+            .or(annotatedWith(jakarta.persistence.Entity.class))
+            .as("persistence (JPA, Hibernate, Panache, JDBC, transactions) or an entity class");
+
+    /**
+     * Studio pages are as thin as REST resources (docs/studio.md): they call the application services
+     * the API calls, and load no entity, run no SQL and open no transaction of their own.
+     */
+    @ArchTest
+    static final ArchRule studioCallsApplicationServicesOnly = noClasses().that().resideInAPackage("org.imprimatur.studio..")
+            .should().dependOnClassesThat(PERSISTENCE);
 }

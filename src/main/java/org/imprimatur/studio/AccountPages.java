@@ -1,7 +1,6 @@
 package org.imprimatur.studio;
 
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
+import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -12,12 +11,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.imprimatur.accounts.AccountAdministration;
+import org.imprimatur.accounts.AccountEventView;
 import org.imprimatur.accounts.AccountView;
 import org.imprimatur.infrastructure.ProblemException;
+import org.imprimatur.security.StudioSessions;
 import org.jboss.resteasy.reactive.RestForm;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,28 +27,45 @@ import java.util.Map;
 @Produces(MediaType.TEXT_HTML)
 public class AccountPages {
 
-    private final Template accounts;
-    private final Template account;
-    private final Template password;
     private final AccountAdministration administration;
     private final StudioUser user;
     private final StudioSessions sessions;
 
-    public AccountPages(@Location("studio/accounts.html") Template accounts, @Location("studio/account.html") Template account,
-                        @Location("studio/password.html") Template password, AccountAdministration administration,
-                        StudioUser user, StudioSessions sessions) {
+    public AccountPages(AccountAdministration administration, StudioUser user, StudioSessions sessions) {
         this.sessions = sessions;
-        this.accounts = accounts;
-        this.account = account;
-        this.password = password;
         this.administration = administration;
         this.user = user;
+    }
+
+    @CheckedTemplate(basePath = "studio")
+    static class Templates {
+        static native TemplateInstance accounts(List<AccountView> accounts, String refusal, Map<String, String> errors,
+                                                NewAccountTyped typed);
+
+        static native TemplateInstance account(AccountView account, String message, String refusal,
+                                               Map<String, String> errors, List<AccountEventView> events);
+
+        static native TemplateInstance password(String message, String refusal, Map<String, String> errors);
+    }
+
+    /** What an admin typed into the new-account form, shown again when it is refused; never the password. */
+    public record NewAccountTyped(String username, String displayName, String email, String credentials) {
+
+        static final NewAccountTyped NOTHING = new NewAccountTyped("", "", "", "");
+
+        static NewAccountTyped of(String username, String displayName, String email, String credentials) {
+            return new NewAccountTyped(orEmpty(username), orEmpty(displayName), orEmpty(email), orEmpty(credentials));
+        }
+
+        private static String orEmpty(String value) {
+            return value == null ? "" : value;
+        }
     }
 
     @GET
     @Path("/accounts")
     public TemplateInstance list() {
-        return listPage(null, Map.of(), Map.of("username", "", "displayName", "", "email", "", "credentials", ""));
+        return listPage(null, Map.of(), NewAccountTyped.NOTHING);
     }
 
     @POST
@@ -61,14 +78,8 @@ public class AccountPages {
                     credentials, roles, password), user.actor());
             return Response.seeOther(URI.create("/studio/accounts/" + created.username() + "?created=1")).build();
         } catch (ProblemException refusal) {
-            Map<String, Object> typed = new LinkedHashMap<>();
-            typed.put("username", username == null ? "" : username);
-            typed.put("displayName", displayName == null ? "" : displayName);
-            typed.put("email", email == null ? "" : email);
-            typed.put("credentials", credentials == null ? "" : credentials);
-            typed.put("roles", roles == null ? List.of() : roles);
-            return Response.status(refusal.problem().status())
-                    .entity(listPage(StudioText.sentence(refusal.problem().detail()), StudioErrors.byField(refusal), typed)).build();
+            return Response.status(refusal.problem().status()).entity(listPage(StudioText.sentence(refusal.problem().detail()),
+                    StudioErrors.byField(refusal), NewAccountTyped.of(username, displayName, email, credentials))).build();
         }
     }
 
@@ -104,7 +115,7 @@ public class AccountPages {
     @GET
     @Path("/password")
     public TemplateInstance passwordForm() {
-        return password.data("message", null).data("refusal", null).data("errors", Map.of());
+        return Templates.password(null, null, Map.of());
     }
 
     @POST
@@ -116,21 +127,19 @@ public class AccountPages {
             administration.changeOwnPassword(new AccountAdministration.PasswordChange(currentPassword, newPassword), user.actor());
             // The change ended every session of the account; this browser goes on in a new one.
             String session = sessions.start(user.actor().id());
-            return Response.ok(password.data("message", "Your password was changed.").data("refusal", null)
-                    .data("errors", Map.of())).cookie(SignInPage.sessionCookie(session, request, -1)).build();
+            return Response.ok(Templates.password("Your password was changed.", null, Map.of()))
+                    .cookie(SignInPage.sessionCookie(session, request, -1)).build();
         } catch (ProblemException refusal) {
-            return Response.status(refusal.problem().status()).entity(password.data("message", null)
-                    .data("refusal", StudioText.sentence(refusal.problem().detail())).data("errors", StudioErrors.byField(refusal))).build();
+            return Response.status(refusal.problem().status()).entity(Templates.password(null,
+                    StudioText.sentence(refusal.problem().detail()), StudioErrors.byField(refusal))).build();
         }
     }
 
-    private TemplateInstance listPage(String refusal, Map<String, String> fieldErrors, Map<String, Object> typed) {
-        return accounts.data("accounts", administration.list(user.actor())).data("refusal", refusal)
-                .data("errors", fieldErrors).data("typed", typed);
+    private TemplateInstance listPage(String refusal, Map<String, String> fieldErrors, NewAccountTyped typed) {
+        return Templates.accounts(administration.list(user.actor()), refusal, fieldErrors, typed);
     }
 
     private TemplateInstance accountPage(AccountView shown, String message, String refusal, Map<String, String> fieldErrors) {
-        return account.data("account", shown).data("message", message).data("refusal", refusal).data("errors", fieldErrors)
-                .data("events", administration.events(shown.username(), user.actor()));
+        return Templates.account(shown, message, refusal, fieldErrors, administration.events(shown.username(), user.actor()));
     }
 }

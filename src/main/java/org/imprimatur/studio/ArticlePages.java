@@ -1,9 +1,7 @@
 package org.imprimatur.studio;
 
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
+import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -13,17 +11,18 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.imprimatur.article.Article;
-import org.imprimatur.article.ArticleLookup;
-import org.imprimatur.article.ArticleVersion;
+import org.imprimatur.article.ArticleSummary;
 import org.imprimatur.article.ArticleView;
 import org.imprimatur.article.ArticleViews;
 import org.imprimatur.article.ContentValidator;
-import org.imprimatur.article.ImageSources;
+import org.imprimatur.article.ETags;
 import org.imprimatur.article.EditorialListing;
+import org.imprimatur.article.ImageSources;
 import org.imprimatur.delivery.MarkdownRenderer;
 import org.imprimatur.infrastructure.FieldError;
+import org.imprimatur.infrastructure.Page;
 import org.imprimatur.infrastructure.ProblemException;
+import org.imprimatur.review.VersionComparison;
 import org.imprimatur.review.VersionDiffer;
 import org.imprimatur.rules.Decision;
 import org.imprimatur.rules.WorkflowAction;
@@ -48,10 +47,9 @@ import java.util.UUID;
 @Produces(MediaType.TEXT_HTML)
 public class ArticlePages {
 
-    private final Template list;
-    private final Template editor;
     private final EditorialListing listing;
     private final ArticleViews views;
+    private final VersionComparison comparison;
     private final EditingService editing;
     private final Submitting submitting;
     private final Withdrawing withdrawing;
@@ -61,20 +59,32 @@ public class ArticlePages {
 
     private final java.time.Clock clock;
 
-    public ArticlePages(@Location("studio/articles.html") Template list, @Location("studio/editor.html") Template editor,
-                        EditorialListing listing, ArticleViews views, EditingService editing, Submitting submitting,
-                        Withdrawing withdrawing, WorkflowProspects prospects, StudioUser user, ImageSources images, java.time.Clock clock) {
+    public ArticlePages(EditorialListing listing, ArticleViews views, VersionComparison comparison,
+                        EditingService editing, Submitting submitting, Withdrawing withdrawing, WorkflowProspects prospects,
+                        StudioUser user, ImageSources images, java.time.Clock clock) {
         this.clock = clock;
         this.images = images;
-        this.list = list;
-        this.editor = editor;
         this.listing = listing;
         this.views = views;
+        this.comparison = comparison;
         this.editing = editing;
         this.submitting = submitting;
         this.withdrawing = withdrawing;
         this.prospects = prospects;
         this.user = user;
+    }
+
+    @CheckedTemplate(basePath = "studio")
+    static class Templates {
+        static native TemplateInstance articles(Page<ArticleSummary> page, String q, String state, String tag,
+                                                List<StateOption> states);
+
+        static native TemplateInstance editor(EditorModel model, ArticleView article, String notice, Conflict conflict,
+                                              String action, boolean canSubmit, boolean canWithdraw, String submitBlocked);
+    }
+
+    /** A state to filter the list by: its value in the query, and its name in words. */
+    public record StateOption(String value, String name) {
     }
 
     /** Who saved a version that arrived while someone edited, and what it changed. */
@@ -85,10 +95,9 @@ public class ArticlePages {
     @Path("/articles")
     public TemplateInstance articles(@RestQuery String q, @RestQuery String state, @RestQuery String tag,
                                      @RestQuery String cursor) {
-        var page = listing.list(state, q, tag, "25", cursor);
-        return list.data("page", page).data("q", q).data("state", state).data("tag", tag)
-                .data("states", Arrays.stream(WorkflowState.values())
-                        .map(value -> Map.of("value", value.name(), "name", StudioText.state(value))).toList());
+        Page<ArticleSummary> page = listing.list(state, q, tag, "25", cursor);
+        return Templates.articles(page, q, state, tag, Arrays.stream(WorkflowState.values())
+                .map(value -> new StateOption(value.name(), StudioText.state(value))).toList());
     }
 
     @GET
@@ -189,48 +198,28 @@ public class ArticlePages {
 
     private TemplateInstance editorPage(ArticleView article, ArticleForm form, List<FieldError> fieldErrors,
                                         boolean previews, String notice, Conflict conflict) {
-        TemplateInstance page = editor.data("model", EditorModel.of(form, fieldErrors, previews))
-                .data("article", article)
-                .data("notice", notice)
-                .data("conflict", conflict)
-                .data("action", article == null ? "/studio/articles/new" : "/studio/articles/" + article.id() + "/edit");
+        EditorModel model = EditorModel.of(form, fieldErrors, previews);
         if (article == null) {
-            return page.data("canSubmit", false).data("canWithdraw", false).data("submitBlocked", null);
+            return Templates.editor(model, null, notice, conflict, "/studio/articles/new", false, false, null);
         }
         Map<WorkflowAction, Decision> prospects = this.prospects.of(article.id(), user.actor());
         Decision submit = prospects.get(WorkflowAction.SUBMIT);
         String blocked = submit instanceof Decision.Rejected rejected && rejected.refusal() == Decision.Refusal.INVALID
                 ? "Not ready for review yet: " + StudioText.sentence(rejected.reason()) : null;
-        return page.data("canSubmit", submit instanceof Decision.Allowed)
-                .data("canWithdraw", prospects.get(WorkflowAction.WITHDRAW) instanceof Decision.Allowed)
-                .data("submitBlocked", blocked);
+        return Templates.editor(model, article, notice, conflict, "/studio/articles/" + article.id() + "/edit",
+                submit instanceof Decision.Allowed, prospects.get(WorkflowAction.WITHDRAW) instanceof Decision.Allowed, blocked);
     }
 
     /**
      * Someone saved since this form was opened: the typed text stays, the page shows what their
      * save changed, and the form now names their version, so the next Save is a deliberate one.
      */
-    @Transactional
-    TemplateInstance conflictPage(UUID id, ArticleForm form) {
-        Article article = ArticleLookup.article(id);
-        ArticleVersion latest = ArticleLookup.latestVersionOf(article);
-        Integer base = baseVersion(form.etag);
-        ArticleVersion before = base == null ? null : ArticleVersion.find(id, base).orElse(null);
-        VersionDiffer.VersionDiff diff = VersionDiffer.diff(before == null ? latest.versionNo : before.versionNo,
-                (before == null ? latest : before).content(article.slug), latest.versionNo, latest.content(article.slug));
-        String who = ArticleViews.person(latest.authorId).name();
+    private TemplateInstance conflictPage(UUID id, ArticleForm form) {
+        VersionDiffer.VersionDiff diff = comparison.newestSince(id, ETags.version(form.etag).orElse(null));
         ArticleViews.Saved current = views.latest(id);
         form.etag = current.etag();
-        return editorPage(current.view(), form, List.of(), false, null, new Conflict(who, latest.versionNo, diff));
-    }
-
-    /** The version an ETag such as {@code "v3-…"} names. */
-    static Integer baseVersion(String etag) {
-        if (etag == null) {
-            return null;
-        }
-        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("^\"v(\\d{1,9})-").matcher(etag.strip());
-        return matcher.find() ? Integer.valueOf(matcher.group(1)) : null;
+        ArticleView newest = current.view();
+        return editorPage(newest, form, List.of(), false, null, new Conflict(newest.author().name(), newest.version(), diff));
     }
 
     /** Fields that cannot be read or break a content rule, found before anything is stored. */

@@ -1,12 +1,12 @@
 package org.imprimatur.studio;
 
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
+import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.imprimatur.article.EditorQueries;
 import org.imprimatur.review.ReviewQueries;
 import org.imprimatur.security.Actor;
 
@@ -24,19 +24,23 @@ public class DeskPage {
     /** Reviews falling due within this many days are shown on the desk. */
     static final int DUE_HORIZON_DAYS = 30;
 
-    private final Template desk;
-    private final DeskQueries deskQueries;
+    private final EditorQueries editorQueries;
     private final ReviewQueries reviewQueries;
     private final StudioUser user;
     private final Clock clock;
 
-    public DeskPage(@Location("studio/desk.html") Template desk, DeskQueries deskQueries, ReviewQueries reviewQueries,
-                    StudioUser user, Clock clock) {
-        this.desk = desk;
-        this.deskQueries = deskQueries;
+    public DeskPage(EditorQueries editorQueries, ReviewQueries reviewQueries, StudioUser user, Clock clock) {
+        this.editorQueries = editorQueries;
         this.reviewQueries = reviewQueries;
         this.user = user;
         this.clock = clock;
+    }
+
+    @CheckedTemplate(basePath = "studio")
+    static class Templates {
+        static native TemplateInstance desk(boolean editor, boolean reviewer, List<EditorQueries.Draft> drafts,
+                                            List<EditorQueries.SentBack> sentBack, List<ReviewQueries.DueEntry> due,
+                                            LocalDate today, List<Waiting> queue);
     }
 
     public record Waiting(ReviewQueries.QueueEntry entry, String waited) {
@@ -50,12 +54,9 @@ public class DeskPage {
         List<ReviewQueries.DueEntry> due = reviewQueries.due(DUE_HORIZON_DAYS);
         List<Waiting> queue = reviewer ? reviewQueries.queue().stream()
                 .map(entry -> new Waiting(entry, StudioText.waited(entry.submittedAt(), clock.instant()))).toList() : List.of();
-        return desk.data("editor", editor)
-                .data("reviewer", reviewer)
-                .data("drafts", editor ? deskQueries.draftsOf(actor.id()) : List.of())
-                .data("sentBack", editor ? deskQueries.sentBackTo(actor.id()) : List.of())
-                .data("due", due)
-                .data("today", LocalDate.now(clock.withZone(ZoneOffset.UTC)))
-                .data("queue", queue);
+        return Templates.desk(editor, reviewer,
+                editor ? editorQueries.draftsOf(actor.id()) : List.of(),
+                editor ? editorQueries.sentBackTo(actor.id()) : List.of(),
+                due, LocalDate.now(clock.withZone(ZoneOffset.UTC)), queue);
     }
 }

@@ -1,9 +1,7 @@
 package org.imprimatur.studio;
 
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
+import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,16 +10,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.imprimatur.article.Article;
-import org.imprimatur.article.ArticleLookup;
-import org.imprimatur.article.ArticleVersion;
 import org.imprimatur.article.ArticleView;
 import org.imprimatur.article.ArticleViews;
 import org.imprimatur.article.VersionSummary;
-import org.imprimatur.audit.AuditChain;
-import org.imprimatur.audit.AuditEvent;
-import org.imprimatur.audit.AuditTrail;
-import org.imprimatur.infrastructure.ProblemException;
+import org.imprimatur.audit.AuditHistory;
+import org.imprimatur.review.VersionComparison;
 import org.imprimatur.review.VersionDiffer;
 import org.imprimatur.workflow.EditingService;
 import org.jboss.resteasy.reactive.RestForm;
@@ -39,26 +32,32 @@ import java.util.UUID;
 @Produces(MediaType.TEXT_HTML)
 public class HistoryPages {
 
-    private final Template history;
-    private final Template version;
-    private final Template compare;
-    private final Template audit;
     private final ArticleViews views;
+    private final VersionComparison comparison;
     private final EditingService editing;
-    private final AuditTrail auditTrail;
+    private final AuditHistory auditHistory;
     private final StudioUser user;
 
-    public HistoryPages(@Location("studio/history.html") Template history, @Location("studio/version.html") Template version,
-                        @Location("studio/compare.html") Template compare, @Location("studio/audit.html") Template audit,
-                        ArticleViews views, EditingService editing, AuditTrail auditTrail, StudioUser user) {
-        this.history = history;
-        this.version = version;
-        this.compare = compare;
-        this.audit = audit;
+    public HistoryPages(ArticleViews views, VersionComparison comparison, EditingService editing, AuditHistory auditHistory,
+                        StudioUser user) {
         this.views = views;
+        this.comparison = comparison;
         this.editing = editing;
-        this.auditTrail = auditTrail;
+        this.auditHistory = auditHistory;
         this.user = user;
+    }
+
+    @CheckedTemplate(basePath = "studio")
+    static class Templates {
+        static native TemplateInstance history(ArticleView article, List<VersionSummary> versions);
+
+        static native TemplateInstance version(ArticleView article, ArticleView shown, Rendered rendered, String etag,
+                                               boolean canRestore);
+
+        static native TemplateInstance compare(ArticleView article, VersionDiffer.VersionDiff diff, int from, int to,
+                                               List<VersionSummary> versions);
+
+        static native TemplateInstance audit(ArticleView article, boolean valid, List<AuditHistory.Entry> events);
     }
 
     @GET
@@ -67,7 +66,7 @@ public class HistoryPages {
         ArticleViews.Saved latest = views.latest(id);
         List<VersionSummary> versions = new ArrayList<>(views.history(id));
         Collections.reverse(versions);
-        return history.data("article", latest.view()).data("versions", versions);
+        return Templates.history(latest.view(), versions);
     }
 
     @GET
@@ -75,10 +74,8 @@ public class HistoryPages {
     public TemplateInstance version(@PathParam("id") UUID id, @PathParam("version") int number) {
         ArticleViews.Saved latest = views.latest(id);
         ArticleView shown = views.version(id, number).view();
-        return version.data("article", latest.view()).data("shown", shown)
-                .data("rendered", Rendered.of(shown))
-                .data("etag", latest.etag())
-                .data("canRestore", user.isEditor() && number != latest.view().version());
+        return Templates.version(latest.view(), shown, Rendered.of(shown), latest.etag(),
+                user.isEditor() && number != latest.view().version());
     }
 
     @POST
@@ -91,32 +88,20 @@ public class HistoryPages {
 
     @GET
     @Path("/articles/{id}/compare")
-    @Transactional
     public TemplateInstance compare(@PathParam("id") UUID id, @RestQuery Integer from, @RestQuery Integer to) {
-        Article article = ArticleLookup.article(id);
-        int newest = article.latestVersion;
+        ArticleView article = views.latest(id).view();
+        int newest = article.version();
         int left = from == null ? Math.max(1, newest - 1) : from;
         int right = to == null ? newest : to;
-        VersionDiffer.VersionDiff diff = VersionDiffer.diff(left, version(article, left).content(article.slug),
-                right, version(article, right).content(article.slug));
-        return compare.data("article", views.latest(id).view()).data("diff", diff).data("from", left).data("to", right)
-                .data("versions", views.history(id));
+        return Templates.compare(article, comparison.between(id, left, right), left, right, views.history(id));
     }
 
     @GET
     @Path("/articles/{id}/audit")
-    @Transactional
     public TemplateInstance audit(@PathParam("id") UUID id) {
-        ArticleLookup.article(id);
-        List<AuditEvent> events = auditTrail.eventsOf(id);
-        List<AuditEvent> newestFirst = new ArrayList<>(events);
+        AuditHistory.Trail trail = auditHistory.trailOf(id);
+        List<AuditHistory.Entry> newestFirst = new ArrayList<>(trail.events());
         Collections.reverse(newestFirst);
-        return audit.data("article", views.latest(id).view()).data("valid", AuditChain.isValid(events))
-                .data("events", newestFirst);
-    }
-
-    private static ArticleVersion version(Article article, int number) {
-        return ArticleVersion.find(article.id, number)
-                .orElseThrow(() -> ProblemException.notFound("This article has no version " + number + "."));
+        return Templates.audit(views.latest(id).view(), trail.chainValid(), newestFirst);
     }
 }

@@ -1,7 +1,6 @@
 package org.imprimatur.studio;
 
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
+import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -29,17 +28,21 @@ import java.util.UUID;
 @Produces(MediaType.TEXT_HTML)
 public class PreviewPages {
 
-    private final Template previews;
     private final PreviewLinks links;
     private final ArticleViews views;
     private final StudioUser user;
 
-    public PreviewPages(@Location("studio/previews.html") Template previews, PreviewLinks links, ArticleViews views,
-                        StudioUser user) {
-        this.previews = previews;
+    public PreviewPages(PreviewLinks links, ArticleViews views, StudioUser user) {
         this.links = links;
         this.views = views;
         this.user = user;
+    }
+
+    @CheckedTemplate(basePath = "studio")
+    static class Templates {
+        static native TemplateInstance previews(ArticleView article, List<VersionSummary> versions,
+                                                List<PreviewLinks.LinkView> links, PreviewLinks.IssuedLink issued,
+                                                String message, String refusal);
     }
 
     @GET
@@ -74,7 +77,6 @@ public class PreviewPages {
         ArticleView article = views.latest(id).view();
         List<VersionSummary> versions = new ArrayList<>(views.history(id));
         Collections.reverse(versions);
-        return previews.data("article", article).data("versions", versions).data("links", links.list(id)).data("issued", issued)
-                .data("message", message).data("refusal", refusal);
+        return Templates.previews(article, versions, links.list(id), issued, message, refusal);
     }
 }

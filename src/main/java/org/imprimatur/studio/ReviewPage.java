@@ -1,9 +1,7 @@
 package org.imprimatur.studio;
 
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
+import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,14 +10,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.imprimatur.article.Article;
-import org.imprimatur.article.ArticleLookup;
-import org.imprimatur.article.ArticleVersion;
 import org.imprimatur.article.ArticleView;
 import org.imprimatur.article.ArticleViews;
-import org.imprimatur.audit.AuditEvent;
-import org.imprimatur.audit.AuditTrail;
+import org.imprimatur.audit.AuditHistory;
 import org.imprimatur.infrastructure.ProblemException;
+import org.imprimatur.review.VersionComparison;
 import org.imprimatur.review.VersionDiffer;
 import org.imprimatur.rules.Attempt;
 import org.imprimatur.rules.Decision;
@@ -38,6 +33,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,28 +52,60 @@ public class ReviewPage {
     private static final Set<String> REVIEW_HISTORY = Set.of("submit", "request-changes", "approve", "reconfirm",
             "retract", "publish-scheduled", "withdraw");
 
-    private final Template review;
     private final ArticleViews views;
     private final Approving approving;
     private final RequestingChanges requestingChanges;
     private final Reconfirming reconfirming;
     private final Retracting retracting;
     private final WorkflowProspects prospects;
-    private final AuditTrail auditTrail;
+    private final VersionComparison comparison;
+    private final AuditHistory auditHistory;
     private final StudioUser user;
 
-    public ReviewPage(@Location("studio/review.html") Template review, ArticleViews views, Approving approving,
-                      RequestingChanges requestingChanges, Reconfirming reconfirming, Retracting retracting,
-                      WorkflowProspects prospects, AuditTrail auditTrail, StudioUser user) {
-        this.review = review;
+    public ReviewPage(ArticleViews views, Approving approving, RequestingChanges requestingChanges,
+                      Reconfirming reconfirming, Retracting retracting, WorkflowProspects prospects,
+                      VersionComparison comparison, AuditHistory auditHistory, StudioUser user) {
         this.views = views;
         this.approving = approving;
         this.requestingChanges = requestingChanges;
         this.reconfirming = reconfirming;
         this.retracting = retracting;
         this.prospects = prospects;
-        this.auditTrail = auditTrail;
+        this.comparison = comparison;
+        this.auditHistory = auditHistory;
         this.user = user;
+    }
+
+    @CheckedTemplate(basePath = "studio")
+    static class Templates {
+        static native TemplateInstance review(ArticleView article, Integer sentBack, Rendered rendered,
+                                              VersionDiffer.VersionDiff diff, List<AuditHistory.Entry> history,
+                                              String refusal, Typed typed, Offer approve, Offer requestChanges,
+                                              Offer reconfirm, Offer retract);
+    }
+
+    /**
+     * What the reviewer typed into a form that was refused, shown again: the comment (and each
+     * section's, by section key) or the retraction reason.
+     */
+    public record Typed(String comment, Map<String, String> sectionComments, String reason) {
+
+        static final Typed NOTHING = new Typed("", Map.of(), "");
+
+        static Typed comments(String comment, List<String> sectionKeys, List<String> sectionComments) {
+            Map<String, String> byKey = new LinkedHashMap<>();
+            int count = sectionKeys == null || sectionComments == null ? 0 : Math.min(sectionKeys.size(), sectionComments.size());
+            for (int i = 0; i < count; i++) {
+                if (sectionKeys.get(i) != null && sectionComments.get(i) != null && !sectionComments.get(i).isBlank()) {
+                    byKey.put(sectionKeys.get(i), sectionComments.get(i));
+                }
+            }
+            return new Typed(comment == null ? "" : comment, byKey, "");
+        }
+
+        static Typed reason(String reason) {
+            return new Typed("", Map.of(), reason == null ? "" : reason);
+        }
     }
 
     /** An action the screen offers, or the sentence that explains why it cannot be taken. */
@@ -97,7 +125,7 @@ public class ReviewPage {
     @GET
     @Path("/articles/{id}/review")
     public TemplateInstance show(@PathParam("id") UUID id) {
-        return page(id, null, null);
+        return page(id, null, Typed.NOTHING);
     }
 
     @POST
@@ -110,9 +138,10 @@ public class ReviewPage {
             when = publishAt == null || publishAt.isBlank() ? null
                     : LocalDateTime.parse(publishAt.strip()).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException unreadable) {
-            return Response.status(422).entity(page(id, "Publish at must be a date and time such as 2026-12-01T09:00.", null)).build();
+            return Response.status(422).entity(page(id, "Publish at must be a date and time such as 2026-12-01T09:00.", Typed.NOTHING))
+                    .build();
         }
-        return act(id, null, () -> approving.approve(id, version, contentHash, when, user.actor()));
+        return act(id, Typed.NOTHING, () -> approving.approve(id, version, contentHash, when, user.actor()));
     }
 
     @POST
@@ -120,6 +149,7 @@ public class ReviewPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response requestChanges(@PathParam("id") UUID id, @RestForm Integer version, @RestForm String comment,
                                    @RestForm List<String> sectionCommentKey, @RestForm List<String> sectionComment) {
+        // Blank boxes are not comments; whether enough was said is the workflow's rule (sendingBackNeedsAComment).
         List<Attempt.ReviewComment> comments = new ArrayList<>();
         if (comment != null && !comment.isBlank()) {
             comments.add(new Attempt.ReviewComment(null, comment));
@@ -130,28 +160,25 @@ public class ReviewPage {
                 comments.add(new Attempt.ReviewComment(sectionCommentKey.get(i), sectionComment.get(i)));
             }
         }
-        if (comment == null || comment.isBlank()) {
-            return Response.status(422).entity(page(id, "A comment is required: tell the editor what to change.",
-                    Map.of("comment", "", "sections", sectionComment == null ? List.of() : sectionComment))).build();
-        }
-        return act(id, Map.of("comment", comment), () -> requestingChanges.requestChanges(id, version, comments, user.actor()));
+        return act(id, Typed.comments(comment, sectionCommentKey, sectionComment),
+                () -> requestingChanges.requestChanges(id, version, comments, user.actor()));
     }
 
     @POST
     @Path("/articles/{id}/reconfirm")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response reconfirm(@PathParam("id") UUID id, @RestForm Integer version, @RestForm String contentHash) {
-        return act(id, null, () -> reconfirming.reconfirm(id, version, contentHash, user.actor()));
+        return act(id, Typed.NOTHING, () -> reconfirming.reconfirm(id, version, contentHash, user.actor()));
     }
 
     @POST
     @Path("/articles/{id}/retract")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response retract(@PathParam("id") UUID id, @RestForm String reason) {
-        return act(id, Map.of("reason", reason == null ? "" : reason), () -> retracting.retract(id, reason, user.actor()));
+        return act(id, Typed.reason(reason), () -> retracting.retract(id, reason, user.actor()));
     }
 
-    private Response act(UUID id, Map<String, Object> typed, Runnable action) {
+    private Response act(UUID id, Typed typed, Runnable action) {
         try {
             action.run();
             return Response.seeOther(URI.create("/studio/articles/" + id + "/review")).build();
@@ -161,35 +188,23 @@ public class ReviewPage {
         }
     }
 
-    @Transactional
-    TemplateInstance page(UUID id, String refusal, Map<String, Object> typed) {
+    private TemplateInstance page(UUID id, String refusal, Typed typed) {
         ArticleViews.Saved latest = views.latest(id);
         ArticleView article = latest.view();
         Map<WorkflowAction, Decision> prospects = this.prospects.of(id, user.actor());
-        Article entity = ArticleLookup.article(id);
-        VersionDiffer.VersionDiff diff = null;
-        if (article.publishedVersion() != null && article.publishedVersion() != article.version()) {
-            ArticleVersion live = ArticleVersion.find(id, article.publishedVersion()).orElseThrow();
-            diff = VersionDiffer.diff(live.versionNo, live.content(entity.slug), article.version(),
-                    ArticleLookup.latestVersionOf(entity).content(entity.slug));
-        }
-        List<AuditEvent> history = new ArrayList<>(auditTrail.eventsOf(id).stream()
-                .filter(event -> REVIEW_HISTORY.contains(event.action)).toList());
+        VersionDiffer.VersionDiff diff = article.publishedVersion() != null && article.publishedVersion() != article.version()
+                ? comparison.between(id, article.publishedVersion(), article.version()) : null;
+        List<AuditHistory.Entry> history = new ArrayList<>(auditHistory.eventsOf(id).stream()
+                .filter(event -> REVIEW_HISTORY.contains(event.action())).toList());
         Collections.reverse(history);
         // After a send-back the reviewer also wants what the editor changed since, beside the live diff.
-        Integer sentBack = history.stream().filter(event -> "request-changes".equals(event.action))
-                .map(event -> event.versionNo).filter(version -> version != null && version != article.version())
+        Integer sentBack = history.stream().filter(event -> "request-changes".equals(event.action()))
+                .map(AuditHistory.Entry::versionNo).filter(version -> version != null && version != article.version())
                 .findFirst().orElse(null);
-        return review.data("article", article)
-                .data("sentBack", sentBack)
-                .data("rendered", Rendered.of(article))
-                .data("diff", diff)
-                .data("history", history)
-                .data("refusal", refusal)
-                .data("typed", typed == null ? Map.of() : typed)
-                .data("approve", Offer.of(prospects.get(WorkflowAction.APPROVE)))
-                .data("requestChanges", Offer.of(prospects.get(WorkflowAction.REQUEST_CHANGES)))
-                .data("reconfirm", Offer.of(prospects.get(WorkflowAction.RECONFIRM)))
-                .data("retract", Offer.of(prospects.get(WorkflowAction.RETRACT)));
+        return Templates.review(article, sentBack, Rendered.of(article), diff, history, refusal, typed,
+                Offer.of(prospects.get(WorkflowAction.APPROVE)),
+                Offer.of(prospects.get(WorkflowAction.REQUEST_CHANGES)),
+                Offer.of(prospects.get(WorkflowAction.RECONFIRM)),
+                Offer.of(prospects.get(WorkflowAction.RETRACT)));
     }
 }

@@ -1,7 +1,7 @@
 package org.imprimatur.studio;
 
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import org.imprimatur.infrastructure.ProblemException;
 import org.imprimatur.security.SignInThrottle;
+import org.imprimatur.security.StudioSessions;
 import org.imprimatur.security.TokenService;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -27,19 +28,21 @@ import java.util.regex.Pattern;
 @Produces(MediaType.TEXT_HTML)
 public class SignInPage {
 
-    private final Template signIn;
     private final TokenService tokens;
     private final SignInThrottle throttle;
     private final StudioSessions sessions;
     private final StudioUser user;
 
-    public SignInPage(@Location("studio/sign-in.html") Template signIn, TokenService tokens, SignInThrottle throttle,
-                      StudioSessions sessions, StudioUser user) {
-        this.signIn = signIn;
+    public SignInPage(TokenService tokens, SignInThrottle throttle, StudioSessions sessions, StudioUser user) {
         this.tokens = tokens;
         this.throttle = throttle;
         this.sessions = sessions;
         this.user = user;
+    }
+
+    @CheckedTemplate(basePath = "studio", defaultName = CheckedTemplate.HYPHENATED_ELEMENT_NAME)
+    static class Templates {
+        static native TemplateInstance signIn(String next, String message, String username);
     }
 
     @GET
@@ -49,7 +52,7 @@ public class SignInPage {
         if (user.isSignedIn()) {
             return Response.seeOther(URI.create(safeNext(next))).build();
         }
-        return Response.ok(signIn.data("next", safeNext(next)).data("message", null).data("username", null)).build();
+        return Response.ok(Templates.signIn(safeNext(next), null, null)).build();
     }
 
     @POST
@@ -85,7 +88,7 @@ public class SignInPage {
 
     private Response refused(int status, String username, String next, String message) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
-                .entity(signIn.data("next", safeNext(next)).data("message", message).data("username", username)).build();
+                .entity(Templates.signIn(safeNext(next), message, username)).build();
     }
 
     /** HttpOnly and SameSite=Strict always; Secure when the studio is reached over HTTPS. */

@@ -1,7 +1,7 @@
 package org.imprimatur.studio;
 
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
@@ -28,10 +28,9 @@ public class StudioErrors {
             <p>This form did not come from a studio page you opened, or it is too old. Nothing was changed.
             Open the page again and repeat the change.</p><p><a href="/studio">Back to the desk</a></p></main></body></html>""";
 
-    private final Template message;
-
-    public StudioErrors(@Location("studio/message.html") Template message) {
-        this.message = message;
+    @CheckedTemplate(basePath = "studio")
+    static class Templates {
+        static native TemplateInstance message(String heading, String text, String back);
     }
 
     /** A refusal's field errors by field name (list indexes dropped), to show beside the form's fields. */
@@ -65,8 +64,7 @@ public class StudioErrors {
     public Response page(ProblemException refusal) {
         Problem problem = refusal.problem();
         return Response.status(problem.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(message.data("heading", problem.title()).data("text", StudioText.sentence(problem.detail()))
-                        .data("back", null).render())
+                .entity(Templates.message(problem.title(), StudioText.sentence(problem.detail()), null).render())
                 .build();
     }
 }

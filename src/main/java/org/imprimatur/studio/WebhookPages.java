@@ -1,7 +1,6 @@
 package org.imprimatur.studio;
 
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
+import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -11,7 +10,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.imprimatur.infrastructure.Page;
 import org.imprimatur.infrastructure.ProblemException;
+import org.imprimatur.integration.DeliveryView;
 import org.imprimatur.integration.WebhookAdministration;
 import org.imprimatur.integration.WebhookView;
 import org.imprimatur.workflow.ArticleEventType;
@@ -19,7 +20,6 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,17 +30,25 @@ import java.util.UUID;
 @Produces(MediaType.TEXT_HTML)
 public class WebhookPages {
 
-    private final Template webhooks;
-    private final Template webhook;
     private final WebhookAdministration administration;
     private final StudioUser user;
 
-    public WebhookPages(@Location("studio/webhooks.html") Template webhooks, @Location("studio/webhook.html") Template webhook,
-                        WebhookAdministration administration, StudioUser user) {
-        this.webhooks = webhooks;
-        this.webhook = webhook;
+    public WebhookPages(WebhookAdministration administration, StudioUser user) {
         this.administration = administration;
         this.user = user;
+    }
+
+    @CheckedTemplate(basePath = "studio")
+    static class Templates {
+        static native TemplateInstance webhooks(List<WebhookView> webhooks, List<String> eventTypes, String message,
+                                                String refusal, Map<String, String> errors, NewWebhookTyped typed);
+
+        static native TemplateInstance webhook(WebhookView webhook, Page<DeliveryView> log, String status, String secret,
+                                               String message);
+    }
+
+    /** What an admin typed into the new-webhook form, shown again when it is refused. */
+    public record NewWebhookTyped(String url, List<String> events, String description) {
     }
 
     @GET
@@ -111,19 +119,14 @@ public class WebhookPages {
 
     private TemplateInstance listPage(String message, String refusal, Map<String, String> fieldErrors, String url, List<String> events,
                                       String description) {
-        Map<String, Object> typed = new LinkedHashMap<>();
-        typed.put("url", url == null ? "" : url);
-        typed.put("events", events);
-        typed.put("description", description == null ? "" : description);
-        return webhooks.data("webhooks", administration.list(user.actor())).data("eventTypes", ArticleEventType.cloudEventTypes())
-                .data("message", message).data("refusal", refusal).data("errors", fieldErrors).data("typed", typed);
+        NewWebhookTyped typed = new NewWebhookTyped(url == null ? "" : url, events, description == null ? "" : description);
+        return Templates.webhooks(administration.list(user.actor()), ArticleEventType.cloudEventTypes(), message, refusal,
+                fieldErrors, typed);
     }
 
     private TemplateInstance webhookPage(UUID id, String status, String cursor, String secret, String message) {
-        return webhook.data("webhook", administration.get(id, user.actor()))
-                .data("log", administration.deliveries(id, status == null || status.isBlank() ? null : status, "50", cursor,
-                        user.actor()))
-                .data("status", status == null ? "" : status)
-                .data("secret", secret).data("message", message);
+        return Templates.webhook(administration.get(id, user.actor()),
+                administration.deliveries(id, status == null || status.isBlank() ? null : status, "50", cursor, user.actor()),
+                status == null ? "" : status, secret, message);
     }
 }

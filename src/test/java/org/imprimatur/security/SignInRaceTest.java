@@ -3,7 +3,6 @@ package org.imprimatur.security;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
-import org.imprimatur.studio.StudioSessions;
 import org.imprimatur.support.Api;
 import org.imprimatur.support.ServiceClock;
 import org.junit.jupiter.api.AfterEach;

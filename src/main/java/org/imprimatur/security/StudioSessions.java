@@ -1,11 +1,8 @@
-package org.imprimatur.studio;
+package org.imprimatur.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.imprimatur.security.Account;
-import org.imprimatur.security.Actor;
-import org.imprimatur.security.TokenService;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -33,10 +30,10 @@ public class StudioSessions {
     private static final java.time.Duration TOUCH_INTERVAL = java.time.Duration.ofMinutes(1);
 
     private final EntityManager entityManager;
-    private final StudioSettings settings;
+    private final StudioSessionSettings settings;
     private final Clock clock;
 
-    public StudioSessions(EntityManager entityManager, StudioSettings settings, Clock clock) {
+    public StudioSessions(EntityManager entityManager, StudioSessionSettings settings, Clock clock) {
         this.entityManager = entityManager;
         this.settings = settings;
         this.clock = clock;

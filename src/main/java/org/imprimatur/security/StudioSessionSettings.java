@@ -1,4 +1,4 @@
-package org.imprimatur.studio;
+package org.imprimatur.security;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -7,7 +7,7 @@ import java.time.Duration;
 
 /** The studio's sessions (docs/studio.md). */
 @ConfigMapping(prefix = "imprimatur.studio")
-public interface StudioSettings {
+public interface StudioSessionSettings {
 
     /** A session ends after this long without a request. */
     @WithDefault("30M")

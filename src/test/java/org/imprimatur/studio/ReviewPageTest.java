@@ -1,0 +1,76 @@
+package org.imprimatur.studio;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+import org.imprimatur.support.Api;
+import org.imprimatur.support.Fixtures;
+import org.imprimatur.support.Workflow;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * docs/studio.md, "Review": sending back is decided by the workflow's rules alone; the page shows
+ * their refusal in words and keeps what the reviewer typed.
+ */
+@QuarkusTest
+class ReviewPageTest {
+
+    /** A signed-in studio request with its CSRF cookie and form field, as a browser sends it. */
+    private static RequestSpecification signedIn(String username) {
+        String csrf = RestAssured.given().get("/studio/sign-in").then().statusCode(200).extract().cookie("csrf-token");
+        String session = RestAssured.given().redirects().follow(false).cookie("csrf-token", csrf)
+                .formParams(Map.of("csrf-token", csrf, "username", username, "password", "demo"))
+                .post("/studio/sign-in").then().statusCode(303).extract().cookie("imprimatur_session");
+        return RestAssured.given().redirects().follow(false).cookie("imprimatur_session", session)
+                .cookie("csrf-token", csrf).formParam("csrf-token", csrf);
+    }
+
+    private static String submitted() {
+        String id = Api.createdId(Fixtures.article(Fixtures.uniqueSlug("review-page")));
+        Workflow.submit("editor", id).then().statusCode(200);
+        return id;
+    }
+
+    @Test
+    void sendingBackWithoutAnyCommentIsTheRulesRefusalShownInWords() {
+        String id = submitted();
+        signedIn("reviewer2").formParams(Map.of("version", 1, "comment", "  "))
+                .formParam("sectionCommentKey", List.of("intro", "diet")).formParam("sectionComment", List.of("", ""))
+                .post("/studio/articles/" + id + "/request-changes").then().statusCode(422)
+                .contentType(containsString("text/html"))
+                .body(containsString("id=\"refusal\">At least one comment telling the editor what to change is required.</p>"));
+        assertEquals("IN_REVIEW", Api.latest(id).path("state"));
+    }
+
+    @Test
+    void aRefusedSendBackKeepsTheCommentsTyped() {
+        String id = submitted();
+        signedIn("reviewer2").formParams(Map.of("version", 7, "comment", "Cite the <2022> trial."))
+                .formParam("sectionCommentKey", List.of("intro", "diet")).formParam("sectionComment", List.of("", "Which fibre?"))
+                .post("/studio/articles/" + id + "/request-changes").then().statusCode(409)
+                .body(containsString("The request must name version 1, which is under review."))
+                .body(containsString("name=\"comment\" rows=\"4\" required>Cite the &lt;2022&gt; trial.</textarea>"))
+                .body(containsString("<details open>"))
+                .body(containsString("name=\"sectionComment\" rows=\"2\">Which fibre?</textarea>"))
+                .body(containsString("name=\"sectionComment\" rows=\"2\"></textarea>"));
+        assertEquals("IN_REVIEW", Api.latest(id).path("state"));
+    }
+
+    /** The rule asks for at least one comment; one on a single section is one, in the studio as in the API. */
+    @Test
+    void aCommentOnOneSectionIsEnoughToSendBack() {
+        String id = submitted();
+        signedIn("reviewer2").formParams(Map.of("version", 1, "comment", ""))
+                .formParam("sectionCommentKey", List.of("intro", "diet")).formParam("sectionComment", List.of("", "Which fibre?"))
+                .post("/studio/articles/" + id + "/request-changes").then().statusCode(303);
+        assertEquals("CHANGES_REQUESTED", Api.latest(id).path("state"));
+        signedIn("reviewer2").get("/studio/articles/" + id + "/review").then().statusCode(200)
+                .body(containsString("<q>[diet] Which fibre?</q>"));
+    }
+}

@@ -62,6 +62,17 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "jakarta.ws.rs..",
                     "jakarta.enterprise..", "jakarta.transaction..", "io.quarkus..", "org.hibernate..", "io.vertx..");
 
+    /**
+     * What becomes of a webhook attempt and of a change to an account is decided in plain Java too,
+     * unit-tested without a database, a network or a container; the queue, the HTTP client and the
+     * use cases carry it out.
+     */
+    @ArchTest
+    static final ArchRule decisionsArePlainJava = noClasses()
+            .that().haveNameMatching("org\\.imprimatur\\.(integration\\.WebhookSender|accounts\\.AccountRules)(\\$.*)?")
+            .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "jakarta.ws.rs..",
+                    "jakarta.enterprise..", "jakarta.transaction..", "io.quarkus..", "org.hibernate..", "io.vertx..");
+
     /** HTTP lives in the outer layers; the rules, the content model and the plumbing serve no requests. */
     @ArchTest
     static final ArchRule noResourcesInTheInnerLayers = noClasses()

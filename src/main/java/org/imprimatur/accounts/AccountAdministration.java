@@ -1,8 +1,5 @@
 package org.imprimatur.accounts;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -17,17 +14,17 @@ import org.imprimatur.security.Role;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
  * Creating and changing built-in accounts (docs/security.md, "Accounts"). Admins only, except that
- * everyone may change their own password. Every change appends an account event; passwords are
- * never recorded.
+ * everyone may change their own password. Every change appends an account event
+ * ({@link AccountEvents}); passwords are never recorded. A change is made of the use cases
+ * {@link ChangingAccountDetails}, {@link DisablingAccounts} and {@link ResettingPasswords}, under
+ * the rules of {@link AccountRules}.
  */
 @ApplicationScoped
 public class AccountAdministration {
@@ -38,16 +35,24 @@ public class AccountAdministration {
 
     private final EntityManager entityManager;
     private final DisabledAccounts disabledAccounts;
-    private final ObjectMapper json;
-
+    private final AccountEvents events;
+    private final OldCredentials oldCredentials;
+    private final ChangingAccountDetails changingDetails;
+    private final DisablingAccounts disabling;
+    private final ResettingPasswords resettingPasswords;
     private final Clock clock;
 
-    public AccountAdministration(EntityManager entityManager, DisabledAccounts disabledAccounts, ObjectMapper json,
-                                 Clock clock) {
-        this.clock = clock;
+    public AccountAdministration(EntityManager entityManager, DisabledAccounts disabledAccounts, AccountEvents events,
+                                 OldCredentials oldCredentials, ChangingAccountDetails changingDetails,
+                                 DisablingAccounts disabling, ResettingPasswords resettingPasswords, Clock clock) {
         this.entityManager = entityManager;
         this.disabledAccounts = disabledAccounts;
-        this.json = json;
+        this.events = events;
+        this.oldCredentials = oldCredentials;
+        this.changingDetails = changingDetails;
+        this.disabling = disabling;
+        this.resettingPasswords = resettingPasswords;
+        this.clock = clock;
     }
 
     /** A new built-in account. */
@@ -99,7 +104,7 @@ public class AccountAdministration {
         account.id = UUID.randomUUID();
         account.username = request.username();
         account.displayName = request.displayName().strip();
-        account.email = blankToNull(request.email());
+        account.email = AccountRules.blankToNull(request.email());
         account.credentials = request.credentials() == null ? "" : request.credentials().strip();
         account.roles = roles.stream().map(Role::tokenName).sorted().toArray(String[]::new);
         account.passwordHash = BcryptUtil.bcryptHash(request.password());
@@ -110,10 +115,15 @@ public class AccountAdministration {
         fields.put("email", account.email);
         fields.put("credentials", account.credentials);
         fields.put("roles", List.of(account.roles));
-        record(actor, account, "created", fields);
+        events.record(actor, account, "created", fields);
         return AccountView.of(account);
     }
 
+    /**
+     * Applies a PATCH, which may mix the use cases of changing details, disabling or enabling, and
+     * resetting the password, in one transaction: every field is checked first (422), then that an
+     * enabled admin remains (409), then that nobody changes their own standing (403).
+     */
     @Transactional
     public AccountView change(String username, AccountChange change, Actor actor) {
         requireAdmin(actor);
@@ -122,74 +132,25 @@ public class AccountAdministration {
         }
         entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, ADMIN_CHANGES_LOCK).getSingleResult();
         Account account = find(username);
-        List<FieldError> errors = new ArrayList<>();
-        if (change.displayName() != null) {
-            AccountRules.checkDisplayName(errors, change.displayName());
-        }
-        AccountRules.checkEmail(errors, change.email());
-        AccountRules.checkCredentials(errors, change.credentials());
-        List<Role> roles = change.roles() == null ? null : AccountRules.roles(errors, change.roles());
-        if (change.password() != null) {
-            AccountRules.passwordProblems(change.password()).forEach(problem -> errors.add(new FieldError("password", problem)));
-        }
-        boolean external = account.externalIssuer != null;
-        if (external && (change.password() != null || roles != null)) {
-            errors.add(new FieldError(change.password() != null ? "password" : "roles",
-                    "is managed by the account's identity provider " + account.externalIssuer));
-        }
+        List<FieldError> errors = AccountRules.changeProblems(change, account.externalIssuer);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        String[] newRoles = roles == null ? account.roles : roles.stream().map(Role::tokenName).sorted().toArray(String[]::new);
-        boolean newDisabled = change.disabled() == null ? account.disabled : change.disabled();
-        boolean adminNow = !account.disabled && Arrays.asList(account.roles).contains(Role.ADMIN_NAME);
-        boolean adminAfter = !newDisabled && Arrays.asList(newRoles).contains(Role.ADMIN_NAME);
-        if (adminNow && !adminAfter && AccountRules.leavesNoAdmin(enabledAdmins(), true, false)) {
+        AccountRules.AccountState before = new AccountRules.AccountState(account.displayName, account.email,
+                account.credentials, List.of(account.roles), account.disabled);
+        AccountRules.AccountState after = AccountRules.after(before, change);
+        if (AccountRules.endsAnEnabledAdmin(before, after) && AccountRules.leavesNoAdmin(enabledAdmins(), true, false)) {
             throw ProblemException.conflict("The account " + username
                     + " is the last enabled admin: give another account the admin role first.");
         }
-        boolean ownStanding = !Arrays.equals(newRoles, account.roles)
-                || (change.credentials() != null && !change.credentials().strip().equals(account.credentials));
-        if (account.id.equals(actor.id()) && ownStanding) {
+        if (account.id.equals(actor.id()) && AccountRules.changesStanding(before, after)) {
             // What lets an account approve medical content is granted by someone else (docs/security.md, "Accounts").
             throw ProblemException.forbidden("An admin cannot change their own roles or credentials; another admin must.");
         }
-        Map<String, Object> changed = new LinkedHashMap<>();
-        if (change.displayName() != null && !change.displayName().strip().equals(account.displayName)) {
-            changed.put("displayName", Map.of("from", account.displayName, "to", change.displayName().strip()));
-            account.displayName = change.displayName().strip();
-        }
-        if (change.email() != null && !Objects.equals(blankToNull(change.email()), account.email)) {
-            changed.put("email", fromTo(account.email, blankToNull(change.email())));
-            account.email = blankToNull(change.email());
-        }
-        if (change.credentials() != null && !change.credentials().strip().equals(account.credentials)) {
-            changed.put("credentials", Map.of("from", account.credentials, "to", change.credentials().strip()));
-            account.credentials = change.credentials().strip();
-        }
-        if (!Arrays.equals(newRoles, account.roles)) {
-            changed.put("roles", Map.of("from", List.of(account.roles), "to", List.of(newRoles)));
-            // Tokens carry roles: a removed one would stay in them until they expire.
-            boolean roleRemoved = !Arrays.asList(newRoles).containsAll(Arrays.asList(account.roles));
-            account.roles = newRoles;
-            if (roleRemoved) {
-                credentialsChanged(account);
-            }
-        }
-        if (!changed.isEmpty()) {
-            record(actor, account, "changed", changed);
-        }
-        if (newDisabled != account.disabled) {
-            account.disabled = newDisabled;
-            record(actor, account, newDisabled ? "disabled" : "enabled", Map.of());
-            if (newDisabled) {
-                credentialsChanged(account);
-            }
-        }
+        changingDetails.change(account, before, after, actor);
+        disabling.setDisabled(account, after.disabled(), actor);
         if (change.password() != null) {
-            account.passwordHash = BcryptUtil.bcryptHash(change.password());
-            record(actor, account, "password-reset", Map.of("password", "reset"));
-            credentialsChanged(account);
+            resettingPasswords.reset(account, change.password(), actor);
         }
         entityManager.flush();
         disabledAccounts.changed(account);
@@ -215,10 +176,10 @@ public class AccountAdministration {
             throw ProblemException.invalid(errors);
         }
         account.passwordHash = BcryptUtil.bcryptHash(change.newPassword());
-        record(actor, account, "password-changed", Map.of("password", "changed"));
+        events.record(actor, account, "password-changed", Map.of("password", "changed"));
         // Every session and token ends, the caller's too: the studio starts a new session for the
         // page that made the change; an API caller signs in again with the new password.
-        credentialsChanged(account);
+        oldCredentials.end(account);
         entityManager.flush();
         disabledAccounts.changed(account);
     }
@@ -227,59 +188,12 @@ public class AccountAdministration {
     @Transactional
     public List<AccountEventView> events(String username, Actor actor) {
         requireAdmin(actor);
-        Account account = find(username);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                        SELECT e.id, e.at, coalesce(a.username, 'Imprimatur'), e.action, CAST(e.changes AS text)
-                        FROM account_events e LEFT JOIN accounts a ON a.id = e.actor_id
-                        WHERE e.account_id = ?1 ORDER BY e.id DESC""")
-                .setParameter(1, account.id).getResultList();
-        return rows.stream().map(row -> new AccountEventView(((Number) row[0]).longValue(),
-                Timestamps.fromColumn(row[1]), (String) row[2], (String) row[3], parse((String) row[4]))).toList();
+        return events.of(find(username));
     }
 
     private int enabledAdmins() {
         return ((Number) entityManager.createNativeQuery(
                 "SELECT count(*) FROM accounts WHERE NOT disabled AND 'admin' = ANY (roles)").getSingleResult()).intValue();
-    }
-
-    /**
-     * Ends what the account could do before (docs/security.md, "Sessions and tokens after a
-     * credential change"): tokens issued before now are refused, and its studio sessions end.
-     */
-    private void credentialsChanged(Account account) {
-        account.credentialsChangedAt = Timestamps.now(clock);
-        endSessions(account);
-    }
-
-    private void endSessions(Account account) {
-        entityManager.createNativeQuery("DELETE FROM studio_sessions WHERE account_id = ?1")
-                .setParameter(1, account.id).executeUpdate();
-    }
-
-    private void record(Actor actor, Account account, String action, Map<String, Object> changes) {
-        try {
-            entityManager.createNativeQuery("""
-                            INSERT INTO account_events (at, actor_id, account_id, action, changes)
-                            VALUES (?1, ?2, ?3, ?4, CAST(?5 AS jsonb))""")
-                    .setParameter(1, Timestamps.now(clock))
-                    .setParameter(2, actor.id())
-                    .setParameter(3, account.id)
-                    .setParameter(4, action)
-                    .setParameter(5, json.writeValueAsString(changes))
-                    .executeUpdate();
-        } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException(impossible);
-        }
-    }
-
-    private Map<String, Object> parse(String changes) {
-        try {
-            return json.readValue(changes, new TypeReference<>() {
-            });
-        } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException(impossible);
-        }
     }
 
     private static Account find(String username) {
@@ -291,16 +205,5 @@ public class AccountAdministration {
         if (!actor.roles().contains(Role.ADMIN)) {
             throw ProblemException.forbidden("Only an admin may manage accounts.");
         }
-    }
-
-    private static Map<String, Object> fromTo(Object from, Object to) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("from", from);
-        map.put("to", to);
-        return map;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

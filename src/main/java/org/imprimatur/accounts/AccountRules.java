@@ -6,7 +6,10 @@ import org.imprimatur.security.Role;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /** The rules for built-in accounts of docs/security.md, "Accounts", in plain Java. */
@@ -95,5 +98,101 @@ public final class AccountRules {
     public static boolean leavesNoAdmin(int enabledAdminsNow, boolean isEnabledAdminNow, boolean isEnabledAdminAfter) {
         int after = enabledAdminsNow - (isEnabledAdminNow ? 1 : 0) + (isEnabledAdminAfter ? 1 : 0);
         return after < 1;
+    }
+
+    /** What a change to an account can touch, as stored: roles by token name. */
+    public record AccountState(String displayName, String email, String credentials, List<String> roles,
+                               boolean disabled) {
+
+        /** Enabled and holding the admin role: one of those the service needs at least one of. */
+        public boolean isEnabledAdmin() {
+            return !disabled && roles.contains(Role.ADMIN_NAME);
+        }
+    }
+
+    /**
+     * The problems with a change, in the order they are reported; an external account's roles and
+     * password belong to its identity provider ({@code externalIssuer}, null for a built-in account).
+     */
+    static List<FieldError> changeProblems(AccountAdministration.AccountChange change, String externalIssuer) {
+        List<FieldError> errors = new ArrayList<>();
+        if (change.displayName() != null) {
+            checkDisplayName(errors, change.displayName());
+        }
+        checkEmail(errors, change.email());
+        checkCredentials(errors, change.credentials());
+        if (change.roles() != null) {
+            roles(errors, change.roles());
+        }
+        if (change.password() != null) {
+            passwordProblems(change.password()).forEach(problem -> errors.add(new FieldError("password", problem)));
+        }
+        if (externalIssuer != null && (change.password() != null || change.roles() != null)) {
+            errors.add(new FieldError(change.password() != null ? "password" : "roles",
+                    "is managed by the account's identity provider " + externalIssuer));
+        }
+        return errors;
+    }
+
+    /**
+     * The account after a change without problems: an absent field stays as it is, names are
+     * stripped, an empty e-mail is removed, roles are sorted by token name.
+     */
+    static AccountState after(AccountState before, AccountAdministration.AccountChange change) {
+        return new AccountState(
+                change.displayName() == null ? before.displayName() : change.displayName().strip(),
+                change.email() == null ? before.email() : blankToNull(change.email()),
+                change.credentials() == null ? before.credentials() : change.credentials().strip(),
+                change.roles() == null ? before.roles() : tokenNames(roles(new ArrayList<>(), change.roles())),
+                change.disabled() == null ? before.disabled() : change.disabled());
+    }
+
+    /** Roles as accounts store them: token names, sorted. */
+    static List<String> tokenNames(List<Role> roles) {
+        return roles.stream().map(Role::tokenName).sorted().toList();
+    }
+
+    /**
+     * The details a change alters, each from what to what, for the {@code changed} event: display
+     * name, e-mail, credentials and roles, in that order; empty when none changes.
+     */
+    static Map<String, Object> changedDetails(AccountState before, AccountState after) {
+        Map<String, Object> changed = new LinkedHashMap<>();
+        putIfChanged(changed, "displayName", before.displayName(), after.displayName());
+        putIfChanged(changed, "email", before.email(), after.email());
+        putIfChanged(changed, "credentials", before.credentials(), after.credentials());
+        putIfChanged(changed, "roles", before.roles(), after.roles());
+        return changed;
+    }
+
+    /** Roles travel in tokens: one taken away would stay in them until they expire, so they end. */
+    static boolean takesARoleAway(AccountState before, AccountState after) {
+        return !after.roles().containsAll(before.roles());
+    }
+
+    /**
+     * Whether a change alters what lets the account approve medical content, its roles or
+     * credentials: someone else must grant that (docs/security.md, "Accounts").
+     */
+    static boolean changesStanding(AccountState before, AccountState after) {
+        return !after.roles().equals(before.roles()) || !Objects.equals(after.credentials(), before.credentials());
+    }
+
+    /** Whether a change makes an enabled admin no longer one, by disabling it or taking the role. */
+    static boolean endsAnEnabledAdmin(AccountState before, AccountState after) {
+        return before.isEnabledAdmin() && !after.isEnabledAdmin();
+    }
+
+    private static void putIfChanged(Map<String, Object> changed, String field, Object from, Object to) {
+        if (!Objects.equals(from, to)) {
+            Map<String, Object> fromTo = new LinkedHashMap<>();
+            fromTo.put("from", from);
+            fromTo.put("to", to);
+            changed.put(field, fromTo);
+        }
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

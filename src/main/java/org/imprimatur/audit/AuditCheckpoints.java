@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.imprimatur.infrastructure.CanonicalJson;
+import org.imprimatur.infrastructure.NativeRows;
 import org.imprimatur.infrastructure.ProblemException;
 import org.imprimatur.infrastructure.Timestamps;
 import org.imprimatur.security.SigningKeys;
@@ -77,12 +78,10 @@ public class AuditCheckpoints {
 
     @Transactional
     public Optional<Checkpoint> latest() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery(
-                "SELECT id, issued_at, article_count, root, signature FROM audit_checkpoints ORDER BY id DESC LIMIT 1")
-                .getResultList();
-        return rows.stream().findFirst().map(row -> new Checkpoint(((Number) row[0]).longValue(),
-                Timestamps.fromColumn(row[1]), ((Number) row[2]).intValue(), (String) row[3], (String) row[4]));
+        return NativeRows.select(entityManager, """
+                        SELECT id, issued_at AS issuedAt, article_count AS articleCount, root, signature
+                        FROM audit_checkpoints ORDER BY id DESC LIMIT 1""", Checkpoint.class)
+                .getResultList().stream().findFirst();
     }
 
     /** A checkpoint with the heads it recorded, so that anyone can recompute its root. */
@@ -91,15 +90,20 @@ public class AuditCheckpoints {
 
     @Transactional
     public WithHeads withHeads(long checkpointId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery(
-                        "SELECT id, issued_at, article_count, root, signature, CAST(heads AS text) FROM audit_checkpoints WHERE id = ?1")
+        StoredCheckpoint stored = NativeRows.select(entityManager, """
+                        SELECT id, issued_at AS issuedAt, article_count AS articleCount, root, signature,
+                               CAST(heads AS text) AS heads
+                        FROM audit_checkpoints WHERE id = ?1""", StoredCheckpoint.class)
                 .setParameter(1, checkpointId)
-                .getResultList();
-        Object[] row = rows.stream().findFirst()
+                .getResultList().stream().findFirst()
                 .orElseThrow(() -> ProblemException.notFound("There is no audit checkpoint " + checkpointId + "."));
-        return new WithHeads(new Checkpoint(((Number) row[0]).longValue(), Timestamps.fromColumn(row[1]),
-                ((Number) row[2]).intValue(), (String) row[3], (String) row[4]), parseHeads((String) row[5]));
+        return new WithHeads(new Checkpoint(stored.id(), stored.issuedAt(), stored.articleCount(), stored.root(),
+                stored.signature()), parseHeads(stored.heads()));
+    }
+
+    /** A checkpoint's row, its heads as the JSON they were kept in. */
+    private record StoredCheckpoint(long id, Instant issuedAt, int articleCount, String root, String signature,
+                                    String heads) {
     }
 
     /**
@@ -109,20 +113,21 @@ public class AuditCheckpoints {
      */
     @Transactional
     public Verification verify(long checkpointId, String keptRoot) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery(
-                        "SELECT root, CAST(heads AS text) FROM audit_checkpoints WHERE id = ?1")
+        RecordedRoot recorded = NativeRows.select(entityManager,
+                        "SELECT root, CAST(heads AS text) AS heads FROM audit_checkpoints WHERE id = ?1", RecordedRoot.class)
                 .setParameter(1, checkpointId)
-                .getResultList();
-        if (rows.isEmpty()) {
-            throw ProblemException.notFound("There is no audit checkpoint " + checkpointId + ".");
-        }
-        String recordedRoot = (String) rows.get(0)[0];
-        List<AuditHeads.Head> heads = parseHeads((String) rows.get(0)[1]);
+                .getResultList().stream().findFirst()
+                .orElseThrow(() -> ProblemException.notFound("There is no audit checkpoint " + checkpointId + "."));
+        String recordedRoot = recorded.root();
+        List<AuditHeads.Head> heads = parseHeads(recorded.heads());
         List<UUID> rewritten = heads.stream().filter(head -> !stillInChain(head)).map(AuditHeads.Head::articleId).toList();
         boolean headsMatchRoot = AuditHeads.root(heads).equals(recordedRoot);
         boolean matches = headsMatchRoot && recordedRoot.equals(keptRoot) && rewritten.isEmpty();
         return new Verification(checkpointId, matches, keptRoot, recordedRoot, rewritten);
+    }
+
+    /** What a checkpoint recorded: its root and the heads (as JSON) it was computed from. */
+    private record RecordedRoot(String root, String heads) {
     }
 
     private boolean stillInChain(AuditHeads.Head head) {
@@ -131,13 +136,10 @@ public class AuditCheckpoints {
     }
 
     private List<AuditHeads.Head> currentHeads() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                        SELECT DISTINCT ON (article_id) article_id, seq, hash FROM audit_events
-                        ORDER BY article_id, seq DESC""")
+        return NativeRows.select(entityManager, """
+                        SELECT DISTINCT ON (article_id) article_id AS articleId, seq, hash FROM audit_events
+                        ORDER BY article_id, seq DESC""", AuditHeads.Head.class)
                 .getResultList();
-        return rows.stream().map(row -> new AuditHeads.Head((UUID) row[0], ((Number) row[1]).intValue(), (String) row[2]))
-                .toList();
     }
 
     private Checkpoint store(List<AuditHeads.Head> heads) {

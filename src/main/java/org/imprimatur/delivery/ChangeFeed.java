@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.imprimatur.infrastructure.Cursor;
+import org.imprimatur.infrastructure.NativeRows;
 import org.imprimatur.infrastructure.ProblemException;
-import org.imprimatur.infrastructure.Timestamps;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -34,22 +34,23 @@ public class ChangeFeed {
     public record ChangePage(List<Change> items, String next) {
     }
 
+    /** A row of the {@code change_feed} view. */
+    private record ChangeRow(long id, String type, String slug, int version, Instant occurredAt) {
+    }
+
     @Transactional
     public ChangePage after(String cursor, String limit) {
         int pageSize = Cursor.limit(limit);
         long after = cursor == null ? 0 : decode(cursor);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                        SELECT id, type, slug, version_no, occurred_at FROM change_feed
-                        WHERE id > ?1 ORDER BY id LIMIT ?2""")
+        List<Change> items = NativeRows.select(entityManager, """
+                        SELECT id, type, slug, version_no AS version, occurred_at AS occurredAt FROM change_feed
+                        WHERE id > ?1 ORDER BY id LIMIT ?2""", ChangeRow.class)
                 .setParameter(1, after)
                 .setParameter(2, pageSize)
-                .getResultList();
-        List<Change> items = rows.stream().map(row -> {
-            String slug = (String) row[2];
-            return new Change(encode(((Number) row[0]).longValue()), (String) row[1], slug, ((Number) row[3]).intValue(),
-                    Timestamps.fromColumn(row[4]), "/api/v1/articles/" + slug);
-        }).toList();
+                .getResultList().stream()
+                .map(row -> new Change(encode(row.id()), row.type(), row.slug(), row.version(), row.occurredAt(),
+                        "/api/v1/articles/" + row.slug()))
+                .toList();
         return new ChangePage(items, items.isEmpty() ? encode(after) : items.get(items.size() - 1).cursor());
     }
 

@@ -2,12 +2,12 @@ package org.imprimatur.delivery;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import org.hibernate.query.NativeQuery;
 import org.imprimatur.infrastructure.Cursor;
+import org.imprimatur.infrastructure.NativeRows;
 import org.imprimatur.infrastructure.Page;
 import org.imprimatur.infrastructure.ProblemException;
-import org.imprimatur.infrastructure.Timestamps;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -49,7 +49,8 @@ public class DeliveryListing {
     private Page<Summary> newestFirst(int pageSize, String cursor, String tag) {
         Cursor after = cursor == null ? null : Cursor.decode(cursor);
         StringBuilder sql = new StringBuilder(
-                "SELECT slug, title, summary, tags, version_no, published_at, article_id FROM published_articles WHERE true");
+                "SELECT slug, title, summary, tags, version_no AS version, published_at AS publishedAt, article_id AS articleId"
+                        + " FROM published_articles WHERE true");
         if (tag != null) {
             sql.append(" AND tags @> ARRAY[CAST(:tag AS text)]");
         }
@@ -57,7 +58,8 @@ public class DeliveryListing {
             sql.append(" AND (published_at, article_id) < (CAST(:afterAt AS timestamptz), CAST(:afterId AS uuid))");
         }
         sql.append(" ORDER BY published_at DESC, article_id DESC LIMIT :limit");
-        Query query = entityManager.createNativeQuery(sql.toString(), Object[].class).setParameter("limit", pageSize + 1);
+        NativeQuery<SummaryRow> query = NativeRows.select(entityManager, sql.toString(), SummaryRow.class)
+                .setParameter("limit", pageSize + 1);
         if (tag != null) {
             query.setParameter("tag", tag);
         }
@@ -65,8 +67,8 @@ public class DeliveryListing {
             query.setParameter("afterAt", after.instant().atOffset(ZoneOffset.UTC));
             query.setParameter("afterId", after.id());
         }
-        return page(query.getResultList(), pageSize,
-                last -> new Cursor(Timestamps.fromColumn(last[5]), (UUID) last[6]).encode());
+        return page(query.getResultList(), SummaryRow::toSummary, pageSize,
+                last -> new Cursor(last.publishedAt(), last.articleId()).encode());
     }
 
     private Page<Summary> search(int pageSize, String cursor, String q, String tag) {
@@ -76,7 +78,8 @@ public class DeliveryListing {
         // and growing with every article published. This transaction only searches.
         entityManager.createNativeQuery("SELECT set_config('enable_seqscan', 'off', true)").getSingleResult();
         StringBuilder sql = new StringBuilder("""
-                SELECT slug, title, summary, tags, version_no, published_at, article_id, rank FROM (
+                SELECT slug, title, summary, tags, version_no AS version, published_at AS publishedAt,
+                       article_id AS articleId, rank FROM (
                   SELECT p.slug, p.title, p.summary, p.tags, p.version_no, p.published_at, p.article_id,
                          ts_rank(p.rank_document, query) + CASE WHEN p.rank_document @@ query THEN 1 ELSE 0 END AS rank
                   FROM published_articles p,
@@ -91,7 +94,7 @@ public class DeliveryListing {
             sql.append(" AND (rank < :afterRank OR (rank = :afterRank AND article_id < CAST(:afterId AS uuid)))");
         }
         sql.append(" ORDER BY rank DESC, article_id DESC LIMIT :limit");
-        Query query = entityManager.createNativeQuery(sql.toString(), Object[].class)
+        NativeQuery<RankedRow> query = NativeRows.select(entityManager, sql.toString(), RankedRow.class)
                 .setParameter("q", q)
                 .setParameter("limit", pageSize + 1);
         if (tag != null) {
@@ -101,20 +104,36 @@ public class DeliveryListing {
             query.setParameter("afterRank", after.rank());
             query.setParameter("afterId", after.id());
         }
-        return page(query.getResultList(), pageSize,
-                last -> new SearchCursor(((Number) last[7]).floatValue(), (UUID) last[6]).encode());
+        return page(query.getResultList(), RankedRow::toSummary, pageSize,
+                last -> new SearchCursor(last.rank(), last.articleId()).encode());
+    }
+
+    /** A row of {@code published_articles}, newest first. */
+    private record SummaryRow(String slug, String title, String summary, String[] tags, int version, Instant publishedAt,
+                              UUID articleId) {
+        Summary toSummary() {
+            return DeliveryListing.summary(slug, title, summary, tags, version, publishedAt);
+        }
+    }
+
+    /** A row of a search, with its rank. */
+    private record RankedRow(String slug, String title, String summary, String[] tags, int version, Instant publishedAt,
+                             UUID articleId, float rank) {
+        Summary toSummary() {
+            return DeliveryListing.summary(slug, title, summary, tags, version, publishedAt);
+        }
     }
 
     /** One more row than the page size was read: its presence says there is a next page. */
-    private static Page<Summary> page(List<Object[]> rows, int pageSize, Function<Object[], String> cursorAfter) {
-        List<Summary> items = rows.stream().limit(pageSize).map(DeliveryListing::summary).toList();
+    private static <R> Page<Summary> page(List<R> rows, Function<R, Summary> summary, int pageSize,
+                                          Function<R, String> cursorAfter) {
+        List<Summary> items = rows.stream().limit(pageSize).map(summary).toList();
         return new Page<>(items, rows.size() > pageSize ? cursorAfter.apply(rows.get(pageSize - 1)) : null);
     }
 
-    private static Summary summary(Object[] row) {
-        String slug = (String) row[0];
-        List<String> tags = row[3] instanceof String[] array ? Arrays.asList(array) : List.of();
-        return new Summary(slug, (String) row[1], (String) row[2], tags, ((Number) row[4]).intValue(), Timestamps.fromColumn(row[5]),
+    private static Summary summary(String slug, String title, String summary, String[] tags, int version,
+                                   Instant publishedAt) {
+        return new Summary(slug, title, summary, tags == null ? List.of() : Arrays.asList(tags), version, publishedAt,
                 "/api/v1/articles/" + slug);
     }
 

@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import org.imprimatur.infrastructure.PublicUrl;
 import org.imprimatur.article.ArticleLookup;
 import org.imprimatur.article.ArticleVersion;
+import org.imprimatur.infrastructure.NativeRows;
 import org.imprimatur.infrastructure.ProblemException;
 import org.imprimatur.infrastructure.Timestamps;
 import org.imprimatur.security.Actor;
@@ -94,19 +95,21 @@ public class PreviewLinks {
     public List<LinkView> list(UUID articleId) {
         ArticleLookup.article(articleId);
         Instant now = Timestamps.now(clock);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                        SELECT l.id, l.version_no, l.created_at, a.display_name, l.expires_at, l.revoked_at
+        return NativeRows.select(entityManager, """
+                        SELECT l.id, l.version_no AS version, l.created_at AS createdAt, a.display_name AS createdBy,
+                               l.expires_at AS expiresAt, l.revoked_at AS revokedAt
                         FROM preview_links l JOIN accounts a ON a.id = l.created_by
-                        WHERE l.article_id = ?1 ORDER BY l.created_at DESC""")
+                        WHERE l.article_id = ?1 ORDER BY l.created_at DESC""", LinkRow.class)
                 .setParameter(1, articleId)
-                .getResultList();
-        return rows.stream().map(row -> {
-            Instant expiresAt = Timestamps.fromColumn(row[4]);
-            Instant revokedAt = Timestamps.fromColumn(row[5]);
-            return new LinkView((UUID) row[0], ((Number) row[1]).intValue(), Timestamps.fromColumn(row[2]),
-                    (String) row[3], expiresAt, revokedAt, revokedAt == null && now.isBefore(expiresAt));
-        }).toList();
+                .getResultList().stream()
+                .map(row -> new LinkView(row.id(), row.version(), row.createdAt(), row.createdBy(), row.expiresAt(),
+                        row.revokedAt(), row.revokedAt() == null && now.isBefore(row.expiresAt())))
+                .toList();
+    }
+
+    /** A link as its row holds it, with its creator's name. */
+    private record LinkRow(UUID id, int version, Instant createdAt, String createdBy, Instant expiresAt,
+                           Instant revokedAt) {
     }
 
     /** Revokes a link of the article at once; revoking it again changes nothing. */
@@ -130,16 +133,19 @@ public class PreviewLinks {
     public Optional<Rendition.Live> open(String token) {
         Instant now = clock.instant();
         return tokens().verify(token, now).flatMap(linkId -> {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = entityManager.createNativeQuery("""
-                            SELECT article_id, version_no FROM preview_links
-                            WHERE id = ?1 AND revoked_at IS NULL AND expires_at > ?2""")
+            return NativeRows.select(entityManager, """
+                            SELECT article_id AS articleId, version_no AS version FROM preview_links
+                            WHERE id = ?1 AND revoked_at IS NULL AND expires_at > ?2""", OpenLink.class)
                     .setParameter(1, linkId)
                     .setParameter(2, now.atOffset(ZoneOffset.UTC))
-                    .getResultList();
-            return rows.stream().findFirst()
-                    .map(row -> repository.preview((UUID) row[0], ((Number) row[1]).intValue()));
+                    .getResultList().stream()
+                    .findFirst()
+                    .map(link -> repository.preview(link.articleId(), link.version()));
         });
+    }
+
+    /** The version a link that still works opens. */
+    private record OpenLink(UUID articleId, int version) {
     }
 
     private PreviewTokens tokens() {

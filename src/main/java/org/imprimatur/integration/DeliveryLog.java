@@ -1,38 +1,47 @@
 package org.imprimatur.integration;
 
 import jakarta.persistence.EntityManager;
-import org.imprimatur.infrastructure.Timestamps;
+import org.hibernate.query.NativeQuery;
+import org.imprimatur.infrastructure.NativeRows;
 import org.imprimatur.workflow.ArticleEventType;
 
-import java.util.List;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
 /** Reads lines of the webhook delivery log. */
 final class DeliveryLog {
 
-    static final String SELECT = """
-            SELECT d.id, e.event_id, e.type, e.slug, e.version_no, e.occurred_at, d.status, d.attempts,
-                   d.last_attempt_at, d.last_status_code, d.last_error, d.last_response, d.next_attempt_at, d.delivered_at
+    private static final String SELECT = """
+            SELECT d.id, e.event_id AS eventId, e.type, e.slug, e.version_no AS version, e.occurred_at AS occurredAt,
+                   d.status, d.attempts, d.last_attempt_at AS lastAttemptAt, d.last_status_code AS lastStatusCode,
+                   d.last_error AS lastError, d.last_response AS lastResponse, d.next_attempt_at AS nextAttemptAt,
+                   d.delivered_at AS deliveredAt
             FROM webhook_deliveries d JOIN outbox_events e ON e.id = d.event_id""";
 
     private DeliveryLog() {
     }
 
-    static Optional<DeliveryView> find(EntityManager entityManager, UUID deliveryId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery(SELECT + " WHERE d.id = :id")
-                .setParameter("id", deliveryId)
-                .getResultList();
-        return rows.stream().findFirst().map(DeliveryLog::view);
+    /** A delivery with its event, as stored. */
+    record Line(UUID id, UUID eventId, String type, String slug, Integer version, Instant occurredAt, String status,
+                int attempts, Instant lastAttemptAt, Integer lastStatusCode, String lastError, String lastResponse,
+                Instant nextAttemptAt, Instant deliveredAt) {
+
+        DeliveryView view() {
+            return new DeliveryView(id, eventId, ArticleEventType.CLOUD_EVENT_PREFIX + type, slug, version, occurredAt,
+                    status, attempts, lastAttemptAt, lastStatusCode, lastError, lastResponse,
+                    "pending".equals(status) ? nextAttemptAt : null, deliveredAt);
+        }
     }
 
-    static DeliveryView view(Object[] row) {
-        String status = (String) row[6];
-        return new DeliveryView((UUID) row[0], (UUID) row[1], ArticleEventType.CLOUD_EVENT_PREFIX + row[2], (String) row[3],
-                row[4] == null ? null : ((Number) row[4]).intValue(), Timestamps.fromColumn(row[5]), status,
-                ((Number) row[7]).intValue(), Timestamps.fromColumn(row[8]),
-                row[9] == null ? null : ((Number) row[9]).intValue(), (String) row[10], (String) row[11],
-                "pending".equals(status) ? Timestamps.fromColumn(row[12]) : null, Timestamps.fromColumn(row[13]));
+    /** Lines chosen by {@code rest} (conditions and order after the joins), ready for its parameters. */
+    static NativeQuery<Line> select(EntityManager entityManager, String rest) {
+        return NativeRows.select(entityManager, SELECT + " " + rest, Line.class);
+    }
+
+    static Optional<DeliveryView> find(EntityManager entityManager, UUID deliveryId) {
+        return select(entityManager, "WHERE d.id = :id")
+                .setParameter("id", deliveryId)
+                .getResultList().stream().findFirst().map(Line::view);
     }
 }

@@ -7,6 +7,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.imprimatur.infrastructure.ControlCharacters;
+import org.imprimatur.infrastructure.NativeRows;
 import org.imprimatur.infrastructure.PublicUrl;
 import org.imprimatur.workflow.ArticleEventType;
 import org.jboss.logging.Logger;
@@ -76,23 +77,18 @@ public class MailReminders {
     }
 
     private Claimed claimOne() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = entityManager.createNativeQuery("""
+        return QuarkusTransaction.requiringNew().call(() -> NativeRows.select(entityManager, """
                             WITH due AS (SELECT event_id FROM mail_deliveries
                                          WHERE status = 'pending' AND next_attempt_at <= now()
                                          ORDER BY event_id LIMIT 1 FOR UPDATE SKIP LOCKED),
                                  claimed AS (UPDATE mail_deliveries m
                                              SET attempts = m.attempts + 1, next_attempt_at = now() + make_interval(secs => :lease)
                                              FROM due WHERE m.event_id = due.event_id RETURNING m.event_id)
-                            SELECT e.id, e.type, e.article_id, e.slug, e.version_no, CAST(e.data AS text)
-                            FROM claimed JOIN outbox_events e ON e.id = claimed.event_id""")
+                            SELECT e.id AS eventId, e.type, e.article_id AS articleId, e.slug, e.version_no AS version,
+                                   CAST(e.data AS text) AS data
+                            FROM claimed JOIN outbox_events e ON e.id = claimed.event_id""", Claimed.class)
                     .setParameter("lease", LEASE_SECONDS)
-                    .getResultList();
-            return rows.stream().findFirst().map(row -> new Claimed(((Number) row[0]).longValue(), (String) row[1],
-                    (UUID) row[2], (String) row[3], row[4] == null ? null : ((Number) row[4]).intValue(),
-                    (String) row[5])).orElse(null);
-        });
+                    .getResultList().stream().findFirst().orElse(null));
     }
 
     private void send(Claimed event) {
@@ -128,20 +124,17 @@ public class MailReminders {
                     SELECT a.email FROM article_versions v JOIN accounts a ON a.id = v.author_id
                     WHERE v.article_id = ?1 AND v.version_no = ?2 AND a.email IS NOT NULL AND NOT a.disabled""",
                     event.articleId(), event.version());
-            @SuppressWarnings("unchecked")
-            List<Object[]> comments = entityManager.createNativeQuery("""
-                            SELECT c.section_key, c.text, a.display_name FROM review_comments c
+            List<ReminderTexts.Comment> comments = NativeRows.select(entityManager, """
+                            SELECT c.section_key AS sectionKey, c.text, a.display_name AS author FROM review_comments c
                             JOIN accounts a ON a.id = c.author_id
                             WHERE c.article_id = ?1 AND c.version_no = ?2
                               AND c.created_at = CAST(CAST(?3 AS jsonb) ->> 'occurredAt' AS timestamptz)
-                            ORDER BY c.created_at, c.section_key NULLS FIRST""")
+                            ORDER BY c.created_at, c.section_key NULLS FIRST""", ReminderTexts.Comment.class)
                     .setParameter(1, event.articleId())
                     .setParameter(2, event.version())
                     .setParameter(3, event.data())
                     .getResultList();
-            return texts.changesRequested(author, title, event.articleId(), event.version(),
-                    comments.stream().map(row -> new ReminderTexts.Comment((String) row[0], (String) row[1], (String) row[2]))
-                            .toList());
+            return texts.changesRequested(author, title, event.articleId(), event.version(), comments);
         }
         @SuppressWarnings("unchecked")
         List<String> reviewers = entityManager.createNativeQuery("""

@@ -3,6 +3,7 @@ package org.imprimatur.integration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.query.NativeQuery;
 import org.imprimatur.infrastructure.ControlCharacters;
 import org.imprimatur.infrastructure.Cursor;
 import org.imprimatur.infrastructure.FieldError;
@@ -154,11 +155,11 @@ public class WebhookAdministration {
         }
         int pageSize = Cursor.limit(limit);
         Cursor after = cursor == null ? null : Cursor.decode(cursor);
-        String sql = DeliveryLog.SELECT + " WHERE d.webhook_id = :webhook"
+        String rest = "WHERE d.webhook_id = :webhook"
                 + (status == null ? "" : " AND d.status = :status")
                 + (after == null ? "" : " AND (e.occurred_at, d.id) < (:afterInstant, :afterId)")
                 + " ORDER BY e.occurred_at DESC, d.id DESC LIMIT :limit";
-        jakarta.persistence.Query query = entityManager.createNativeQuery(sql)
+        NativeQuery<DeliveryLog.Line> query = DeliveryLog.select(entityManager, rest)
                 .setParameter("webhook", id)
                 .setParameter("limit", pageSize + 1);
         if (status != null) {
@@ -167,9 +168,8 @@ public class WebhookAdministration {
         if (after != null) {
             query.setParameter("afterInstant", after.instant().atOffset(ZoneOffset.UTC)).setParameter("afterId", after.id());
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        List<DeliveryView> items = rows.stream().limit(pageSize).map(DeliveryLog::view).toList();
+        List<DeliveryLog.Line> rows = query.getResultList();
+        List<DeliveryView> items = rows.stream().limit(pageSize).map(DeliveryLog.Line::view).toList();
         String next = rows.size() > pageSize
                 ? new Cursor(items.get(items.size() - 1).occurredAt(), items.get(items.size() - 1).id()).encode() : null;
         return new Page<>(items, next);

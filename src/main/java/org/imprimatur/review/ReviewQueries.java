@@ -7,8 +7,8 @@ import org.imprimatur.article.ReviewBlock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.imprimatur.infrastructure.NativeRows;
 import org.imprimatur.infrastructure.ProblemException;
-import org.imprimatur.infrastructure.Timestamps;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -36,19 +36,22 @@ public class ReviewQueries {
                            LocalDate nextReviewDue, ReviewBlock.Reviewer reviewedBy) {
     }
 
+    /** A submission waiting for review, as the queue query reads it. */
+    private record QueueRow(UUID id, String slug, String title, int version, String contentHash, Instant submittedAt,
+                            Integer publishedVersion) {
+    }
+
     @Transactional
     public List<QueueEntry> queue() {
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                SELECT a.id, a.slug, v.title, v.version_no, v.content_hash, a.submitted_at, a.published_version
+        return NativeRows.select(entityManager, """
+                SELECT a.id, a.slug, v.title, v.version_no AS version, v.content_hash AS contentHash,
+                       a.submitted_at AS submittedAt, a.published_version AS publishedVersion
                 FROM articles a JOIN article_versions v ON v.article_id = a.id AND v.version_no = a.latest_version
                 WHERE a.state = 'IN_REVIEW'
-                ORDER BY a.submitted_at, a.id""", Object[].class).getResultList();
-        return rows.stream().map(row -> {
-            UUID id = (UUID) row[0];
-            int version = ((Number) row[3]).intValue();
-            Integer published = row[6] == null ? null : ((Number) row[6]).intValue();
-            String diff = ArticleViews.diffLink(id, published == null ? version : published, version);
-            return new QueueEntry(id, (String) row[1], (String) row[2], version, (String) row[4], Timestamps.fromColumn(row[5]),
+                ORDER BY a.submitted_at, a.id""", QueueRow.class).getResultList().stream().map(row -> {
+            Integer published = row.publishedVersion();
+            String diff = ArticleViews.diffLink(row.id(), published == null ? row.version() : published, row.version());
+            return new QueueEntry(row.id(), row.slug(), row.title(), row.version(), row.contentHash(), row.submittedAt(),
                     published, diff);
         }).toList();
     }
@@ -65,26 +68,27 @@ public class ReviewQueries {
     /** Published articles whose review falls due on or before {@code horizon}, soonest first. */
     @Transactional
     public List<DueEntry> dueBy(LocalDate horizon) {
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                SELECT a.id, a.slug, v.title, a.published_version, r.last_reviewed_on, r.next_review_due,
-                       r.reviewer_id, r.reviewer_name, r.reviewer_credentials
+        return NativeRows.select(entityManager, """
+                SELECT a.id, a.slug, v.title, a.published_version AS publishedVersion,
+                       r.last_reviewed_on AS lastReviewedOn, r.next_review_due AS nextReviewDue,
+                       r.reviewer_id AS reviewerId, r.reviewer_name AS reviewerName,
+                       r.reviewer_credentials AS reviewerCredentials
                 FROM articles a
                 JOIN article_versions v ON v.article_id = a.id AND v.version_no = a.published_version
                 JOIN LATERAL (SELECT * FROM review_records rr WHERE rr.article_id = a.id
                               ORDER BY rr.created_at DESC LIMIT 1) r ON true
                 WHERE a.published_version IS NOT NULL AND r.next_review_due <= ?1
-                ORDER BY r.next_review_due, a.id""", Object[].class)
+                ORDER BY r.next_review_due, a.id""", DueRow.class)
                 .setParameter(1, horizon)
-                .getResultList();
-        return rows.stream().map(row -> new DueEntry((UUID) row[0], (String) row[1], (String) row[2],
-                ((Number) row[3]).intValue(), localDate(row[4]), localDate(row[5]),
-                new ReviewBlock.Reviewer((UUID) row[6], (String) row[7], (String) row[8]))).toList();
+                .getResultList().stream()
+                .map(row -> new DueEntry(row.id(), row.slug(), row.title(), row.publishedVersion(), row.lastReviewedOn(),
+                        row.nextReviewDue(), new ReviewBlock.Reviewer(row.reviewerId(), row.reviewerName(),
+                        row.reviewerCredentials())))
+                .toList();
     }
 
-    private static LocalDate localDate(Object value) {
-        if (value instanceof LocalDate date) {
-            return date;
-        }
-        return value == null ? null : ((java.sql.Date) value).toLocalDate();
+    /** A published article with its latest review record, as the due query reads it. */
+    private record DueRow(UUID id, String slug, String title, int publishedVersion, LocalDate lastReviewedOn,
+                          LocalDate nextReviewDue, UUID reviewerId, String reviewerName, String reviewerCredentials) {
     }
 }

@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.imprimatur.infrastructure.Timestamps;
+import org.imprimatur.infrastructure.NativeRows;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 
 /**
@@ -49,24 +50,24 @@ public class DisabledAccounts {
             delayed = "${imprimatur.auth.disabled-accounts-refresh-interval:2S}")
     @Transactional
     void refresh() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery(
-                "SELECT id, external_issuer, external_subject, disabled, credentials_changed_at FROM accounts")
-                .getResultList();
+        List<AccountRow> rows = NativeRows.select(entityManager, """
+                SELECT id, external_issuer AS externalIssuer, external_subject AS externalSubject, disabled,
+                       credentials_changed_at AS credentialsChangedAt
+                FROM accounts""", AccountRow.class).getResultList();
         Set<String> loadedDisabled = new HashSet<>();
         Set<String> loadedOwn = new HashSet<>();
         // A change this replica made while the query ran must not be forgotten: the instants only
         // move forward, so the later of the two is kept.
         Map<String, Instant> loadedChanges = new HashMap<>(credentialsChanged);
-        for (Object[] row : rows) {
-            String key = row[1] == null ? row[0].toString() : row[1] + " " + row[2];
-            if (row[1] == null) {
+        for (AccountRow row : rows) {
+            String key = row.externalIssuer() == null ? row.id().toString() : row.externalIssuer() + " " + row.externalSubject();
+            if (row.externalIssuer() == null) {
                 loadedOwn.add(key);
             }
-            if ((Boolean) row[3]) {
+            if (row.disabled()) {
                 loadedDisabled.add(key);
             }
-            Instant changedAt = Timestamps.fromColumn(row[4]);
+            Instant changedAt = row.credentialsChangedAt();
             if (changedAt != null) {
                 loadedChanges.merge(key, changedAt, (kept, loaded) -> kept.isAfter(loaded) ? kept : loaded);
             }
@@ -74,6 +75,11 @@ public class DisabledAccounts {
         disabled = Set.copyOf(loadedDisabled);
         ownAccounts = Set.copyOf(loadedOwn);
         credentialsChanged = Map.copyOf(loadedChanges);
+    }
+
+    /** What the refresh reads of an account. */
+    private record AccountRow(UUID id, String externalIssuer, String externalSubject, boolean disabled,
+                              Instant credentialsChangedAt) {
     }
 
     /** Whether one of our own accounts with this id exists; a miss is checked in the database once. */

@@ -2,8 +2,9 @@ package org.imprimatur.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.imprimatur.infrastructure.Timestamps;
+import org.imprimatur.infrastructure.NativeRows;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -70,17 +71,18 @@ public class ReviewerStanding {
     private record Event(String by, LocalDate on, String credentials) {
     }
 
+    /** The newest matching account event: who made it, when, and the credentials it set. */
+    private record EventRow(String madeBy, Instant at, String credentials) {
+    }
+
     private Optional<Event> newest(UUID accountId, String condition) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                        SELECT coalesce(a.username, e.changes ->> 'source', 'Imprimatur'), e.at,
-                               coalesce(e.changes -> 'credentials' ->> 'to', e.changes ->> 'credentials', '')
+        return NativeRows.select(entityManager, """
+                        SELECT coalesce(a.username, e.changes ->> 'source', 'Imprimatur') AS madeBy, e.at,
+                               coalesce(e.changes -> 'credentials' ->> 'to', e.changes ->> 'credentials', '') AS credentials
                         FROM account_events e LEFT JOIN accounts a ON a.id = e.actor_id
                         WHERE e.account_id = ?1 AND (%s)
-                        ORDER BY e.id DESC LIMIT 1""".formatted(condition))
-                .setParameter(1, accountId).getResultList();
-        return rows.stream().findFirst().map(row -> new Event((String) row[0],
-                LocalDate.ofInstant(Timestamps.fromColumn(row[1]), ZoneOffset.UTC),
-                (String) row[2]));
+                        ORDER BY e.id DESC LIMIT 1""".formatted(condition), EventRow.class)
+                .setParameter(1, accountId).getResultList().stream().findFirst()
+                .map(row -> new Event(row.madeBy(), LocalDate.ofInstant(row.at(), ZoneOffset.UTC), row.credentials()));
     }
 }

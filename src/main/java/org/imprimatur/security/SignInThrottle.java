@@ -8,6 +8,7 @@ import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.imprimatur.infrastructure.ControlCharacters;
+import org.imprimatur.infrastructure.NativeRows;
 import org.imprimatur.infrastructure.ProblemException;
 import org.imprimatur.infrastructure.Timestamps;
 import org.jboss.logging.Logger;
@@ -154,15 +155,15 @@ public class SignInThrottle {
         OffsetDateTime windowStart = now.minus(settings.window()).atOffset(ZoneOffset.UTC);
         entityManager.createNativeQuery("DELETE FROM sign_in_failures WHERE failed_at <= ?1")
                 .setParameter(1, windowStart).executeUpdate();
-        Object[] counts = (Object[]) entityManager.createNativeQuery("""
-                        SELECT count(*) FILTER (WHERE client_address = ?2), max(failed_at) FILTER (WHERE client_address = ?2),
-                               count(*), max(failed_at)
-                        FROM sign_in_failures WHERE username = ?1 AND failed_at > ?3""")
+        FailureCounts counts = NativeRows.select(entityManager, """
+                        SELECT count(*) FILTER (WHERE client_address = ?2) AS fromAddress,
+                               max(failed_at) FILTER (WHERE client_address = ?2) AS latestFromAddress,
+                               count(*) AS total, max(failed_at) AS latest
+                        FROM sign_in_failures WHERE username = ?1 AND failed_at > ?3""", FailureCounts.class)
                 .setParameter(1, username).setParameter(2, address).setParameter(3, windowStart).getSingleResult();
-        long byPair = secondsLeft(Timestamps.fromColumn(counts[1]),
-                delay(((Number) counts[0]).intValue(), settings.perUsernameAndAddress(), settings.window()), now);
-        long byUsername = secondsLeft(Timestamps.fromColumn(counts[3]),
-                delay(((Number) counts[2]).intValue(), settings.perUsername(), ACCOUNT_DELAY_CAP), now);
+        long byPair = secondsLeft(counts.latestFromAddress(),
+                delay(counts.fromAddress(), settings.perUsernameAndAddress(), settings.window()), now);
+        long byUsername = secondsLeft(counts.latest(), delay(counts.total(), settings.perUsername(), ACCOUNT_DELAY_CAP), now);
         long byAddress = secondsUntilAddressBelowLimit(address, now, windowStart);
         long wait = Math.max(byPair, Math.max(byUsername, byAddress));
         if (wait > 0) {
@@ -172,6 +173,10 @@ public class SignInThrottle {
                         "INSERT INTO sign_in_failures (username, client_address, failed_at) VALUES (?1, ?2, ?3) RETURNING id")
                 .setParameter(1, username).setParameter(2, address).setParameter(3, now.atOffset(ZoneOffset.UTC))
                 .getSingleResult()).longValue();
+    }
+
+    /** The username's failures in the window: from this address, and from anywhere. */
+    private record FailureCounts(int fromAddress, Instant latestFromAddress, int total, Instant latest) {
     }
 
     /**

@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.imprimatur.infrastructure.Timestamps;
+import org.imprimatur.infrastructure.NativeRows;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -94,17 +94,20 @@ public class SigningKeys {
     @Scheduled(every = "${imprimatur.auth.key-refresh-interval:10S}", delayed = "${imprimatur.auth.key-refresh-interval:10S}")
     @Transactional
     void reload() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery(
-                        "SELECT key_id, private_key, public_key, signs_from, retired_at FROM signing_keys")
-                .getResultList();
         Map<String, StoredKey> loaded = new HashMap<>();
-        for (Object[] row : rows) {
-            KeyPair pair = decode((byte[]) row[1], (byte[]) row[2]);
-            loaded.put((String) row[0], new StoredKey((String) row[0], pair.getPublic(), pair.getPrivate(),
-                    Timestamps.fromColumn(row[3]), row[4] == null ? null : Timestamps.fromColumn(row[4])));
+        for (KeyRow row : NativeRows.select(entityManager, """
+                        SELECT key_id AS keyId, private_key AS privateKey, public_key AS publicKey, signs_from AS signsFrom,
+                               retired_at AS retiredAt
+                        FROM signing_keys""", KeyRow.class).getResultList()) {
+            KeyPair pair = decode(row.privateKey(), row.publicKey());
+            loaded.put(row.keyId(), new StoredKey(row.keyId(), pair.getPublic(), pair.getPrivate(), row.signsFrom(),
+                    row.retiredAt()));
         }
         keys = Map.copyOf(loaded);
+    }
+
+    /** A key as stored: the pair in its encoded forms, and when it signs. */
+    private record KeyRow(String keyId, byte[] privateKey, byte[] publicKey, Instant signsFrom, Instant retiredAt) {
     }
 
     /** The new key and the instant it starts to sign. */

@@ -3,6 +3,7 @@ package org.imprimatur.workflow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
+import org.imprimatur.infrastructure.NativeRows;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -83,15 +84,14 @@ public class PublicationHistory {
      * the next; one ended by a retraction is followed by nothing.
      */
     public Optional<LivePeriod> periodAt(UUID articleId, Instant instant) {
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                        SELECT p.version_no, NOT upper_inf(p.live) AND NOT EXISTS (
+        return NativeRows.select(entityManager, """
+                        SELECT p.version_no AS versionNo, NOT upper_inf(p.live) AND NOT EXISTS (
                                    SELECT 1 FROM publications n WHERE n.article_id = p.article_id AND lower(n.live) = upper(p.live))
-                        FROM publications p WHERE p.article_id = ?1 AND p.live @> CAST(?2 AS timestamptz)""", Object[].class)
+                               AS endedInRetraction
+                        FROM publications p WHERE p.article_id = ?1 AND p.live @> CAST(?2 AS timestamptz)""", LivePeriod.class)
                 .setParameter(1, articleId)
                 .setParameter(2, offset(instant))
-                .getResultList();
-        return rows.stream().findFirst()
-                .map(row -> new LivePeriod(((Number) row[0]).intValue(), (Boolean) row[1]));
+                .getResultList().stream().findFirst();
     }
 
     /** Version numbers that went live, oldest publication first. */

@@ -69,7 +69,8 @@ final class ClaimReader {
             "demonstrate", "demonstrates", "demonstrated", "reveal", "reveals", "revealed", "confirm", "confirms",
             "confirmed", "estimate", "estimates", "estimated", "believe", "believes", "believed", "say", "says",
             "said", "state", "states", "stated", "observe", "observes", "observed", "propose", "proposes", "proposed",
-            "recommend", "recommends", "recommended", "advise", "advises", "advised", "argue", "argues", "argued", "claim", "claims", "claimed",
+            "recommend", "recommends", "recommended", "advise", "advises", "advised", "argue", "argues", "argued",
+            "claim", "claims", "claimed",
             "think", "thinks", "thought", "agree", "agrees", "agreed", "warn", "warns", "warned", "predict",
             "predicts", "predicted", "discover", "discovers", "discovered", "identify", "identifies", "identified",
             "highlight", "highlights", "highlighted", "support", "supports", "supported", "prove", "proves", "proved",
@@ -109,6 +110,13 @@ final class ClaimReader {
             "emerging", "growing", "current", "currently", "modern");
     private static final Set<String> BACK_REFERENCES = Set.of("this", "that", "these", "those", "same", "such");
     private static final Set<String> PRONOUNS = Set.of("it", "they", "this", "these");
+    private static final Set<String> ARTICLES = Set.of("a", "an", "the", "one");
+    private static final Set<String> ARTICLES_OR_THIS = Set.of("a", "an", "the", "one", "this");
+    /** After "the", these name a particular source even though they name no kind: "the authors", "the report". */
+    private static final Set<String> PARTICULAR_SOURCES = Set.of("authors", "researchers", "report", "paper",
+            "article", "survey");
+    /** "Twice as much water" is advice, "twice as likely" a finding. */
+    private static final Set<String> AMOUNTS = Set.of("much", "many", "often", "long");
     private static final Set<String> SELF_REFERENCES = Set.of("article", "articles", "paper", "report", "guide");
 
     private static final int VERB_WINDOW = 6;
@@ -184,7 +192,8 @@ final class ClaimReader {
             }
             refersBack |= refersBack(words, lower, i, kind);
             boolean describesTheSource = !isObjectOfOf(lower, i);
-            if (named.size() < MOST_NAMED && describesTheSource && (year != null || kind != SourceKind.ANY && (verb >= 0 || afterAccordingTo))) {
+            boolean namesIt = year != null || kind != SourceKind.ANY && (verb >= 0 || afterAccordingTo);
+            if (named.size() < MOST_NAMED && describesTheSource && namesIt) {
                 named.add(new NamedSource(year, kind, phrase(sentence, words, yearPhraseStart(words, lower, i), i)));
             }
         }
@@ -197,7 +206,7 @@ final class ClaimReader {
         if (research == null) {
             research = researchActivity(sentence, words, lower);
         }
-        if (research != null && n >= 2 && lower[0].equals("in") && words.get(1).isYear()
+        if (research != null && n >= 2 && lower[0].equals("in") && words.get(1).isYear() && named.size() < MOST_NAMED
                 && named.stream().noneMatch(source -> source.year() != null)) {
             named.add(new NamedSource(Integer.parseInt(words.get(1).text()), SourceKind.ANY, phrase(sentence, words, 0, 1)));
         }
@@ -246,7 +255,7 @@ final class ClaimReader {
         return i >= 1 && EMBEDDERS.contains(lower[i - 1]) || i >= 2 && EMBEDDERS.contains(lower[i - 2]);
     }
 
-    /** Where the year that goes with the noun stands, or -1: "a 2021 review", "a 2023 literature review", "research from 2018". */
+    /** Where the year of the noun stands, or -1: "a 2021 review", "a 2023 literature review", "research from 2018". */
     private static int yearIndex(List<Word> words, String[] lower, int i) {
         for (int k = i - 1; k >= Math.max(0, i - 4); k--) {
             if (words.get(k).isYear()) {
@@ -279,7 +288,7 @@ final class ClaimReader {
                 break;
             }
         }
-        if (start > 0 && Set.of("a", "an", "the", "one").contains(lower[start - 1])) {
+        if (start > 0 && ARTICLES.contains(lower[start - 1])) {
             start--;
         }
         return start;
@@ -330,7 +339,7 @@ final class ClaimReader {
             return true;
         }
         boolean specific = kind != SourceKind.ANY || k < i - 1
-                || Set.of("authors", "researchers", "report", "paper", "article", "survey").contains(lower[i]);
+                || PARTICULAR_SOURCES.contains(lower[i]);
         return lower[k].equals("the") && specific;
     }
 
@@ -366,7 +375,7 @@ final class ClaimReader {
         for (int i = 0; i + 2 < lower.length; i++) {
             if (lower[i].equals("according") && lower[i + 1].equals("to")) {
                 int k = i + 2;
-                if (Set.of("a", "an", "the", "one", "this").contains(lower[k]) && k + 1 < lower.length) {
+                if (ARTICLES_OR_THIS.contains(lower[k]) && k + 1 < lower.length) {
                     k++;
                 }
                 SourceKind kind = kindAt(lower, k);
@@ -424,12 +433,13 @@ final class ClaimReader {
             if (numeric && i + 2 < n && lower[i + 1].equals("in") && isCount(words, lower, i + 2)) {
                 return phrase(sentence, words, i, i + 2);
             }
-            if (numeric && i + 3 < n && lower[i + 1].equals("out") && lower[i + 2].equals("of") && isCount(words, lower, i + 3)) {
+            if (numeric && i + 3 < n && lower[i + 1].equals("out") && lower[i + 2].equals("of")
+                    && isCount(words, lower, i + 3)) {
                 return phrase(sentence, words, i, i + 3);
             }
             boolean times = numeric && i + 2 < n && lower[i + 1].equals("times") && COMPARISONS.contains(lower[i + 2]);
             boolean twice = (lower[i].equals("twice") || lower[i].equals("half")) && i + 2 < n && lower[i + 1].equals("as")
-                    && !Set.of("much", "many", "often", "long").contains(lower[i + 2]); // "twice as much water" is advice
+                    && !AMOUNTS.contains(lower[i + 2]);
             if (times || twice) {
                 return phrase(sentence, words, i, i + 2);
             }

@@ -103,6 +103,7 @@ final class SentenceSplitter {
     }
 
     private static boolean opensSentence(char c) {
-        return Character.isUpperCase(c) || Character.isTitleCase(c) || Character.isDigit(c) || "\"“‘'([«¿¡".indexOf(c) >= 0;
+        return Character.isUpperCase(c) || Character.isTitleCase(c) || Character.isDigit(c)
+                || "\"“‘'([«¿¡".indexOf(c) >= 0;
     }
 }

@@ -118,7 +118,8 @@ final class Syllables {
             int j = i + 1;
             if (Character.isDigit(c)) {
                 while (j < n && (Character.isDigit(part.charAt(j)) || part.charAt(j) == '%'
-                        || (part.charAt(j) == '.' || part.charAt(j) == ',') && j + 1 < n && Character.isDigit(part.charAt(j + 1)))) {
+                        || (part.charAt(j) == '.' || part.charAt(j) == ',') && j + 1 < n
+                        && Character.isDigit(part.charAt(j + 1)))) {
                     j++;
                 }
                 total += SpokenNumbers.syllables(part.substring(i, j));
@@ -354,7 +355,8 @@ final class Syllables {
             case "io" -> !ioIsOneSound(word, k, before, after);
             case "ie" -> ieSplits(word, k, before, after, vowelEarlier);
             case "iu", "ii", "ua", "uo", "uu", "ao" -> true;
-            case "eo" -> !(before == 'p' || (before == 'g' || before == 'c') && (after.startsWith("n") || after.startsWith("u")));
+            case "eo" -> !(before == 'p'
+                    || (before == 'g' || before == 'c') && (after.startsWith("n") || after.startsWith("u")));
             case "ea" -> eaSplits(word, k, before, after, vowelEarlier);
             case "eu" -> after.equals("m") || after.equals("s");
             case "ue" -> !(after.isEmpty() || after.equals("s") || after.equals("d"));
@@ -414,7 +416,8 @@ final class Syllables {
             }
         }
         boolean cre = before == 'r' && k >= 2 && word.charAt(k - 2) == 'c';
-        return cre && (after.equals("s") || after.length() >= 2 && after.charAt(0) == 't' && "eio".indexOf(after.charAt(1)) >= 0);
+        return cre && (after.equals("s")
+                || after.length() >= 2 && after.charAt(0) == 't' && "eio".indexOf(after.charAt(1)) >= 0);
     }
 
     static boolean isVowelLetter(char c) {

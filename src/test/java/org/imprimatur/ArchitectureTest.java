@@ -17,9 +17,10 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * The package graph, readable bottom-up (README, "How it works"): infrastructure and security at
  * the bottom (accounts administration beside security), the plain-Java workflow rules, then
- * content, audit, the editorial actions (with the outbox of their events), review and delivery,
- * integration (webhooks and e-mail, reading the outbox), and on top the studio, which serves people
- * the same services the API serves programs. Dependencies point down only.
+ * content, the plain-Java checks that read it (docs/clinical-checks.md), audit, the editorial
+ * actions (with the outbox of their events), review and delivery, integration (webhooks and
+ * e-mail, reading the outbox), and on top the studio, which serves people the same services the
+ * API serves programs. Dependencies point down only.
  */
 @AnalyzeClasses(packages = "org.imprimatur", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -34,6 +35,7 @@ class ArchitectureTest {
             .layer("Accounts").definedBy("org.imprimatur.accounts..")
             .layer("Rules").definedBy("org.imprimatur.rules..")
             .layer("Content").definedBy("org.imprimatur.article..")
+            .layer("Checks").definedBy("org.imprimatur.checks..")
             .layer("Audit").definedBy("org.imprimatur.audit..")
             .layer("Editorial").definedBy("org.imprimatur.workflow..")
             .layer("Review").definedBy("org.imprimatur.review..")
@@ -46,9 +48,10 @@ class ArchitectureTest {
             .whereLayer("Delivery").mayOnlyBeAccessedByLayers("Integration", "Studio")
             .whereLayer("Review").mayOnlyBeAccessedByLayers("Studio")
             .whereLayer("Editorial").mayOnlyBeAccessedByLayers("Review", "Delivery", "Integration", "Studio")
+            .whereLayer("Checks").mayOnlyBeAccessedByLayers("Editorial", "Review", "Delivery", "Integration", "Studio")
             .whereLayer("Audit").mayOnlyBeAccessedByLayers("Editorial", "Review", "Delivery", "Integration", "Studio")
-            .whereLayer("Content").mayOnlyBeAccessedByLayers("Audit", "Editorial", "Review", "Delivery", "Integration",
-                    "Studio")
+            .whereLayer("Content").mayOnlyBeAccessedByLayers("Checks", "Audit", "Editorial", "Review", "Delivery",
+                    "Integration", "Studio")
             .whereLayer("Rules").mayOnlyBeAccessedByLayers("Content", "Audit", "Editorial", "Review", "Delivery",
                     "Integration", "Studio")
             .whereLayer("Security").mayOnlyBeAccessedByLayers("Accounts", "Rules", "Content", "Audit", "Editorial", "Review",
@@ -56,9 +59,10 @@ class ArchitectureTest {
             .whereLayer("Infrastructure").mayOnlyBeAccessedByLayers("Security", "Accounts", "Rules", "Content", "Audit",
                     "Editorial", "Review", "Delivery", "Integration", "Studio");
 
-    /** The rules are plain Java, unit-tested without a database or a container. */
+    /** The rules and the checks are plain Java, unit-tested without a database or a container. */
     @ArchTest
-    static final ArchRule rulesArePlainJava = noClasses().that().resideInAPackage("org.imprimatur.rules..")
+    static final ArchRule rulesArePlainJava = noClasses().that().resideInAnyPackage("org.imprimatur.rules..",
+                    "org.imprimatur.checks..")
             .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "jakarta.ws.rs..",
                     "jakarta.enterprise..", "jakarta.transaction..", "io.quarkus..", "org.hibernate..", "io.vertx..");
 
@@ -76,7 +80,8 @@ class ArchitectureTest {
     /** HTTP lives in the outer layers; the rules, the content model and the plumbing serve no requests. */
     @ArchTest
     static final ArchRule noResourcesInTheInnerLayers = noClasses()
-            .that().resideInAnyPackage("org.imprimatur.rules..", "org.imprimatur.article..", "org.imprimatur.infrastructure..")
+            .that().resideInAnyPackage("org.imprimatur.rules..", "org.imprimatur.article..", "org.imprimatur.checks..",
+                    "org.imprimatur.infrastructure..")
             .should().beAnnotatedWith(jakarta.ws.rs.Path.class);
 
     /** The studio's door is bound to its page classes (docs/security.md, "The studio's door"): none may lack it. */

@@ -13,8 +13,11 @@ public final class WorkflowGate {
     public static WorkflowState require(Attempt attempt) {
         Decision decision = WorkflowRules.decide(attempt);
         if (decision instanceof Decision.Rejected rejected) {
-            throw new ProblemException(Problem.of(rejected.refusal().status(), "workflow",
-                    "Refused by the workflow rule " + rejected.rule(), rejected.reason()).withRule(rejected.rule()));
+            Problem problem = Problem.of(rejected.refusal().status(), "workflow",
+                    "Refused by the workflow rule " + rejected.rule(), rejected.reason()).withRule(rejected.rule());
+            // Content that cannot be reviewed yet: every reason, not only the first, so the editor fixes all at once.
+            boolean content = rejected.refusal() == Decision.Refusal.INVALID && !attempt.reviewBlockers().isEmpty();
+            throw new ProblemException(content ? problem.withErrors(attempt.reviewBlockers()) : problem);
         }
         return ((Decision.Allowed) decision).to();
     }

@@ -24,7 +24,11 @@ import org.imprimatur.rules.WorkflowAction;
 import org.imprimatur.rules.WorkflowGate;
 import org.imprimatur.rules.WorkflowState;
 
+import org.imprimatur.infrastructure.FieldError;
+
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -35,9 +39,12 @@ public class EditingService {
     private final AuditTrail auditTrail;
     private final VersionSnapshots versions;
     private final ImageSources images;
+    private final ContentChecks checks;
     private final Clock clock;
 
-    public EditingService(AuditTrail auditTrail, VersionSnapshots versions, ImageSources images, Clock clock) {
+    public EditingService(AuditTrail auditTrail, VersionSnapshots versions, ImageSources images, ContentChecks checks,
+                          Clock clock) {
+        this.checks = checks;
         this.auditTrail = auditTrail;
         this.versions = versions;
         this.images = images;
@@ -67,7 +74,7 @@ public class EditingService {
         version.persist();
         versions.rememberWhenCommitted(version);
         auditTrail.record(article.id, actor, WorkflowAction.CREATE, null, WorkflowState.DRAFT, 1, content.changeNote(), now);
-        return ArticleViews.written(article, version, ContentValidator.warnings(content), actor);
+        return ArticleViews.written(article, version, warnings(content), actor);
     }
 
     @Transactional
@@ -119,7 +126,7 @@ public class EditingService {
         article.changedAt = now;
         article.submittedAt = null;
         auditTrail.record(article.id, actor, action, from, to, version.versionNo, content.changeNote(), now);
-        return ArticleViews.written(article, version, ContentValidator.warnings(content), actor);
+        return ArticleViews.written(article, version, warnings(content), actor);
     }
 
     private static void requireIfMatch(String ifMatch) {
@@ -132,5 +139,12 @@ public class EditingService {
             throw ProblemException.preconditionRequired(
                     "If-Match: * is not accepted: name the ETag of the version you edited, so that no one else's change is overwritten.");
         }
+    }
+
+    /** What the editor should know but may save: form warnings, then what the clinical checks found. */
+    private List<FieldError> warnings(ArticleContent content) {
+        List<FieldError> warnings = new ArrayList<>(ContentValidator.warnings(content));
+        warnings.addAll(checks.report(content).warnings(content));
+        return warnings;
     }
 }

@@ -2,6 +2,7 @@ package org.imprimatur.workflow;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.imprimatur.article.ArticleContent;
 import org.imprimatur.article.ArticleViews;
 import org.imprimatur.article.ContentValidator;
 import org.imprimatur.rules.Attempt;
@@ -10,7 +11,11 @@ import org.imprimatur.rules.WorkflowGate;
 import org.imprimatur.rules.WorkflowState;
 import org.imprimatur.security.Actor;
 
+import org.imprimatur.infrastructure.FieldError;
+
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** Sends the newest version to medical review, if its content can be reviewed. */
@@ -18,10 +23,12 @@ import java.util.UUID;
 public class Submitting implements WorkflowStep {
 
     private final WorkflowEventRecorder recorder;
+    private final ContentChecks checks;
     private final Clock clock;
 
-    public Submitting(WorkflowEventRecorder recorder, Clock clock) {
+    public Submitting(WorkflowEventRecorder recorder, ContentChecks checks, Clock clock) {
         this.recorder = recorder;
+        this.checks = checks;
         this.clock = clock;
     }
 
@@ -32,7 +39,7 @@ public class Submitting implements WorkflowStep {
         Transition transition = at.enter(to, actor);
         at.article().submittedAt = at.now();
         recorder.record(new WorkflowEvent.ArticleSubmitted(transition));
-        return ArticleViews.saved(at.article(), at.latest(), java.util.List.of());
+        return ArticleViews.saved(at.article(), at.latest(), List.of());
     }
 
     @Override
@@ -42,7 +49,9 @@ public class Submitting implements WorkflowStep {
 
     @Override
     public Attempt prospect(ArticleAtHand at, Actor actor) {
-        return at.attempt(WorkflowAction.SUBMIT, actor)
-                .reviewBlockers(ContentValidator.reviewBlockers(at.latest().content(at.article().slug))).build();
+        ArticleContent content = at.latest().content(at.article().slug);
+        List<FieldError> blockers = new ArrayList<>(ContentValidator.reviewBlockers(content));
+        blockers.addAll(checks.report(content).submitBlockers(content));
+        return at.attempt(WorkflowAction.SUBMIT, actor).reviewBlockers(blockers).build();
     }
 }

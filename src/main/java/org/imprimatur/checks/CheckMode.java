@@ -1,0 +1,13 @@
+package org.imprimatur.checks;
+
+import java.util.Locale;
+
+/** What a check's findings do (docs/clinical-checks.md): warn the editor, also stop a submission, or nothing. */
+public enum CheckMode {
+    WARN, BLOCK_SUBMIT, OFF;
+
+    /** The name in settings and JSON, e.g. {@code block-submit}. */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

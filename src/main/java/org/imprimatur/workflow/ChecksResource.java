@@ -1,0 +1,66 @@
+package org.imprimatur.workflow;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.imprimatur.article.ArticleContent;
+import org.imprimatur.checks.Readability;
+import org.imprimatur.checks.SectionReadability;
+import org.imprimatur.security.Role;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/** What the clinical checks find in an article's newest version, and how it reads (docs/clinical-checks.md). */
+@Path("/api/v1/editorial/articles/{id}/checks")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Editorial: articles")
+@SecurityRequirement(name = "bearer")
+@RolesAllowed({Role.EDITOR_NAME, Role.MEDICAL_REVIEWER_NAME, Role.ADMIN_NAME})
+public class ChecksResource {
+
+    private final ContentChecks checks;
+    private final Clock clock;
+
+    public ChecksResource(ContentChecks checks, Clock clock) {
+        this.checks = checks;
+        this.clock = clock;
+    }
+
+    /** One finding: which rule, what it is set to do, where in which section's body, and what to do about it. */
+    public record FindingView(String rule, String mode, String sectionKey, int start, int end, String sentence,
+                              String message) {
+    }
+
+    public record ReadabilityView(Readability article, List<SectionReadability> sections) {
+    }
+
+    public record ChecksView(UUID articleId, int version, String contentHash, List<FindingView> findings,
+                             ReadabilityView readability) {
+    }
+
+    @GET
+    @Transactional
+    @Operation(summary = "The clinical checks' findings and the readability of the newest version")
+    @APIResponse(responseCode = "200", description = "Findings of every rule not set to off, and reading figures")
+    @APIResponse(responseCode = "404", description = "No such article")
+    public ChecksView checks(@PathParam("id") UUID id) {
+        ArticleAtHand at = ArticleAtHand.read(id, clock);
+        ArticleContent content = at.latest().content(at.article().slug);
+        ContentChecks.Report report = checks.report(content);
+        List<FindingView> findings = report.findings().stream().map(ruled -> new FindingView(ruled.finding().rule().wireName(),
+                ruled.mode().wireName(), ruled.finding().sectionKey(), ruled.finding().start(), ruled.finding().end(),
+                ruled.finding().sentence(), ruled.finding().message())).toList();
+        return new ChecksView(at.article().id, at.latest().versionNo, at.latest().contentHash, findings,
+                new ReadabilityView(report.figures().article(), report.figures().sections()));
+    }
+}

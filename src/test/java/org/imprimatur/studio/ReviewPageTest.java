@@ -1,8 +1,7 @@
 package org.imprimatur.studio;
 
+import org.imprimatur.support.StudioForms;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import io.restassured.specification.RequestSpecification;
 import org.imprimatur.support.Api;
 import org.imprimatur.support.Fixtures;
 import org.imprimatur.support.Workflow;
@@ -21,16 +20,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 class ReviewPageTest {
 
-    /** A signed-in studio request with its CSRF cookie and form field, as a browser sends it. */
-    private static RequestSpecification signedIn(String username) {
-        String csrf = RestAssured.given().get("/studio/sign-in").then().statusCode(200).extract().cookie("csrf-token");
-        String session = RestAssured.given().redirects().follow(false).cookie("csrf-token", csrf)
-                .formParams(Map.of("csrf-token", csrf, "username", username, "password", "demo"))
-                .post("/studio/sign-in").then().statusCode(303).extract().cookie("imprimatur_session");
-        return RestAssured.given().redirects().follow(false).cookie("imprimatur_session", session)
-                .cookie("csrf-token", csrf).formParam("csrf-token", csrf);
-    }
-
     private static String submitted() {
         String id = Api.createdId(Fixtures.article(Fixtures.uniqueSlug("review-page")));
         Workflow.submit("editor", id).then().statusCode(200);
@@ -40,7 +29,7 @@ class ReviewPageTest {
     @Test
     void sendingBackWithoutAnyCommentIsTheRulesRefusalShownInWords() {
         String id = submitted();
-        signedIn("reviewer2").formParams(Map.of("version", 1, "comment", "  "))
+        StudioForms.signedIn("reviewer2").formParams(Map.of("version", 1, "comment", "  "))
                 .formParam("sectionCommentKey", List.of("intro", "diet")).formParam("sectionComment", List.of("", ""))
                 .post("/studio/articles/" + id + "/request-changes").then().statusCode(422)
                 .contentType(containsString("text/html"))
@@ -51,7 +40,7 @@ class ReviewPageTest {
     @Test
     void aRefusedSendBackKeepsTheCommentsTyped() {
         String id = submitted();
-        signedIn("reviewer2").formParams(Map.of("version", 7, "comment", "Cite the <2022> trial."))
+        StudioForms.signedIn("reviewer2").formParams(Map.of("version", 7, "comment", "Cite the <2022> trial."))
                 .formParam("sectionCommentKey", List.of("intro", "diet")).formParam("sectionComment", List.of("", "Which fibre?"))
                 .post("/studio/articles/" + id + "/request-changes").then().statusCode(409)
                 .body(containsString("The request must name version 1, which is under review."))
@@ -66,11 +55,11 @@ class ReviewPageTest {
     @Test
     void aCommentOnOneSectionIsEnoughToSendBack() {
         String id = submitted();
-        signedIn("reviewer2").formParams(Map.of("version", 1, "comment", ""))
+        StudioForms.signedIn("reviewer2").formParams(Map.of("version", 1, "comment", ""))
                 .formParam("sectionCommentKey", List.of("intro", "diet")).formParam("sectionComment", List.of("", "Which fibre?"))
                 .post("/studio/articles/" + id + "/request-changes").then().statusCode(303);
         assertEquals("CHANGES_REQUESTED", Api.latest(id).path("state"));
-        signedIn("reviewer2").get("/studio/articles/" + id + "/review").then().statusCode(200)
+        StudioForms.signedIn("reviewer2").get("/studio/articles/" + id + "/review").then().statusCode(200)
                 .body(containsString("<q>[diet] Which fibre?</q>"));
     }
 }

@@ -1,8 +1,7 @@
 package org.imprimatur.studio;
 
+import org.imprimatur.support.StudioForms;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import io.restassured.specification.RequestSpecification;
 import org.imprimatur.support.Api;
 import org.junit.jupiter.api.Test;
 
@@ -19,20 +18,10 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 class StudioControlCharactersTest {
 
-    /** A signed-in studio request with its CSRF cookie and form field, as a browser sends it. */
-    private static RequestSpecification signedIn(String username) {
-        String csrf = RestAssured.given().get("/studio/sign-in").then().statusCode(200).extract().cookie("csrf-token");
-        String session = RestAssured.given().redirects().follow(false).cookie("csrf-token", csrf)
-                .formParams(Map.of("csrf-token", csrf, "username", username, "password", "demo"))
-                .post("/studio/sign-in").then().statusCode(303).extract().cookie("imprimatur_session");
-        return RestAssured.given().redirects().follow(false).cookie("imprimatur_session", session)
-                .cookie("csrf-token", csrf).formParam("csrf-token", csrf);
-    }
-
     @Test
     void aTitleWithALineBreakIsAFieldErrorOnTheEditorPage() {
         String slug = "studio-ctl-" + UUID.randomUUID().toString().substring(0, 8);
-        signedIn("editor")
+        StudioForms.signedIn("editor")
                 .formParams(Map.of("op", "save", "title", "Eczema\nReply-To: x@evil.example", "slug", slug,
                         "sectionKey", "intro", "sectionHeading", "", "sectionBody", "Eczema is common.\r\nIt itches."))
                 .post("/studio/articles/new").then().statusCode(422)
@@ -45,7 +34,7 @@ class StudioControlCharactersTest {
     @Test
     void aDisplayNameWithALineBreakIsAFieldErrorOnTheAccountsPage() {
         String username = "studio-ctl-" + UUID.randomUUID().toString().substring(0, 8);
-        signedIn("admin")
+        StudioForms.signedIn("admin")
                 .formParams(Map.of("username", username, "displayName", "Dr. Mallory\r\nBcc: x@evil.example",
                         "email", "", "credentials", "", "password", "long enough password"))
                 .formParam("roles", "editor")

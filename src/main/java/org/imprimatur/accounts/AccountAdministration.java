@@ -1,5 +1,7 @@
 package org.imprimatur.accounts;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,11 +54,12 @@ public class AccountAdministration {
 
     /** A new built-in account. */
     public record NewAccount(String username, String displayName, String email, String credentials,
-                             List<String> roles, String password) {
+                             @Schema(type = SchemaType.ARRAY, implementation = Role.class) List<String> roles, String password) {
     }
 
     /** A change to an account; a null field stays as it is, an empty e-mail is removed. */
-    public record AccountChange(String displayName, String email, String credentials, List<String> roles,
+    public record AccountChange(String displayName, String email, String credentials,
+                                @Schema(type = SchemaType.ARRAY, implementation = Role.class) List<String> roles,
                                 Boolean disabled, String password) {
     }
 

@@ -1,5 +1,7 @@
 package org.imprimatur.accounts;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -46,7 +48,8 @@ public class AccountResource {
 
     @POST
     @Operation(summary = "Create a built-in account with an initial password (at least 12 characters)")
-    @APIResponse(responseCode = "201", description = "The account")
+    @APIResponse(responseCode = "201", description = "The account",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountView.class)))
     @APIResponse(responseCode = "409", description = "The username is taken")
     @APIResponse(responseCode = "422", description = "A field is invalid, e.g. the password is too short")
     public Response createAccount(AccountAdministration.NewAccount request) {
@@ -85,6 +88,7 @@ public class AccountResource {
     @Path("/me/password")
     @Operation(summary = "Change the signed-in account's own password; the current one is required")
     @APIResponse(responseCode = "204", description = "Changed")
+    @APIResponse(responseCode = "409", description = "The account's password is managed by its identity provider")
     @APIResponse(responseCode = "422", description = "The current password is wrong or the new one too short")
     public void changeOwnPassword(AccountAdministration.PasswordChange change) {
         accounts.changeOwnPassword(change, currentActor.get());

@@ -1,5 +1,7 @@
 package org.imprimatur.delivery;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -41,7 +43,8 @@ public class PreviewLinkResource {
     @POST
     @Path("/versions/{version}/preview-links")
     @Operation(summary = "Create a signed, expiring link to read this version without an account (default 7 days, at most 30)")
-    @APIResponse(responseCode = "201", description = "The link; its URL is shown only now")
+    @APIResponse(responseCode = "201", description = "The link; its URL is shown only now",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PreviewLinks.IssuedLink.class)))
     @APIResponse(responseCode = "422", description = "expiresInHours outside 1–720")
     public Response createPreviewLink(@PathParam("id") UUID id, @PathParam("version") int version,
                                       PreviewLinks.LinkRequest request) {

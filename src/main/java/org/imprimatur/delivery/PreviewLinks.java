@@ -1,5 +1,6 @@
 package org.imprimatur.delivery;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.quarkus.qute.TemplateData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -52,7 +53,7 @@ public class PreviewLinks {
     /** A link as listed later: no token, only whether it still works. */
     @TemplateData
     public record LinkView(UUID id, int version, Instant createdAt, String createdBy, Instant expiresAt,
-                           Instant revokedAt, boolean usable) {
+                           @Schema(nullable = true) Instant revokedAt, boolean usable) {
     }
 
     public record LinkRequest(Integer expiresInHours) {

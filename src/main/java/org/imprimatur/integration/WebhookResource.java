@@ -1,5 +1,7 @@
 package org.imprimatur.integration;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -44,7 +46,8 @@ public class WebhookResource {
 
     @POST
     @Operation(summary = "Subscribe a URL to article events; the answer carries the signing secret, shown this once")
-    @APIResponse(responseCode = "201", description = "The webhook, with its secret")
+    @APIResponse(responseCode = "201", description = "The webhook, with its secret",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookView.class)))
     @APIResponse(responseCode = "422", description = "A field is invalid, e.g. an unknown event type or a private address")
     public Response createWebhook(WebhookAdministration.NewWebhook request) {
         WebhookView created = webhooks.create(request, currentActor.get());
@@ -96,7 +99,8 @@ public class WebhookResource {
     @POST
     @Path("/{id}/deliveries/{deliveryId}/redeliver")
     @Operation(summary = "Send a delivery again, with the same webhook-id, whether it succeeded or failed")
-    @APIResponse(responseCode = "202", description = "Queued; the log shows the outcome")
+    @APIResponse(responseCode = "202", description = "Queued; the log shows the outcome",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeliveryView.class)))
     @APIResponse(responseCode = "404", description = "No such webhook or delivery")
     @APIResponse(responseCode = "409", description = "The webhook is disabled")
     public Response redeliver(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {

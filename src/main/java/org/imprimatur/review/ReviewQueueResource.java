@@ -1,5 +1,6 @@
 package org.imprimatur.review;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -30,6 +31,7 @@ public class ReviewQueueResource {
     @GET
     @Path("/review-queue")
     @Operation(summary = "Articles in review, oldest submission first, each with a link to its diff against the live version")
+    @APIResponse(responseCode = "200", description = "The queue")
     public List<ReviewQueries.QueueEntry> reviewQueue() {
         return queries.queue();
     }
@@ -37,6 +39,8 @@ public class ReviewQueueResource {
     @GET
     @Path("/overdue")
     @Operation(summary = "Published articles whose next review is due within the given number of days (default 0)")
+    @APIResponse(responseCode = "200", description = "The articles, soonest due first")
+    @APIResponse(responseCode = "400", description = "withinDays is not a whole number from 0 to 3650")
     public List<ReviewQueries.DueEntry> overdue(@QueryParam("withinDays") String withinDays) {
         return queries.due(QueryParameters.integer("withinDays", withinDays));
     }

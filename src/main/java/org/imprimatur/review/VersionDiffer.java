@@ -1,5 +1,8 @@
 package org.imprimatur.review;
 
+import org.imprimatur.infrastructure.ApiDescriptionFilter;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
@@ -59,8 +62,12 @@ public final class VersionDiffer {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record SectionChange(String key, SectionChangeKind change, Integer fromIndex, Integer toIndex, HealthAspect fromAspect,
-                                HealthAspect toAspect, List<Segment> heading, List<Segment> body) {
+    public record SectionChange(String key, SectionChangeKind change, @Schema(extensions = @Extension(name = ApiDescriptionFilter.OMITTED_WHEN_EMPTY, value = "true")) Integer fromIndex,
+                                @Schema(extensions = @Extension(name = ApiDescriptionFilter.OMITTED_WHEN_EMPTY, value = "true")) Integer toIndex,
+                                @Schema(extensions = @Extension(name = ApiDescriptionFilter.OMITTED_WHEN_EMPTY, value = "true")) HealthAspect fromAspect,
+                                @Schema(extensions = @Extension(name = ApiDescriptionFilter.OMITTED_WHEN_EMPTY, value = "true")) HealthAspect toAspect,
+                                @Schema(extensions = @Extension(name = ApiDescriptionFilter.OMITTED_WHEN_EMPTY, value = "true")) List<Segment> heading,
+                                @Schema(extensions = @Extension(name = ApiDescriptionFilter.OMITTED_WHEN_EMPTY, value = "true")) List<Segment> body) {
     }
 
     public record CitationChanges(List<Citation> added, List<Citation> removed, List<CitationChange> changed) {

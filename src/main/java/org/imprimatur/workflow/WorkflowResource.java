@@ -1,5 +1,8 @@
 package org.imprimatur.workflow;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.imprimatur.article.ArticleView;
 import org.imprimatur.rules.Attempt;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -33,8 +36,11 @@ import java.util.UUID;
 @Tag(name = "Editorial: workflow")
 @SecurityRequirement(name = "bearer")
 @RolesAllowed({Role.EDITOR_NAME, Role.MEDICAL_REVIEWER_NAME, Role.ADMIN_NAME})
-@APIResponse(responseCode = "403", description = "A rule about who may act refused (role or four-eyes)")
-@APIResponse(responseCode = "409", description = "The article's state or the named version does not allow the action")
+@APIResponse(responseCode = "200", description = "The article after the action, with its ETag",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))
+@APIResponse(responseCode = "403", description = "A rule about who may act refused (role or four-eyes); rule names it")
+@APIResponse(responseCode = "404", description = "No such article")
+@APIResponse(responseCode = "409", description = "The article's state or the named version does not allow the action; rule names it")
 // Each action is one transaction with the actor's account read in it: one connection, one commit.
 @Transactional
 public class WorkflowResource {
@@ -77,6 +83,7 @@ public class WorkflowResource {
     @POST
     @Path("/request-changes")
     @Operation(summary = "Send the version under review back with comments (IN_REVIEW → CHANGES_REQUESTED)")
+    @APIResponse(responseCode = "422", description = "No comment, or a comment on a section the version lacks")
     public Response requestChanges(@PathParam("id") UUID id, RequestChangesRequest request) {
         RequestChangesRequest body = request == null ? new RequestChangesRequest(null, List.of()) : request;
         return EditorialResponses.withETag(workflow.requestChanges(id, body.version(), body.comments(), currentActor.get()));
@@ -101,6 +108,7 @@ public class WorkflowResource {
     @POST
     @Path("/retract")
     @Operation(summary = "Take the live version off the delivery API, with a reason")
+    @APIResponse(responseCode = "422", description = "No reason, or one that is too long")
     public Response retract(@PathParam("id") UUID id, RetractRequest request) {
         return EditorialResponses.withETag(workflow.retract(id, request == null ? null : request.reason(), currentActor.get()));
     }

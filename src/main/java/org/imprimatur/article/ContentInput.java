@@ -21,7 +21,7 @@ public record ContentInput(String slug, String title, String summary, String lan
 
     /** A section as sent; {@code aspect} is one of {@link HealthAspect}'s names, or absent. */
     public record SectionInput(String key, String heading,
-                               @Schema(implementation = HealthAspect.class) String aspect, String body) {
+                               @Schema(implementation = HealthAspect.class, nullable = true) String aspect, String body) {
     }
 
     /** A citation as sent; {@code kind} is one of {@link CitationKind}'s names. */

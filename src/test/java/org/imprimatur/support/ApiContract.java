@@ -7,6 +7,7 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.restassured.RestAssuredRequest;
 import com.atlassian.oai.validator.restassured.RestAssuredResponse;
 import io.restassured.RestAssured;
+import io.restassured.authentication.PreemptiveOAuth2HeaderScheme;
 import io.restassured.filter.Filter;
 import io.restassured.filter.FilterContext;
 import io.restassured.filter.OrderedFilter;
@@ -20,7 +21,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -75,7 +79,7 @@ public final class ApiContract implements OrderedFilter {
         }
         OpenApiInteractionValidator validator = validators.computeIfAbsent(
                 target.getScheme() + "://" + target.getAuthority(), ApiContract::validatorFor);
-        Request sent = RestAssuredRequest.of(request);
+        Request sent = withBearerToken(RestAssuredRequest.of(request), request);
         ValidationReport report = context.hasValue(ANSWER_ONLY)
                 ? validator.validateResponse(sent.getPath(), sent.getMethod(), RestAssuredResponse.of(answer))
                 : validator.validate(sent, RestAssuredResponse.of(answer));
@@ -97,13 +101,104 @@ public final class ApiContract implements OrderedFilter {
     }
 
     private static OpenApiInteractionValidator validatorFor(String service) {
-        return OpenApiInteractionValidator.createForInlineApiSpecification(served(service))
+        return OpenApiInteractionValidator.createForInlineApiSpecification(nullAsTheValidatorReadsIt(served(service)))
                 // The description lists every property of what the service answers and accepts; the
                 // service refuses unknown fields (docs/errors.md), and clients must be told all.
                 .withLevelResolver(LevelResolver.create()
                         .withLevel("validation.schema.additionalProperties", ValidationReport.Level.ERROR)
                         .build())
                 .build();
+    }
+
+    /**
+     * REST Assured adds {@code auth().oauth2(token)} to the request only as it sends it, after the
+     * filters: the check sees the header the service receives.
+     */
+    private static Request withBearerToken(Request sent, FilterableRequestSpecification request) {
+        if (!(request.getAuthenticationScheme() instanceof PreemptiveOAuth2HeaderScheme oauth2)
+                || sent.getHeaderValue("Authorization").isPresent()) {
+            return sent;
+        }
+        String authorization = "Bearer " + oauth2.getAccessToken();
+        return new Request() {
+            @Override
+            public String getPath() {
+                return sent.getPath();
+            }
+
+            @Override
+            public Method getMethod() {
+                return sent.getMethod();
+            }
+
+            @Override
+            public Optional<String> getBody() {
+                return sent.getBody();
+            }
+
+            @Override
+            public Optional<com.atlassian.oai.validator.model.Body> getRequestBody() {
+                return sent.getRequestBody();
+            }
+
+            @Override
+            public Collection<String> getQueryParameters() {
+                return sent.getQueryParameters();
+            }
+
+            @Override
+            public Collection<String> getQueryParameterValues(String name) {
+                return sent.getQueryParameterValues(name);
+            }
+
+            @Override
+            public Map<String, Collection<String>> getHeaders() {
+                Map<String, Collection<String>> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+                headers.putAll(sent.getHeaders());
+                headers.put("Authorization", List.of(authorization));
+                return headers;
+            }
+
+            @Override
+            public Collection<String> getHeaderValues(String name) {
+                return "Authorization".equalsIgnoreCase(name) ? List.of(authorization) : sent.getHeaderValues(name);
+            }
+        };
+    }
+
+    /**
+     * The description with each nullable schema in the form the validator reads. OpenAPI 3.0 lets
+     * null through wherever {@code nullable: true} stands beside the type; the validator also holds
+     * null to the enumeration beside it and to the reference in {@code allOf} (a nullable enum or
+     * object, as ApiDescriptionFilter writes it). So in the copy it checks against, a nullable
+     * enumeration lists null, and a nullable reference is "the reference, or null".
+     */
+    static String nullAsTheValidatorReadsIt(String description) {
+        try {
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            com.fasterxml.jackson.databind.JsonNode tree = json.readTree(description);
+            nullable(tree);
+            return json.writeValueAsString(tree);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void nullable(com.fasterxml.jackson.databind.JsonNode node) {
+        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object
+                && object.path("nullable").asBoolean(false)) {
+            if (object.get("enum") instanceof com.fasterxml.jackson.databind.node.ArrayNode values
+                    && java.util.stream.StreamSupport.stream(values.spliterator(), false).noneMatch(com.fasterxml.jackson.databind.JsonNode::isNull)) {
+                values.addNull();
+            }
+            if (object.get("allOf") instanceof com.fasterxml.jackson.databind.node.ArrayNode parts && parts.size() == 1) {
+                com.fasterxml.jackson.databind.node.ObjectNode onlyNull = object.objectNode();
+                onlyNull.put("type", object.path("type").asText("object")).put("nullable", true).putArray("enum").addNull();
+                object.remove(List.of("allOf", "type", "nullable"));
+                object.putArray("anyOf").add(parts.get(0)).add(onlyNull);
+            }
+        }
+        node.forEach(ApiContract::nullable);
     }
 
     /** The description as the service serves it, read without REST Assured (and so without this filter). */

@@ -29,7 +29,6 @@ import java.util.List;
 @Tag(name = "Accounts")
 @SecurityRequirement(name = "bearer")
 @RolesAllowed({Role.EDITOR_NAME, Role.MEDICAL_REVIEWER_NAME, Role.ADMIN_NAME})
-@APIResponse(responseCode = "403", description = "Only an admin may manage accounts")
 public class AccountResource {
 
     private final AccountAdministration accounts;
@@ -61,6 +60,7 @@ public class AccountResource {
     @GET
     @Path("/{username}")
     @Operation(summary = "One account")
+    @APIResponse(responseCode = "200", description = "The account")
     @APIResponse(responseCode = "404", description = "No such account")
     public AccountView getAccount(@PathParam("username") String username) {
         return accounts.get(username, currentActor.get());
@@ -69,6 +69,7 @@ public class AccountResource {
     @PATCH
     @Path("/{username}")
     @Operation(summary = "Change name, e-mail, credentials or roles, disable or enable, or reset the password")
+    @APIResponse(responseCode = "200", description = "The account as changed")
     @APIResponse(responseCode = "404", description = "No such account")
     @APIResponse(responseCode = "409", description = "The change would leave no enabled admin")
     @APIResponse(responseCode = "422", description = "A field is invalid")
@@ -79,6 +80,7 @@ public class AccountResource {
     @GET
     @Path("/{username}/events")
     @Operation(summary = "The account's recorded changes, newest first (never a password)")
+    @APIResponse(responseCode = "200", description = "The changes")
     @APIResponse(responseCode = "404", description = "No such account")
     public List<AccountEventView> accountEvents(@PathParam("username") String username) {
         return accounts.events(username, currentActor.get());

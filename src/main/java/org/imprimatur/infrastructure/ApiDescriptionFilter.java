@@ -171,8 +171,22 @@ public class ApiDescriptionFilter implements OASFilter {
                 formatted.put(SCHEMAS + name, schema);
             }
         });
+        // An enum's class on a string field gives a copy of the enum's values; it names the enum instead.
+        Map<List<Object>, String> enumerations = new java.util.HashMap<>();
+        Set<Schema> components = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        schemas.forEach((name, schema) -> {
+            components.add(schema);
+            if (schema.getEnumeration() != null) {
+                enumerations.put(schema.getEnumeration(), SCHEMAS + name);
+            }
+        });
         everySchema(openAPI, schema -> {
             boolean nullable = schema.getType() != null && schema.getType().contains(Schema.SchemaType.NULL);
+            if (schema.getRef() == null && schema.getEnumeration() != null && !components.contains(schema)
+                    && enumerations.containsKey(schema.getEnumeration())) {
+                schema.setRef(enumerations.get(schema.getEnumeration()));
+                schema.setEnumeration(null);
+            }
             if (schema.getRef() == null && schema.getAnyOf() != null && schema.getAnyOf().size() == 2
                     && schema.getAnyOf().stream().anyMatch(ApiDescriptionFilter::isOnlyNull)) {
                 Schema other = schema.getAnyOf().stream().filter(part -> !isOnlyNull(part)).findFirst().orElseThrow();

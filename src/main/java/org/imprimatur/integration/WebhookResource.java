@@ -33,7 +33,6 @@ import java.util.List;
 @Tag(name = "Webhooks")
 @SecurityRequirement(name = "bearer")
 @RolesAllowed({Role.EDITOR_NAME, Role.MEDICAL_REVIEWER_NAME, Role.ADMIN_NAME})
-@APIResponse(responseCode = "403", description = "Only an admin may manage webhooks")
 public class WebhookResource {
 
     private final WebhookAdministration webhooks;
@@ -63,6 +62,7 @@ public class WebhookResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "One webhook")
+    @APIResponse(responseCode = "200", description = "The webhook, without its secret")
     @APIResponse(responseCode = "404", description = "No such webhook")
     public WebhookView getWebhook(@PathParam("id") UUID id) {
         return webhooks.get(id, currentActor.get());
@@ -71,6 +71,7 @@ public class WebhookResource {
     @PATCH
     @Path("/{id}")
     @Operation(summary = "Change the URL, events or description, enable or disable, or rotate the secret")
+    @APIResponse(responseCode = "200", description = "The webhook as changed; with its new secret after a rotation")
     @APIResponse(responseCode = "404", description = "No such webhook")
     @APIResponse(responseCode = "422", description = "A field is invalid")
     public WebhookView changeWebhook(@PathParam("id") UUID id, WebhookAdministration.WebhookChange change) {
@@ -89,6 +90,7 @@ public class WebhookResource {
     @GET
     @Path("/{id}/deliveries")
     @Operation(summary = "The delivery log, newest event first: state, attempts, the last answer and when")
+    @APIResponse(responseCode = "200", description = "A page of deliveries and the cursor of the next (null on the last)")
     @APIResponse(responseCode = "400", description = "A malformed status, limit or cursor")
     @APIResponse(responseCode = "404", description = "No such webhook")
     public Page<DeliveryView> listDeliveries(@PathParam("id") UUID id, @QueryParam("status") String status,

@@ -1,5 +1,6 @@
 package org.imprimatur.infrastructure;
 
+import org.imprimatur.support.ApiContract;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,8 @@ class OperationsTest {
 
     @Test
     void unknownPathsAnswerProblemJson() {
-        RestAssured.get("/api/v1/nothing-here").then().statusCode(404);
+        RestAssured.given().filter(ApiContract.notDescribed("the API has no such path; the test is of what any unknown path answers"))
+                .get("/api/v1/nothing-here").then().statusCode(404);
     }
 
     /** docs/security.md: every answer, from every layer, carries the hardening headers. */

@@ -31,6 +31,7 @@ import java.util.function.Consumer;
  * <li>every property of an answer is required, since Jackson writes every record component, null
  * or not; a component that {@code @JsonInclude} leaves out when empty says so with
  * {@link #OMITTED_WHEN_EMPTY}, and whether a value may be null is said by {@code nullable};</li>
+ * <li>any property of a request may be null, which the service reads as absent;</li>
  * <li>strings with a format (UUID, instants, dates) are written in place rather than as schemas of
  * their own, so that a nullable one needs no {@code allOf} around a reference.</li>
  * </ul>
@@ -86,8 +87,49 @@ public class ApiDescriptionFilter implements OASFilter {
                 complete(path.getKey(), path.getValue(), operation);
             }
         }
+        allowNullInRequests(openAPI);
         inlineFormattedStrings(openAPI);
         requireEveryPropertyOfAnswers(openAPI);
+    }
+
+    /**
+     * In what a client sends, null is the same as leaving the field out (a record component that
+     * JSON does not name is null): every property of a request's schema may be null.
+     */
+    private static void allowNullInRequests(OpenAPI openAPI) {
+        Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
+        for (String name : reached(openAPI, true)) {
+            Schema schema = schemas.get(name);
+            if (schema == null || schema.getProperties() == null) {
+                continue;
+            }
+            for (Schema property : schema.getProperties().values()) {
+                boolean typed = property.getType() != null && !property.getType().isEmpty();
+                if ((property.getRef() != null || typed)
+                        && (property.getType() == null || !property.getType().contains(Schema.SchemaType.NULL))) {
+                    property.addType(Schema.SchemaType.NULL);
+                }
+            }
+        }
+    }
+
+    /** The names of the component schemas that requests ({@code sent}) or answers contain. */
+    private static Set<String> reached(OpenAPI openAPI, boolean sent) {
+        Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
+        Set<String> names = new LinkedHashSet<>();
+        for (PathItem item : openAPI.getPaths().getPathItems().values()) {
+            for (Operation operation : item.getOperations().values()) {
+                if (sent && operation.getRequestBody() != null) {
+                    contentSchemas(operation.getRequestBody().getContent(), schema -> reach(schema, schemas, names));
+                }
+                if (!sent) {
+                    for (APIResponse response : operation.getResponses().getAPIResponses().values()) {
+                        contentSchemas(response.getContent(), schema -> reach(schema, schemas, names));
+                    }
+                }
+            }
+        }
+        return names;
     }
 
     private static void complete(String path, PathItem item, Operation operation) {
@@ -238,19 +280,8 @@ public class ApiDescriptionFilter implements OASFilter {
      */
     private static void requireEveryPropertyOfAnswers(OpenAPI openAPI) {
         Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
-        Set<String> answered = new LinkedHashSet<>();
-        Set<String> sent = new LinkedHashSet<>();
-        for (PathItem item : openAPI.getPaths().getPathItems().values()) {
-            for (Operation operation : item.getOperations().values()) {
-                if (operation.getRequestBody() != null) {
-                    contentSchemas(operation.getRequestBody().getContent(), schema -> reach(schema, schemas, sent));
-                }
-                for (APIResponse response : operation.getResponses().getAPIResponses().values()) {
-                    contentSchemas(response.getContent(), schema -> reach(schema, schemas, answered));
-                }
-            }
-        }
-        for (String name : answered) {
+        Set<String> sent = reached(openAPI, true);
+        for (String name : reached(openAPI, false)) {
             if (sent.contains(name) && schemas.get(name).getProperties() != null) {
                 throw new IllegalStateException("The schema " + name + " is both sent and answered; give each its own record");
             }

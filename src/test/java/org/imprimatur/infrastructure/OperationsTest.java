@@ -53,7 +53,7 @@ class OperationsTest {
                 RestAssured.given().header("If-None-Match", etag).get("/api/v1/articles/" + slug), // 304
                 RestAssured.get("/api/v1/articles/no-such-article"),                             // 404 problem
                 RestAssured.get("/api/v1/articles"),                                             // list
-                RestAssured.get("/api/v1/editorial/articles"),                                   // 401
+                RestAssured.given().filter(ApiContract.answerOnly()).get("/api/v1/editorial/articles"),          // 401
                 RestAssured.get("/q/swagger-ui/"),                                               // HTML
                 RestAssured.get("/q/openapi"));
         for (io.restassured.response.Response answer : answers) {

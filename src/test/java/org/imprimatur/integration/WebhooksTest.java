@@ -238,7 +238,7 @@ class WebhooksTest {
     @Test
     void badSubscriptionsAreRefusedAndNothingIsStored() {
         int before = Api.as("admin").get("/api/v1/webhooks").then().statusCode(200).extract().path("size()");
-        Api.as("admin").body(Map.of("url", receiver.url("/"), "events", List.of("article.published")))
+        Api.as("admin").filter(ApiContract.answerOnly()).body(Map.of("url", receiver.url("/"), "events", List.of("article.published")))
                 .post("/api/v1/webhooks").then().statusCode(422).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("events[0]"));
         Api.as("admin").body(Map.of("url", "ftp://example.org/x", "events", List.of("org.imprimatur.article.published")))

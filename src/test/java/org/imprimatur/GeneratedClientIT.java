@@ -107,7 +107,10 @@ class GeneratedClientIT {
         assertEquals(2, published.getPublishedVersion());
         assertNotNull(published.getReview(), "an approval writes the review block");
 
-        DeliveryPublicApi delivery = new DeliveryPublicApi(publicClient());
+        // The generated client's Accept names JSON-LD as well as JSON, and JSON-LD wins a tie (docs/delivery.md).
+        ApiClient jsonReader = publicClient();
+        jsonReader.setRequestInterceptor(request -> request.setHeader("Accept", "application/json"));
+        DeliveryPublicApi delivery = new DeliveryPublicApi(jsonReader);
         PublishedArticle live = delivery.article(slug, null, null);
         assertEquals(2, live.getVersion());
         assertEquals(HealthAspect.OVERVIEW, live.getSections().get(0).getAspect());

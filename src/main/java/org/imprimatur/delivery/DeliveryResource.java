@@ -62,7 +62,10 @@ public class DeliveryResource {
     @GET
     @Path("/{slug}")
     @Produces({MediaType.APPLICATION_JSON, JSON_LD})
-    @Operation(summary = "The live version of an article (JSON, or schema.org JSON-LD with Accept: application/ld+json); ?at= for the version live at an instant")
+    @Operation(summary = "The live version of an article (JSON, or schema.org JSON-LD with Accept: application/ld+json); ?at= for the version live at an instant",
+            description = "An Accept header that names application/ld+json with no lower weight than JSON is answered with "
+                    + "JSON-LD; a client generated from this description lists both, so it asks for application/json "
+                    + "itself to read the JSON form.")
     @APIResponse(responseCode = "200", description = "The article, with ETag, Last-Modified and Cache-Control",
             content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublishedArticle.class)),

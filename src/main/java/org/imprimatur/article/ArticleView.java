@@ -1,9 +1,9 @@
 package org.imprimatur.article;
 
-import org.imprimatur.infrastructure.ApiDescriptionFilter;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.imprimatur.infrastructure.ApiDescriptionFilter;
 import org.imprimatur.infrastructure.FieldError;
 import org.imprimatur.rules.WorkflowState;
 

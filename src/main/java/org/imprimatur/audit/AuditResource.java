@@ -1,9 +1,7 @@
 package org.imprimatur.audit;
 
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.imprimatur.rules.WorkflowState;
-import org.imprimatur.rules.WorkflowAction;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.imprimatur.article.ArticleLookup;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -16,6 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.imprimatur.rules.WorkflowAction;
+import org.imprimatur.rules.WorkflowState;
 import org.imprimatur.security.Role;
 
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package org.imprimatur.delivery;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.quarkus.qute.TemplateData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.imprimatur.infrastructure.PublicUrl;
 import org.imprimatur.article.ArticleLookup;
 import org.imprimatur.article.ArticleVersion;

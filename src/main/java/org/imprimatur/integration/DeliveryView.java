@@ -1,8 +1,8 @@
 package org.imprimatur.integration;
 
-import org.imprimatur.workflow.ArticleEventType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.quarkus.qute.TemplateData;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.imprimatur.workflow.ArticleEventType;
 
 import java.time.Instant;
 import java.util.UUID;

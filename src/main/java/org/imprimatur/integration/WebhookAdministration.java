@@ -1,10 +1,10 @@
 package org.imprimatur.integration;
 
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.imprimatur.infrastructure.ControlCharacters;
 import org.imprimatur.infrastructure.Cursor;
 import org.imprimatur.infrastructure.FieldError;

@@ -1,12 +1,12 @@
 package org.imprimatur.integration;
 
-import org.imprimatur.infrastructure.ApiDescriptionFilter;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import org.imprimatur.workflow.ArticleEventType;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.qute.TemplateData;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.imprimatur.infrastructure.ApiDescriptionFilter;
+import org.imprimatur.workflow.ArticleEventType;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,16 +1,16 @@
 package org.imprimatur.review;
 
-import org.imprimatur.infrastructure.ApiDescriptionFilter;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
 import com.github.difflib.patch.DeltaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.imprimatur.article.ArticleContent;
 import org.imprimatur.article.Citation;
 import org.imprimatur.article.HealthAspect;
 import org.imprimatur.article.Section;
+import org.imprimatur.infrastructure.ApiDescriptionFilter;
 
 import java.util.ArrayList;
 import java.util.HashSet;

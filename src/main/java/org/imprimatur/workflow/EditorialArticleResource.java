@@ -1,7 +1,5 @@
 package org.imprimatur.workflow;
 
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.imprimatur.rules.WorkflowState;
 import org.imprimatur.article.ArticleView;
 import org.imprimatur.article.ContentInput;
 import org.imprimatur.article.ArticleSummary;
@@ -27,10 +25,12 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.imprimatur.infrastructure.Page;
+import org.imprimatur.rules.WorkflowState;
 import org.imprimatur.security.CurrentActor;
 import org.imprimatur.security.Role;
 

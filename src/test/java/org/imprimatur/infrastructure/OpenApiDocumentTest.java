@@ -1,10 +1,8 @@
 package org.imprimatur.infrastructure;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.imprimatur.article.CitationKind;
 import org.imprimatur.article.HealthAspect;
 import org.imprimatur.review.VersionDiffer;
@@ -12,6 +10,8 @@ import org.imprimatur.rules.WorkflowAction;
 import org.imprimatur.rules.WorkflowState;
 import org.imprimatur.security.Role;
 import org.imprimatur.workflow.ArticleEventType;
+import org.junit.jupiter.api.Test;
+
 
 import java.io.IOException;
 import java.nio.file.Files;

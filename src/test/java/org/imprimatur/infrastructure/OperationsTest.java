@@ -1,8 +1,8 @@
 package org.imprimatur.infrastructure;
 
-import org.imprimatur.support.ApiContract;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import org.imprimatur.support.ApiContract;
 import org.junit.jupiter.api.Test;
 
 import static org.hamcrest.Matchers.containsString;

@@ -1,10 +1,10 @@
 package org.imprimatur.infrastructure;
 
-import org.imprimatur.support.ApiContract;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import org.imprimatur.support.ApiContract;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 

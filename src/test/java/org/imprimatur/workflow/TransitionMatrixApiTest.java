@@ -1,7 +1,6 @@
 package org.imprimatur.workflow;
 
 import org.imprimatur.rules.TransitionTable;
-import org.imprimatur.support.ApiContract;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -9,6 +8,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.imprimatur.support.Api;
+import org.imprimatur.support.ApiContract;
 import org.imprimatur.support.Fixtures;
 import org.imprimatur.support.Workflow;
 import org.junit.jupiter.api.Test;

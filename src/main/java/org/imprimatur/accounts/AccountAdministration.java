@@ -4,6 +4,8 @@ import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.imprimatur.infrastructure.FieldError;
 import org.imprimatur.infrastructure.ProblemException;
 import org.imprimatur.infrastructure.Timestamps;
@@ -57,11 +59,12 @@ public class AccountAdministration {
 
     /** A new built-in account. */
     public record NewAccount(String username, String displayName, String email, String credentials,
-                             List<String> roles, String password) {
+                             @Schema(type = SchemaType.ARRAY, implementation = Role.class) List<String> roles, String password) {
     }
 
     /** A change to an account; a null field stays as it is, an empty e-mail is removed. */
-    public record AccountChange(String displayName, String email, String credentials, List<String> roles,
+    public record AccountChange(String displayName, String email, String credentials,
+                                @Schema(type = SchemaType.ARRAY, implementation = Role.class) List<String> roles,
                                 Boolean disabled, String password) {
     }
 

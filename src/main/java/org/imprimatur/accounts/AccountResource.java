@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -27,7 +29,6 @@ import java.util.List;
 @Tag(name = "Accounts")
 @SecurityRequirement(name = "bearer")
 @RolesAllowed({Role.EDITOR_NAME, Role.MEDICAL_REVIEWER_NAME, Role.ADMIN_NAME})
-@APIResponse(responseCode = "403", description = "Only an admin may manage accounts")
 public class AccountResource {
 
     private final AccountAdministration accounts;
@@ -46,7 +47,8 @@ public class AccountResource {
 
     @POST
     @Operation(summary = "Create a built-in account with an initial password (at least 12 characters)")
-    @APIResponse(responseCode = "201", description = "The account")
+    @APIResponse(responseCode = "201", description = "The account",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountView.class)))
     @APIResponse(responseCode = "409", description = "The username is taken")
     @APIResponse(responseCode = "422", description = "A field is invalid, e.g. the password is too short")
     public Response createAccount(AccountAdministration.NewAccount request) {
@@ -58,6 +60,7 @@ public class AccountResource {
     @GET
     @Path("/{username}")
     @Operation(summary = "One account")
+    @APIResponse(responseCode = "200", description = "The account")
     @APIResponse(responseCode = "404", description = "No such account")
     public AccountView getAccount(@PathParam("username") String username) {
         return accounts.get(username, currentActor.get());
@@ -66,6 +69,7 @@ public class AccountResource {
     @PATCH
     @Path("/{username}")
     @Operation(summary = "Change name, e-mail, credentials or roles, disable or enable, or reset the password")
+    @APIResponse(responseCode = "200", description = "The account as changed")
     @APIResponse(responseCode = "404", description = "No such account")
     @APIResponse(responseCode = "409", description = "The change would leave no enabled admin")
     @APIResponse(responseCode = "422", description = "A field is invalid")
@@ -76,6 +80,7 @@ public class AccountResource {
     @GET
     @Path("/{username}/events")
     @Operation(summary = "The account's recorded changes, newest first (never a password)")
+    @APIResponse(responseCode = "200", description = "The changes")
     @APIResponse(responseCode = "404", description = "No such account")
     public List<AccountEventView> accountEvents(@PathParam("username") String username) {
         return accounts.events(username, currentActor.get());
@@ -85,6 +90,7 @@ public class AccountResource {
     @Path("/me/password")
     @Operation(summary = "Change the signed-in account's own password; the current one is required")
     @APIResponse(responseCode = "204", description = "Changed")
+    @APIResponse(responseCode = "409", description = "The account's password is managed by its identity provider")
     @APIResponse(responseCode = "422", description = "The current password is wrong or the new one too short")
     public void changeOwnPassword(AccountAdministration.PasswordChange change) {
         accounts.changeOwnPassword(change, currentActor.get());

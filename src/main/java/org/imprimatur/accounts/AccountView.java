@@ -1,5 +1,7 @@
 package org.imprimatur.accounts;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.imprimatur.security.Account;
 import org.imprimatur.security.Role;
 
@@ -8,7 +10,8 @@ import java.util.List;
 
 /** An account as administrators see it; never its password hash. */
 @io.quarkus.qute.TemplateData
-public record AccountView(String username, String displayName, String email, String credentials, List<String> roles,
+public record AccountView(String username, String displayName, @Schema(nullable = true) String email, String credentials,
+                          @Schema(type = SchemaType.ARRAY, implementation = Role.class) List<String> roles,
                           boolean disabled, boolean external, Instant createdAt) {
 
     static AccountView of(Account account) {

@@ -1,6 +1,9 @@
 package org.imprimatur.article;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.imprimatur.infrastructure.ApiDescriptionFilter;
 import org.imprimatur.infrastructure.FieldError;
 import org.imprimatur.rules.WorkflowState;
 
@@ -11,18 +14,20 @@ import java.util.UUID;
 /** An article as editors see it: one version's content with its place in history and workflow. */
 public record ArticleView(UUID id, String slug, String title, String summary, String language, List<String> tags,
                           Integer reviewIntervalMonths, String changeNote, List<Section> sections,
-                          List<Citation> citations, int version, WorkflowState state, Integer publishedVersion,
-                          Instant publishAt, String contentHash, Person author, Instant createdAt, Integer basedOn,
-                          ReviewBlock review, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FieldError> warnings,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) List<VersionComment> comments,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) String retractionReason,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) String diffAgainstPublished) {
+                          List<Citation> citations, int version, @Schema(nullable = true) WorkflowState state,
+                          @Schema(nullable = true) Integer publishedVersion, @Schema(nullable = true) Instant publishAt,
+                          String contentHash, Person author, Instant createdAt, @Schema(nullable = true) Integer basedOn,
+                          @Schema(nullable = true) ReviewBlock review,
+                          @JsonInclude(JsonInclude.Include.NON_EMPTY) @Schema(extensions = @Extension(name = ApiDescriptionFilter.OMITTED_WHEN_EMPTY, value = "true")) List<FieldError> warnings,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(extensions = @Extension(name = ApiDescriptionFilter.OMITTED_WHEN_EMPTY, value = "true")) List<VersionComment> comments,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(extensions = @Extension(name = ApiDescriptionFilter.OMITTED_WHEN_EMPTY, value = "true")) String retractionReason,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(extensions = @Extension(name = ApiDescriptionFilter.OMITTED_WHEN_EMPTY, value = "true")) String diffAgainstPublished) {
 
     /** Staff as the editorial API names them. */
     public record Person(UUID id, String name, String credentials) {
     }
 
     /** A reviewer's comment on a version, optionally aimed at one section. */
-    public record VersionComment(UUID id, String sectionKey, String text, Person author, Instant createdAt) {
+    public record VersionComment(UUID id, @Schema(nullable = true) String sectionKey, String text, Person author, Instant createdAt) {
     }
 }

@@ -1,6 +1,7 @@
 package org.imprimatur.article;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -19,11 +20,12 @@ public record ContentInput(String slug, String title, String summary, String lan
                            List<CitationInput> citations) {
 
     /** A section as sent; {@code aspect} is one of {@link HealthAspect}'s names, or absent. */
-    public record SectionInput(String key, String heading, String aspect, String body) {
+    public record SectionInput(String key, String heading,
+                               @Schema(implementation = HealthAspect.class, nullable = true) String aspect, String body) {
     }
 
     /** A citation as sent; {@code kind} is one of {@link CitationKind}'s names. */
-    public record CitationInput(String key, String kind, String title, List<String> authors, String container,
+    public record CitationInput(String key, @Schema(implementation = CitationKind.class) String kind, String title, List<String> authors, String container,
                                 Integer year, String doi, String pmid, String url, LocalDate accessedOn) {
     }
 }

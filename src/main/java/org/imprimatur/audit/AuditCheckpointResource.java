@@ -9,6 +9,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -35,7 +37,8 @@ public class AuditCheckpointResource {
     @RolesAllowed(Role.ADMIN_NAME)
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Take a signed audit checkpoint now")
-    @APIResponse(responseCode = "201", description = "The new checkpoint")
+    @APIResponse(responseCode = "201", description = "The new checkpoint",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditCheckpoints.Checkpoint.class)))
     public Response take() {
         return Response.status(201).entity(checkpoints.take()).build();
     }
@@ -59,6 +62,7 @@ public class AuditCheckpointResource {
     @Operation(summary = "Check a kept checkpoint against the audit chains as they are now")
     @APIResponse(responseCode = "200", description = "matches is false when any chain was rewritten since, or the root differs")
     @APIResponse(responseCode = "404", description = "No checkpoint has this id")
+    @APIResponse(responseCode = "422", description = "The id or the 64-hex root is missing")
     public AuditCheckpoints.Verification verify(Kept kept) {
         if (kept == null || kept.id() == null || kept.root() == null || !kept.root().matches("[0-9a-f]{64}")) {
             throw ProblemException.invalid("root", "the kept checkpoint's id and its 64-hex root are required");

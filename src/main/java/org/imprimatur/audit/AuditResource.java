@@ -1,5 +1,7 @@
 package org.imprimatur.audit;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.imprimatur.article.ArticleLookup;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -12,6 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.imprimatur.rules.WorkflowAction;
+import org.imprimatur.rules.WorkflowState;
 import org.imprimatur.security.Role;
 
 import java.time.Instant;
@@ -31,11 +35,14 @@ public class AuditResource {
         this.auditTrail = auditTrail;
     }
 
-    public record Event(int seq, Instant at, Actor actor, String action, String fromState, String toState,
-                        Integer version, String comment, String previousHash, String hash) {
+    public record Event(int seq, Instant at, Actor actor, @Schema(implementation = WorkflowAction.class) String action,
+                        @Schema(implementation = WorkflowState.class, nullable = true) String fromState,
+                        @Schema(implementation = WorkflowState.class) String toState,
+                        @Schema(nullable = true) Integer version, @Schema(nullable = true) String comment, String previousHash, String hash) {
     }
 
-    public record Actor(UUID id, String name) {
+    /** Who acted; no id for the service itself (a scheduled publication). */
+    public record Actor(@Schema(nullable = true) UUID id, String name) {
     }
 
     /** The trail, oldest first, and whether its hash chain is unbroken, verified as it is read. */
@@ -45,6 +52,8 @@ public class AuditResource {
     @GET
     @Transactional
     @Operation(summary = "The audit trail, oldest first, with the verdict of its hash chain")
+    @APIResponse(responseCode = "200", description = "The trail")
+    @APIResponse(responseCode = "404", description = "No such article")
     public Trail trail(@PathParam("id") UUID id) {
         ArticleLookup.article(id);
         List<AuditEvent> events = auditTrail.eventsOf(id);

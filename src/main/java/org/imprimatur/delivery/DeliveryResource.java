@@ -14,8 +14,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.imprimatur.article.ETags;
@@ -60,12 +62,22 @@ public class DeliveryResource {
     @GET
     @Path("/{slug}")
     @Produces({MediaType.APPLICATION_JSON, JSON_LD})
-    @Operation(summary = "The live version of an article (JSON, or schema.org JSON-LD with Accept: application/ld+json); ?at= for the version live at an instant")
-    @APIResponse(responseCode = "200", description = "The article, with ETag, Last-Modified and Cache-Control")
+    @Operation(summary = "The live version of an article (JSON, or schema.org JSON-LD with Accept: application/ld+json); ?at= for the version live at an instant",
+            description = "An Accept header that names application/ld+json with no lower weight than JSON is answered with "
+                    + "JSON-LD; a client generated from this description lists both, so it asks for application/json "
+                    + "itself to read the JSON form.")
+    @APIResponse(responseCode = "200", description = "The article, with ETag, Last-Modified and Cache-Control",
+            content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublishedArticle.class)),
+                    @Content(mediaType = JSON_LD, schema = @Schema(type = SchemaType.OBJECT, additionalProperties = Schema.True.class,
+                            description = "A schema.org MedicalWebPage"))})
+    @APIResponse(responseCode = "400", description = "at is not an RFC 3339 instant between the years 1 and 9999")
     @APIResponse(responseCode = "304", description = "If-None-Match names the current representation")
     @APIResponse(responseCode = "404", description = "Unknown, never published, or nothing was live at that instant")
     @APIResponse(responseCode = "410", description = "Retracted, with the reason; with ?at=, also any version whose time live ended in a retraction")
-    public Uni<Response> article(@PathParam("slug") String slug, @QueryParam("at") String at,
+    public Uni<Response> article(@PathParam("slug") String slug,
+                                 @QueryParam("at") @Parameter(description = "An instant (RFC 3339): the version live then",
+                                         schema = @Schema(type = SchemaType.STRING, format = "date-time")) String at,
                                  @HeaderParam(HttpHeaders.ACCEPT) String accept,
                                  @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         boolean jsonLd = LiveHeaders.negotiate(accept) == LiveHeaders.Representation.JSON_LD;
@@ -110,7 +122,7 @@ public class DeliveryResource {
     }
 
     /** The shape of a list page, for the API description. */
-    private record SummaryPage(List<DeliveryListing.Summary> items, String nextCursor) {
+    private record SummaryPage(List<DeliveryListing.Summary> items, @Schema(nullable = true) String nextCursor) {
     }
 
     private byte[] serialized(Page<DeliveryListing.Summary> page) {

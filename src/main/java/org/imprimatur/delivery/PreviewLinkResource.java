@@ -11,6 +11,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -41,7 +43,8 @@ public class PreviewLinkResource {
     @POST
     @Path("/versions/{version}/preview-links")
     @Operation(summary = "Create a signed, expiring link to read this version without an account (default 7 days, at most 30)")
-    @APIResponse(responseCode = "201", description = "The link; its URL is shown only now")
+    @APIResponse(responseCode = "201", description = "The link; its URL is shown only now",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PreviewLinks.IssuedLink.class)))
     @APIResponse(responseCode = "422", description = "expiresInHours outside 1–720")
     public Response createPreviewLink(@PathParam("id") UUID id, @PathParam("version") int version,
                                       PreviewLinks.LinkRequest request) {

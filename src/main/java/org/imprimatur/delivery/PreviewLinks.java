@@ -4,6 +4,7 @@ import io.quarkus.qute.TemplateData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.imprimatur.infrastructure.PublicUrl;
 import org.imprimatur.article.ArticleLookup;
 import org.imprimatur.article.ArticleVersion;
@@ -53,7 +54,7 @@ public class PreviewLinks {
     /** A link as listed later: no token, only whether it still works. */
     @TemplateData
     public record LinkView(UUID id, int version, Instant createdAt, String createdBy, Instant expiresAt,
-                           Instant revokedAt, boolean usable) {
+                           @Schema(nullable = true) Instant revokedAt, boolean usable) {
     }
 
     public record LinkRequest(Integer expiresInHours) {

@@ -10,6 +10,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.imprimatur.infrastructure.Problem;
@@ -34,7 +37,11 @@ public class PreviewResource {
     @Blocking
     @Produces({MediaType.APPLICATION_JSON, LiveHeaders.JSON_LD})
     @Operation(summary = "The version a preview link names, as the delivery API would serve it (JSON or JSON-LD)")
-    @APIResponse(responseCode = "200", description = "The version, with Cache-Control: private, no-store and X-Robots-Tag: noindex")
+    @APIResponse(responseCode = "200", description = "The version, with Cache-Control: private, no-store and X-Robots-Tag: noindex",
+            content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublishedArticle.class)),
+                    @Content(mediaType = LiveHeaders.JSON_LD, schema = @Schema(type = SchemaType.OBJECT,
+                            additionalProperties = Schema.True.class, description = "A schema.org MedicalWebPage"))})
     @APIResponse(responseCode = "404", description = "The link is unknown, altered, expired or revoked")
     public Response preview(@PathParam("token") String token, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         boolean jsonLd = LiveHeaders.negotiate(accept) == LiveHeaders.Representation.JSON_LD;

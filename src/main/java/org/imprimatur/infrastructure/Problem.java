@@ -10,7 +10,7 @@ public record Problem(String type, String title, int status, String detail, Stri
                       List<FieldError> errors, String requestId) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    private static final String TYPE_PREFIX = "urn:imprimatur:problem:";
+    static final String TYPE_PREFIX = "urn:imprimatur:problem:";
 
     public static Problem of(int status, String typeName, String title, String detail) {
         return new Problem(TYPE_PREFIX + typeName, title, status, detail, null, null, RequestIds.current());

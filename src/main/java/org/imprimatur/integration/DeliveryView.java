@@ -1,6 +1,8 @@
 package org.imprimatur.integration;
 
 import io.quarkus.qute.TemplateData;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.imprimatur.workflow.ArticleEventType;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -11,7 +13,8 @@ import java.util.UUID;
  * {@code webhook-id}, the same on every attempt.
  */
 @TemplateData
-public record DeliveryView(UUID id, UUID eventId, String type, String slug, Integer version, Instant occurredAt,
-                           String status, int attempts, Instant lastAttemptAt, Integer lastStatusCode, String lastError,
-                           String lastResponse, Instant nextAttemptAt, Instant deliveredAt) {
+public record DeliveryView(UUID id, UUID eventId, @Schema(implementation = ArticleEventType.class) String type, String slug,
+                           @Schema(nullable = true) Integer version, Instant occurredAt, String status, int attempts,
+                           @Schema(nullable = true) Instant lastAttemptAt, @Schema(nullable = true) Integer lastStatusCode, @Schema(nullable = true) String lastError,
+                           @Schema(nullable = true) String lastResponse, @Schema(nullable = true) Instant nextAttemptAt, @Schema(nullable = true) Instant deliveredAt) {
 }

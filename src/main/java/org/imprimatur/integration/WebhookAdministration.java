@@ -3,6 +3,8 @@ package org.imprimatur.integration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.query.NativeQuery;
 import org.imprimatur.infrastructure.ControlCharacters;
 import org.imprimatur.infrastructure.Cursor;
@@ -44,11 +46,14 @@ public class WebhookAdministration {
         this.relay = relay;
     }
 
-    public record NewWebhook(String url, List<String> events, String description) {
+    public record NewWebhook(String url,
+                             @Schema(type = SchemaType.ARRAY, implementation = ArticleEventType.class) List<String> events,
+                             String description) {
     }
 
     /** A partial change: absent fields stay as they are; {@code rotateSecret} issues a new secret. */
-    public record WebhookChange(String url, List<String> events, String description, Boolean enabled,
+    public record WebhookChange(String url,
+                                @Schema(type = SchemaType.ARRAY, implementation = ArticleEventType.class) List<String> events, String description, Boolean enabled,
                                 Boolean rotateSecret) {
     }
 

@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -31,7 +33,6 @@ import java.util.List;
 @Tag(name = "Webhooks")
 @SecurityRequirement(name = "bearer")
 @RolesAllowed({Role.EDITOR_NAME, Role.MEDICAL_REVIEWER_NAME, Role.ADMIN_NAME})
-@APIResponse(responseCode = "403", description = "Only an admin may manage webhooks")
 public class WebhookResource {
 
     private final WebhookAdministration webhooks;
@@ -44,7 +45,8 @@ public class WebhookResource {
 
     @POST
     @Operation(summary = "Subscribe a URL to article events; the answer carries the signing secret, shown this once")
-    @APIResponse(responseCode = "201", description = "The webhook, with its secret")
+    @APIResponse(responseCode = "201", description = "The webhook, with its secret",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookView.class)))
     @APIResponse(responseCode = "422", description = "A field is invalid, e.g. an unknown event type or a private address")
     public Response createWebhook(WebhookAdministration.NewWebhook request) {
         WebhookView created = webhooks.create(request, currentActor.get());
@@ -60,6 +62,7 @@ public class WebhookResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "One webhook")
+    @APIResponse(responseCode = "200", description = "The webhook, without its secret")
     @APIResponse(responseCode = "404", description = "No such webhook")
     public WebhookView getWebhook(@PathParam("id") UUID id) {
         return webhooks.get(id, currentActor.get());
@@ -68,6 +71,7 @@ public class WebhookResource {
     @PATCH
     @Path("/{id}")
     @Operation(summary = "Change the URL, events or description, enable or disable, or rotate the secret")
+    @APIResponse(responseCode = "200", description = "The webhook as changed; with its new secret after a rotation")
     @APIResponse(responseCode = "404", description = "No such webhook")
     @APIResponse(responseCode = "422", description = "A field is invalid")
     public WebhookView changeWebhook(@PathParam("id") UUID id, WebhookAdministration.WebhookChange change) {
@@ -86,6 +90,7 @@ public class WebhookResource {
     @GET
     @Path("/{id}/deliveries")
     @Operation(summary = "The delivery log, newest event first: state, attempts, the last answer and when")
+    @APIResponse(responseCode = "200", description = "A page of deliveries and the cursor of the next (null on the last)")
     @APIResponse(responseCode = "400", description = "A malformed status, limit or cursor")
     @APIResponse(responseCode = "404", description = "No such webhook")
     public Page<DeliveryView> listDeliveries(@PathParam("id") UUID id, @QueryParam("status") String status,
@@ -96,7 +101,8 @@ public class WebhookResource {
     @POST
     @Path("/{id}/deliveries/{deliveryId}/redeliver")
     @Operation(summary = "Send a delivery again, with the same webhook-id, whether it succeeded or failed")
-    @APIResponse(responseCode = "202", description = "Queued; the log shows the outcome")
+    @APIResponse(responseCode = "202", description = "Queued; the log shows the outcome",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeliveryView.class)))
     @APIResponse(responseCode = "404", description = "No such webhook or delivery")
     @APIResponse(responseCode = "409", description = "The webhook is disabled")
     public Response redeliver(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {

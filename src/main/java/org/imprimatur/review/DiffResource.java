@@ -1,5 +1,6 @@
 package org.imprimatur.review;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.imprimatur.article.ArticleLookup;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -31,6 +32,9 @@ public class DiffResource {
     @GET
     @Transactional
     @Operation(summary = "Section-by-section and word-level differences between two versions")
+    @APIResponse(responseCode = "200", description = "The differences")
+    @APIResponse(responseCode = "400", description = "from or to is missing or not a whole number")
+    @APIResponse(responseCode = "404", description = "No such article or version")
     public VersionDiffer.VersionDiff diff(@PathParam("id") UUID id, @QueryParam("from") String fromParameter,
                                          @QueryParam("to") String toParameter) {
         Integer from = QueryParameters.integer("from", fromParameter);

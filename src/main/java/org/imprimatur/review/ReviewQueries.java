@@ -1,5 +1,6 @@
 package org.imprimatur.review;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.imprimatur.article.ArticleViews;
 
 import org.imprimatur.article.ReviewBlock;
@@ -29,7 +30,7 @@ public class ReviewQueries {
     }
 
     public record QueueEntry(UUID id, String slug, String title, int version, String contentHash, Instant submittedAt,
-                             Integer publishedVersion, String diff) {
+                             @Schema(nullable = true) Integer publishedVersion, String diff) {
     }
 
     public record DueEntry(UUID id, String slug, String title, int publishedVersion, LocalDate lastReviewedOn,

@@ -7,6 +7,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.imprimatur.infrastructure.QueryParameters;
@@ -30,6 +31,7 @@ public class ReviewQueueResource {
     @GET
     @Path("/review-queue")
     @Operation(summary = "Articles in review, oldest submission first, each with a link to its diff against the live version")
+    @APIResponse(responseCode = "200", description = "The queue")
     public List<ReviewQueries.QueueEntry> reviewQueue() {
         return queries.queue();
     }
@@ -37,6 +39,8 @@ public class ReviewQueueResource {
     @GET
     @Path("/overdue")
     @Operation(summary = "Published articles whose next review is due within the given number of days (default 0)")
+    @APIResponse(responseCode = "200", description = "The articles, soonest due first")
+    @APIResponse(responseCode = "400", description = "withinDays is not a whole number from 0 to 3650")
     public List<ReviewQueries.DueEntry> overdue(@QueryParam("withinDays") String withinDays) {
         return queries.due(QueryParameters.integer("withinDays", withinDays));
     }

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
 import com.github.difflib.patch.DeltaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.imprimatur.article.ArticleContent;
 import org.imprimatur.article.Citation;
 import org.imprimatur.article.HealthAspect;
 import org.imprimatur.article.Section;
+import org.imprimatur.infrastructure.ApiDescriptionFilter;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -59,8 +62,12 @@ public final class VersionDiffer {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record SectionChange(String key, SectionChangeKind change, Integer fromIndex, Integer toIndex, HealthAspect fromAspect,
-                                HealthAspect toAspect, List<Segment> heading, List<Segment> body) {
+    public record SectionChange(String key, SectionChangeKind change, @Schema(extensions = @Extension(name = ApiDescriptionFilter.OMITTED_WHEN_EMPTY, value = "true")) Integer fromIndex,
+                                @Schema(extensions = @Extension(name = ApiDescriptionFilter.OMITTED_WHEN_EMPTY, value = "true")) Integer toIndex,
+                                @Schema(extensions = @Extension(name = ApiDescriptionFilter.OMITTED_WHEN_EMPTY, value = "true")) HealthAspect fromAspect,
+                                @Schema(extensions = @Extension(name = ApiDescriptionFilter.OMITTED_WHEN_EMPTY, value = "true")) HealthAspect toAspect,
+                                @Schema(extensions = @Extension(name = ApiDescriptionFilter.OMITTED_WHEN_EMPTY, value = "true")) List<Segment> heading,
+                                @Schema(extensions = @Extension(name = ApiDescriptionFilter.OMITTED_WHEN_EMPTY, value = "true")) List<Segment> body) {
     }
 
     public record CitationChanges(List<Citation> added, List<Citation> removed, List<CitationChange> changed) {

@@ -6,6 +6,8 @@ public enum WorkflowAction {
     /** A scheduled approval going live; done by the service itself, never by a request. */
     PUBLISH_SCHEDULED;
 
+    /** The name in the audit trail, also its name in JSON. */
+    @com.fasterxml.jackson.annotation.JsonValue
     public String auditName() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }

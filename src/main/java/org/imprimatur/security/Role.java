@@ -1,5 +1,6 @@
 package org.imprimatur.security;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -17,6 +18,8 @@ public enum Role {
         this.tokenName = tokenName;
     }
 
+    /** The name in tokens, in the API and on pages. */
+    @JsonValue
     public String tokenName() {
         return tokenName;
     }

@@ -33,6 +33,7 @@ public class TokenResource {
     @Operation(summary = "Exchange a built-in account's password for a bearer token")
     @APIResponse(responseCode = "200", description = "The access token")
     @APIResponse(responseCode = "401", description = "Unknown account or wrong password")
+    @APIResponse(responseCode = "422", description = "username or password is missing")
     @APIResponse(responseCode = "429", description = "Too many failed attempts for this username or from this address; see Retry-After")
     public TokenService.IssuedToken token(Credentials credentials, @jakarta.ws.rs.core.Context io.vertx.core.http.HttpServerRequest request) {
         if (credentials == null || credentials.username() == null || credentials.password() == null) {

@@ -1,5 +1,6 @@
 package org.imprimatur.workflow;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,8 @@ public enum ArticleEventType {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /** The name webhooks, their delivery log and CloudEvents use: its name in JSON. */
+    @JsonValue
     public String cloudEventType() {
         return CLOUD_EVENT_PREFIX + wireName();
     }

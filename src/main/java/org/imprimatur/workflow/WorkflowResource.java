@@ -1,5 +1,6 @@
 package org.imprimatur.workflow;
 
+import org.imprimatur.article.ArticleView;
 import org.imprimatur.rules.Attempt;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -12,6 +13,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -33,8 +36,11 @@ import java.util.UUID;
 @Tag(name = "Editorial: workflow")
 @SecurityRequirement(name = "bearer")
 @RolesAllowed({Role.EDITOR_NAME, Role.MEDICAL_REVIEWER_NAME, Role.ADMIN_NAME})
-@APIResponse(responseCode = "403", description = "A rule about who may act refused (role or four-eyes)")
-@APIResponse(responseCode = "409", description = "The article's state or the named version does not allow the action")
+@APIResponse(responseCode = "200", description = "The article after the action, with its ETag",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))
+@APIResponse(responseCode = "403", description = "A rule about who may act refused (role or four-eyes); rule names it")
+@APIResponse(responseCode = "404", description = "No such article")
+@APIResponse(responseCode = "409", description = "The article's state or the named version does not allow the action; rule names it")
 // Each action is one transaction with the actor's account read in it: one connection, one commit.
 @Transactional
 public class WorkflowResource {
@@ -88,6 +94,7 @@ public class WorkflowResource {
     @POST
     @Path("/request-changes")
     @Operation(summary = "Send the version under review back with comments (IN_REVIEW → CHANGES_REQUESTED)")
+    @APIResponse(responseCode = "422", description = "No comment, or a comment on a section the version lacks")
     public Response requestChanges(@PathParam("id") UUID id, RequestChangesRequest request) {
         RequestChangesRequest body = request == null ? new RequestChangesRequest(null, List.of()) : request;
         return EditorialResponses.withETag(requestingChanges.requestChanges(id, body.version(), body.comments(), currentActor.get()));
@@ -112,6 +119,7 @@ public class WorkflowResource {
     @POST
     @Path("/retract")
     @Operation(summary = "Take the live version off the delivery API, with a reason")
+    @APIResponse(responseCode = "422", description = "No reason, or one that is too long")
     public Response retract(@PathParam("id") UUID id, RetractRequest request) {
         return EditorialResponses.withETag(retracting.retract(id, request == null ? null : request.reason(), currentActor.get()));
     }

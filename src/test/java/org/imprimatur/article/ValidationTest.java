@@ -8,6 +8,7 @@ import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.imprimatur.support.Api;
+import org.imprimatur.support.ApiContract;
 import org.imprimatur.support.Database;
 import org.imprimatur.support.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -121,7 +122,7 @@ class ValidationTest {
         long articles = Database.count(dataSource, "articles");
         long versions = Database.count(dataSource, "article_versions");
 
-        Api.create(content).then().statusCode(422)
+        Api.createBadInput(content).then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("status", equalTo(422))
                 .body("type", equalTo("urn:imprimatur:problem:validation"))
@@ -153,7 +154,7 @@ class ValidationTest {
         Map<String, Object> content = Fixtures.article(Fixtures.uniqueSlug("invalid-save"));
         String id = Api.createdId(content);
         breakIt.accept(content);
-        Api.save("editor", id, Api.etag(id), content).then().statusCode(422).body("errors.field", hasItem(field));
+        Api.saveBadInput("editor", id, Api.etag(id), content).then().statusCode(422).body("errors.field", hasItem(field));
         Api.as("editor").get(Api.ARTICLES + "/" + id + "/versions").then().body("size()", equalTo(1));
     }
 
@@ -163,7 +164,7 @@ class ValidationTest {
         Map<String, Object> content = Fixtures.article(Fixtures.uniqueSlug("pixel"));
         String id = Api.createdId(content);
         sections(content).get(0).put("body", "Hello ![x](https://article.invalid//evil.example/p.png)");
-        Api.save("editor", id, Api.etag(id), content).then().statusCode(422)
+        Api.saveBadInput("editor", id, Api.etag(id), content).then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("sections[0].body"))
                 .body("errors[0].message", containsString("image source host article.invalid is not an allowed image host"));
@@ -177,7 +178,7 @@ class ValidationTest {
         String slug = Fixtures.uniqueSlug("header-title");
         Map<String, Object> content = Fixtures.article(slug);
         content.put("title", "Eczema\nReply-To: attacker@evil.example");
-        Api.create(content).then().statusCode(422).contentType("application/problem+json")
+        Api.createBadInput(content).then().statusCode(422).contentType("application/problem+json")
                 .body("errors.size()", equalTo(1))
                 .body("errors[0].field", equalTo("title"))
                 .body("errors[0].message", containsString("U+000A at character 7"));
@@ -202,11 +203,11 @@ class ValidationTest {
     @Test
     void malformedJsonIs400() {
         long before = Database.count(dataSource, "articles");
-        Api.as("editor").body("{\"slug\": \"broken\", ").post(Api.ARTICLES).then().statusCode(400)
+        Api.as("editor").filter(ApiContract.answerOnly()).body("{\"slug\": \"broken\", ").post(Api.ARTICLES).then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:imprimatur:problem:malformed-body"))
                 .body("detail", containsString("not valid JSON"));
-        Api.as("editor").body("not json at all").post(Api.ARTICLES).then().statusCode(400)
+        Api.as("editor").filter(ApiContract.answerOnly()).body("not json at all").post(Api.ARTICLES).then().statusCode(400)
                 .body("type", equalTo("urn:imprimatur:problem:malformed-body"));
         assertEquals(before, Database.count(dataSource, "articles"));
     }
@@ -215,15 +216,15 @@ class ValidationTest {
     void wrongTypesAreNamedByField() {
         Map<String, Object> content = Fixtures.article(Fixtures.uniqueSlug("types"));
         citations(content).get(0).put("year", "last year");
-        Api.create(content).then().statusCode(400).contentType("application/problem+json")
+        Api.createBadInput(content).then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("citations[0].year"))
                 .body("errors[0].message", equalTo("must be a whole number"));
         Map<String, Object> notAList = Fixtures.article(Fixtures.uniqueSlug("types"));
         notAList.put("sections", "one section");
-        Api.create(notAList).then().statusCode(400).body("errors[0].field", equalTo("sections"))
+        Api.createBadInput(notAList).then().statusCode(400).body("errors[0].field", equalTo("sections"))
                 .body("errors[0].message", equalTo("must be an array"));
         // docs/errors.md: no Java type leaks into a problem document.
-        Api.create(notAList).then().body("detail", org.hamcrest.Matchers.not(containsString("java")))
+        Api.createBadInput(notAList).then().body("detail", org.hamcrest.Matchers.not(containsString("java")))
                 .body("detail", org.hamcrest.Matchers.not(containsString("`")));
     }
 
@@ -231,7 +232,7 @@ class ValidationTest {
     void unknownFieldsAreRefused() {
         Map<String, Object> content = Fixtures.article(Fixtures.uniqueSlug("unknown"));
         content.put("titel", "typo");
-        Api.create(content).then().statusCode(400).body("errors[0].field", equalTo("titel"));
+        Api.createBadInput(content).then().statusCode(400).body("errors[0].field", equalTo("titel"));
     }
 
     @Test
@@ -243,7 +244,7 @@ class ValidationTest {
         broken[insideTitle] = (byte) 0xC3; // a lead byte followed by one that cannot continue it
         broken[insideTitle + 1] = (byte) 0x28;
         System.arraycopy(body, insideTitle, broken, insideTitle + 2, body.length - insideTitle);
-        Api.as("editor").body(broken).post(Api.ARTICLES).then().statusCode(400)
+        Api.as("editor").filter(ApiContract.answerOnly()).body(broken).post(Api.ARTICLES).then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:imprimatur:problem:malformed-body"))
                 .body("detail", containsString("Invalid UTF-8"));
@@ -258,7 +259,7 @@ class ValidationTest {
             sections.add(Fixtures.section("part-" + i, "", null, "x".repeat(99_000)));
         }
         content.put("sections", sections);
-        Response response = Api.create(content);
+        Response response = Api.createBadInput(content);
         response.then().statusCode(413).contentType("application/problem+json");
         assertEquals(before, Database.count(dataSource, "articles"));
     }
@@ -299,9 +300,9 @@ class ValidationTest {
 
     @Test
     void noRequestBodyIs4xx() {
-        Api.as("editor").post(Api.ARTICLES).then().statusCode(422)
+        Api.as("editor").filter(ApiContract.answerOnly()).post(Api.ARTICLES).then().statusCode(422)
                 .contentType("application/problem+json");
-        RestAssured.given().auth().oauth2(Api.token("editor")).contentType("text/plain").body("hello")
+        RestAssured.given().filter(ApiContract.answerOnly()).auth().oauth2(Api.token("editor")).contentType("text/plain").body("hello")
                 .post(Api.ARTICLES).then().statusCode(415).contentType("application/problem+json");
     }
 

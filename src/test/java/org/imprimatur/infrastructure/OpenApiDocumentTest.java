@@ -1,10 +1,23 @@
 package org.imprimatur.infrastructure;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import org.imprimatur.article.CitationKind;
+import org.imprimatur.article.HealthAspect;
+import org.imprimatur.review.VersionDiffer;
+import org.imprimatur.rules.WorkflowAction;
+import org.imprimatur.rules.WorkflowState;
+import org.imprimatur.security.Role;
+import org.imprimatur.workflow.ArticleEventType;
 import org.junit.jupiter.api.Test;
 
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +28,54 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The OpenAPI document is usable by a client generator: every operation has a unique operationId,
- * a success and a client-error response, every error is described as problem+json, and every
- * security requirement names a scheme the document defines.
+ * a success and a client-error response, every error is described by the one problem+json schema,
+ * every secured operation declares 401 and 403, and every security requirement names a scheme the
+ * document defines. That the document says exactly what the service answers is checked on every
+ * call of the suite ({@link org.imprimatur.support.ApiContract}).
  */
 @QuarkusTest
 class OpenApiDocumentTest {
 
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
+    private static final Map<String, Object> PROBLEM_CONTENT = Map.of("application/problem+json",
+            Map.of("schema", Map.of("$ref", "#/components/schemas/Problem")));
+    /** The copy of the served description that the build generates the test client from (pom.xml). */
+    private static final Path CHECKED_IN = Path.of("docs", "openapi.json");
+
+    /**
+     * docs/openapi.json is what the service serves: the client GeneratedClientIT uses is generated
+     * from it during the build, without a running service. After a change to the API, copy the
+     * served document over it (this test leaves it in target/openapi.json).
+     */
+    @Test
+    void theCheckedInCopyIsWhatTheServiceServes() throws IOException {
+        String served = RestAssured.get("/q/openapi?format=json").then().statusCode(200).extract().asString();
+        ObjectMapper json = new ObjectMapper();
+        if (!json.readTree(served).equals(json.readTree(Files.readString(CHECKED_IN)))) {
+            Files.writeString(Path.of("target", "openapi.json"), served.endsWith("\n") ? served : served + "\n");
+            throw new AssertionError(CHECKED_IN + " differs from what /q/openapi serves; if the API change is meant, "
+                    + "cp target/openapi.json " + CHECKED_IN);
+        }
+    }
+
+    /** The enumerations of the description are the Java enums' JSON names, not lists of their own. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void enumerationsAreTheJavaEnums() {
+        Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) RestAssured.get("/q/openapi?format=json")
+                .then().statusCode(200).extract().as(Map.class).get("components")).get("schemas");
+        Map<String, List<String>> expected = Map.of(
+                "WorkflowState", Arrays.stream(WorkflowState.values()).map(Enum::name).toList(),
+                "WorkflowAction", Arrays.stream(WorkflowAction.values()).map(WorkflowAction::auditName).toList(),
+                "HealthAspect", Arrays.stream(HealthAspect.values()).map(HealthAspect::jsonName).toList(),
+                "CitationKind", Arrays.stream(CitationKind.values()).map(CitationKind::jsonName).toList(),
+                "Role", Arrays.stream(Role.values()).map(Role::tokenName).toList(),
+                "ArticleEventType", ArticleEventType.cloudEventTypes(),
+                "SectionChangeKind", Arrays.stream(VersionDiffer.SectionChangeKind.values())
+                        .map(VersionDiffer.SectionChangeKind::label).toList());
+        expected.forEach((name, values) -> assertEquals(values,
+                ((Map<String, Object>) schemas.get(name)).get("enum"), name));
+    }
 
     @Test
     @SuppressWarnings("unchecked")
@@ -68,10 +122,14 @@ class OpenApiDocumentTest {
                 }
                 responses.forEach((code, response) -> {
                     if ((code.startsWith("4") || code.startsWith("5"))
-                            && !((Map<String, Object>) response.getOrDefault("content", Map.of())).containsKey("application/problem+json")) {
-                        problems.add(where + ": " + code + " is not described as problem+json");
+                            && !PROBLEM_CONTENT.equals(response.get("content"))) {
+                        problems.add(where + ": " + code + " is not described as the one problem+json schema");
                     }
                 });
+                if (operation.containsKey("security") && !((List<?>) operation.get("security")).get(0).equals(Map.of())
+                        && !(responses.containsKey("401") && responses.containsKey("403"))) {
+                    problems.add(where + ": a secured operation without 401 and 403");
+                }
                 for (Map<String, Object> requirement : (List<Map<String, Object>>) operation.getOrDefault("security", List.of())) {
                     requirement.keySet().stream().filter(name -> !schemes.contains(name))
                             .forEach(name -> problems.add(where + ": undefined security scheme " + name));

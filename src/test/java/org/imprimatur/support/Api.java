@@ -80,6 +80,19 @@ public final class Api {
         return as("editor").body(content).post(ARTICLES);
     }
 
+    /**
+     * As {@link #create}, for content that breaks a rule on purpose: only the answer is held to the
+     * API description ({@link ApiContract#answerOnly()}).
+     */
+    public static Response createBadInput(Map<String, Object> content) {
+        return as("editor").filter(ApiContract.answerOnly()).body(content).post(ARTICLES);
+    }
+
+    /** As {@link #save}, for content that breaks a rule on purpose: only the answer is checked. */
+    public static Response saveBadInput(String username, String id, String ifMatch, Map<String, Object> content) {
+        return as(username).filter(ApiContract.answerOnly()).header("If-Match", ifMatch).body(content).put(ARTICLES + "/" + id);
+    }
+
     /** Creates an article and returns its id; fails the test if creation fails. */
     public static String createdId(Map<String, Object> content) {
         return create(content).then().statusCode(201).extract().path("id");

@@ -8,12 +8,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.imprimatur.article.ArticleContent;
 import org.imprimatur.checks.Readability;
-import org.imprimatur.checks.SectionReadability;
 import org.imprimatur.security.Role;
 
 import java.time.Clock;
@@ -41,7 +41,36 @@ public class ChecksResource {
                               String message) {
     }
 
-    public record ReadabilityView(Readability article, List<SectionReadability> sections) {
+    /** One sentence among the hardest to read, where it is in its section's body, and its grade. */
+    public record HardSentenceView(String sectionKey, int start, int end, String text, int words, int syllables, double grade) {
+    }
+
+    /**
+     * How a text reads: SMOG (null under 30 sentences, where {@code note} says why) and Flesch–Kincaid,
+     * as US school grades to one decimal; {@code grade} is the one the target is held against.
+     */
+    public record ReadingView(int sentences, int words, int syllables, int polysyllables, double wordsPerSentence,
+                              double fleschKincaidGrade, @Schema(nullable = true) Double smogGrade, double grade,
+                              String formula, @Schema(nullable = true) String note, List<HardSentenceView> hardestSentences) {
+
+        static ReadingView of(Readability figures) {
+            return new ReadingView(figures.sentences(), figures.words(), figures.syllables(), figures.polysyllables(),
+                    oneDecimal(figures.wordsPerSentence()), oneDecimal(figures.fleschKincaidGrade()),
+                    figures.smogGrade() == null ? null : oneDecimal(figures.smogGrade()), oneDecimal(figures.grade()),
+                    figures.formula(), figures.note(), figures.hardestSentences().stream()
+                    .map(hard -> new HardSentenceView(hard.sectionKey(), hard.start(), hard.end(), hard.text(), hard.words(),
+                            hard.syllables(), oneDecimal(hard.grade()))).toList());
+        }
+
+        private static double oneDecimal(double value) {
+            return Math.round(value * 10) / 10.0;
+        }
+    }
+
+    public record SectionReadingView(String sectionKey, ReadingView readability) {
+    }
+
+    public record ReadabilityView(ReadingView article, List<SectionReadingView> sections) {
     }
 
     public record ChecksView(UUID articleId, int version, String contentHash, List<FindingView> findings,
@@ -61,6 +90,8 @@ public class ChecksResource {
                 ruled.mode().wireName(), ruled.finding().sectionKey(), ruled.finding().start(), ruled.finding().end(),
                 ruled.finding().sentence(), ruled.finding().message())).toList();
         return new ChecksView(at.article().id, at.latest().versionNo, at.latest().contentHash, findings,
-                new ReadabilityView(report.figures().article(), report.figures().sections()));
+                new ReadabilityView(ReadingView.of(report.figures().article()), report.figures().sections().stream()
+                        .map(section -> new SectionReadingView(section.sectionKey(), ReadingView.of(section.readability())))
+                        .toList()));
     }
 }

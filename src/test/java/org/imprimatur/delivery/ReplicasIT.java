@@ -150,7 +150,7 @@ class ReplicasIT {
 
     /** Signs in to the studio as a browser would: the form's CSRF cookie, then the session cookie. */
     private static String studioSession(String base, String username, String password) {
-        String csrf = RestAssured.given().baseUri(base).get("/studio/sign-in").then().statusCode(200)
+        String csrf = RestAssured.given().baseUri(base).get("/studio/sign-in").then().log().ifValidationFails().statusCode(200)
                 .extract().cookie("csrf-token");
         return RestAssured.given().baseUri(base).redirects().follow(false).cookie("csrf-token", csrf)
                 .formParams(Map.of("csrf-token", csrf, "username", username, "password", password))

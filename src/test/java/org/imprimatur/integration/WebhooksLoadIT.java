@@ -20,14 +20,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * docs/integration.md, "Webhooks": two packaged replicas on one durable PostgreSQL, 1,000
- * publications in a row, alternating between them: exactly 1,000 deliveries, none lost, none sent
- * twice, and publishing no slower than without a webhook. Prints publish latency with and without
+ * docs/integration.md, "Webhooks": two packaged replicas on one PostgreSQL, 300 publications in a
+ * row (-Dimprimatur.it.publishes=N for more), alternating between them: exactly one delivery each,
+ * none lost, none sent twice, and publishing no slower than without a webhook. bench/webhooks.sh
+ * measures the latencies over 1,000. Prints publish latency with and without
  * a subscription and the publish-to-receipt latency.
  */
 class WebhooksLoadIT {
 
-    private static final int PUBLISHES = Integer.getInteger("imprimatur.it.publishes", 1000);
+    private static final int PUBLISHES = Integer.getInteger("imprimatur.it.publishes", 300);
     private static final int BASELINE = 200;
     private static PackagedService services;
     private static WebhookReceiver receiver;
@@ -49,7 +50,7 @@ class WebhooksLoadIT {
     }
 
     @Test
-    void aThousandPublicationsAreDeliveredExactlyOnceWithoutSlowingPublication() throws Exception {
+    void everyPublicationIsDeliveredExactlyOnceWithoutSlowingPublication() throws Exception {
         publishAll("warm-up", 100, new HashMap<>());
         Response created = services.as(replicas.get(0), "admin").body(Map.of("url", receiver.url("/load"),
                 "events", List.of("org.imprimatur.article.published"))).post("/api/v1/webhooks");

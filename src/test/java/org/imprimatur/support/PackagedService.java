@@ -1,7 +1,6 @@
 package org.imprimatur.support;
 
 import io.restassured.specification.RequestSpecification;
-import org.imprimatur.infrastructure.DatabaseSettings;
 import org.imprimatur.infrastructure.EmbeddedDatabase;
 
 import java.io.IOException;
@@ -14,9 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The packaged jar (built by {@code mvn package}) started as separate processes on one PostgreSQL:
- * the external one when QUARKUS_DATASOURCE_* is set, otherwise an embedded one in a temp directory.
- * For integration tests that need whole services, e.g. two replicas.
+ * The packaged jar (built by {@code mvn package}) started as separate processes on one fresh
+ * embedded PostgreSQL in a temp directory, the run command's default (the integration tests never
+ * see QUARKUS_DATASOURCE_*: the failsafe plugin leaves it out). For integration tests that need
+ * whole services, e.g. two replicas.
  */
 public final class PackagedService implements AutoCloseable {
 
@@ -38,12 +38,6 @@ public final class PackagedService implements AutoCloseable {
     }
 
     public static PackagedService onFreshDatabase() throws IOException {
-        if (DatabaseSettings.fromEnvironment().external()) {
-            Login service = new Login(System.getenv("QUARKUS_DATASOURCE_USERNAME"), System.getenv("QUARKUS_DATASOURCE_PASSWORD"));
-            Login owner = System.getenv("QUARKUS_FLYWAY_USERNAME") == null ? service
-                    : new Login(System.getenv("QUARKUS_FLYWAY_USERNAME"), System.getenv("QUARKUS_FLYWAY_PASSWORD"));
-            return new PackagedService(null, System.getenv("QUARKUS_DATASOURCE_JDBC_URL"), service, owner);
-        }
         EmbeddedDatabase database = EmbeddedDatabase.start(Files.createTempDirectory("imprimatur-it"),
                 Boolean.getBoolean("imprimatur.test.fast-commits")
                         ? EmbeddedDatabase.Commits.FAST_UNSAFE_FOR_TESTS : EmbeddedDatabase.Commits.DURABLE);
@@ -68,9 +62,9 @@ public final class PackagedService implements AutoCloseable {
         Map<String, String> environment = new java.util.HashMap<>(settings);
         environment.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
         environment.put("QUARKUS_DATASOURCE_USERNAME", service.user());
-        environment.put("QUARKUS_DATASOURCE_PASSWORD", service.password() == null ? "" : service.password());
+        environment.put("QUARKUS_DATASOURCE_PASSWORD", service.password());
         environment.put("QUARKUS_FLYWAY_USERNAME", owner.user());
-        environment.put("QUARKUS_FLYWAY_PASSWORD", owner.password() == null ? "" : owner.password());
+        environment.put("QUARKUS_FLYWAY_PASSWORD", owner.password());
         environment.put("IMPRIMATUR_DEMO_SEED", "true");
         RunningJar instance = RunningJar.start(name, environment);
         instances.add(instance);
@@ -92,8 +86,6 @@ public final class PackagedService implements AutoCloseable {
         for (RunningJar instance : instances) {
             instance.close();
         }
-        if (embedded != null) {
-            embedded.close();
-        }
+        embedded.close();
     }
 }

@@ -61,7 +61,8 @@ public class AccountEvents {
                         WHERE e.account_id = ?1 ORDER BY e.id DESC""", EventRow.class)
                 .setParameter(1, account.id)
                 .getResultList().stream()
-                .map(row -> new AccountEventView(row.id(), row.at(), row.actor(), AccountAction.fromLabel(row.action()), parse(row.changes())))
+                .map(row -> new AccountEventView(row.id(), row.at(), row.actor(), AccountAction.fromLabel(row.action()),
+                        parse(row.changes())))
                 .toList();
     }
 

@@ -217,7 +217,8 @@ public class ApiDescriptionFilter implements OASFilter {
             response.addHeader(HttpHeaders.WWW_AUTHENTICATE, headerReference(HttpHeaders.WWW_AUTHENTICATE));
         }
         boolean[] articleView = {false};
-        contentSchemas(response.getContent(), schema -> articleView[0] |= (SCHEMAS + ARTICLE_VIEW).equals(schema.getRef()));
+        contentSchemas(response.getContent(),
+                schema -> articleView[0] |= (SCHEMAS + ARTICLE_VIEW).equals(schema.getRef()));
         if (code.startsWith("2") && articleView[0]) {
             response.addHeader(HttpHeaders.ETAG, headerReference(HttpHeaders.ETAG));
         }
@@ -247,11 +248,15 @@ public class ApiDescriptionFilter implements OASFilter {
                 Map.entry(HttpHeaders.ETAG, header(string().pattern("^\"[^\"]*\"$"), true,
                         "The strong entity tag of this representation: If-Match to save on top of it (editorial), "
                                 + "If-None-Match to ask again whether it changed (delivery).")),
-                Map.entry(HttpHeaders.LOCATION, header(string().format("uri-reference"), true, "The address of what was created.")),
-                Map.entry(HttpHeaders.CACHE_CONTROL, header(string(), true, "How long shared and private caches may keep the answer.")),
-                Map.entry(HttpHeaders.VARY, header(string(), true, "Accept: the representation depends on the Accept header.")),
+                Map.entry(HttpHeaders.LOCATION, header(string().format("uri-reference"), true,
+                        "The address of what was created.")),
+                Map.entry(HttpHeaders.CACHE_CONTROL, header(string(), true,
+                        "How long shared and private caches may keep the answer.")),
+                Map.entry(HttpHeaders.VARY, header(string(), true,
+                        "Accept: the representation depends on the Accept header.")),
                 Map.entry(HttpHeaders.LAST_MODIFIED, header(string(), true,
-                        "When the live version went live (an HTTP date), for If-Modified-Since.")),
+                        "An HTTP date: when this representation last changed, by the version's publication or its "
+                                + "latest review.")),
                 Map.entry(AGE, header(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int64")
                         .minimum(java.math.BigDecimal.ZERO), false,
                         "Only while the database is away: seconds since the cached answer was last known to be current.")),

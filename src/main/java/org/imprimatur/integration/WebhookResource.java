@@ -95,7 +95,8 @@ public class WebhookResource {
     @APIResponse(responseCode = "400", description = "A malformed status, limit or cursor")
     @APIResponse(responseCode = "404", description = "No such webhook")
     public Page<DeliveryView> listDeliveries(@PathParam("id") UUID id,
-                                             @QueryParam("status") @Parameter(schema = @Schema(implementation = DeliveryStatus.class)) String status,
+                                             @QueryParam("status")
+                                             @Parameter(schema = @Schema(implementation = DeliveryStatus.class)) String status,
                                              @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return webhooks.deliveries(id, status, limit, cursor, currentActor.get());
     }

@@ -48,7 +48,10 @@ public final class VersionDiffer {
     public record Segment(SegmentOp op, String text) {
     }
 
-    /** Whether a segment's words are in both versions, only in the old one or only in the new one; written in JSON as its label. */
+    /**
+     * Whether a segment's words are in both versions, only in the old one or only in the new one;
+     * written in JSON as its label.
+     */
     public enum SegmentOp {
         EQUAL, DELETE, INSERT;
 

@@ -80,7 +80,8 @@ class OpenApiDocumentTest {
                 Map.entry("ArticleEventType", ArticleEventType.cloudEventTypes()),
                 Map.entry("SectionChangeKind", Arrays.stream(VersionDiffer.SectionChangeKind.values())
                         .map(VersionDiffer.SectionChangeKind::label).toList()),
-                Map.entry("SegmentOp", Arrays.stream(VersionDiffer.SegmentOp.values()).map(VersionDiffer.SegmentOp::label).toList()),
+                Map.entry("SegmentOp", Arrays.stream(VersionDiffer.SegmentOp.values())
+                        .map(VersionDiffer.SegmentOp::label).toList()),
                 Map.entry("CitationField", Arrays.stream(VersionDiffer.CitationField.values())
                         .map(VersionDiffer.CitationField::label).toList()),
                 Map.entry("ChangeType", Arrays.stream(ChangeType.values()).map(ChangeType::label).toList()),

@@ -3,13 +3,16 @@ package org.imprimatur;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.imprimatur.accounts.AccountAction;
 import org.imprimatur.article.CitationKind;
 import org.imprimatur.article.HealthAspect;
 import org.imprimatur.article.ReviewRecord;
 import org.imprimatur.rules.WorkflowState;
+import org.imprimatur.integration.DeliveryStatus;
 import org.imprimatur.security.Role;
 import org.imprimatur.support.Database;
 import org.imprimatur.workflow.ArticleEventType;
+import org.imprimatur.workflow.ChangeType;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -58,6 +61,21 @@ class EnumConstraintsTest {
     @Test
     void reviewRecordKindsAreTheReviewRecordsKindCheck() {
         assertSameValues("review_records", "review_records_kind_check", ReviewRecord.Kind.values(), ReviewRecord.Kind::name);
+    }
+
+    @Test
+    void changeTypesAreTheChangeFeedTypeCheck() {
+        assertSameValues("change_feed", "change_feed_type_check", ChangeType.values(), ChangeType::label);
+    }
+
+    @Test
+    void deliveryStatusesAreTheWebhookDeliveriesStatusCheck() {
+        assertSameValues("webhook_deliveries", "webhook_deliveries_status_check", DeliveryStatus.values(), DeliveryStatus::label);
+    }
+
+    @Test
+    void accountActionsAreTheAccountEventsActionCheck() {
+        assertSameValues("account_events", "account_events_action_check", AccountAction.values(), AccountAction::label);
     }
 
     @Test

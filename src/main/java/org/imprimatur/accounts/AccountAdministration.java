@@ -118,7 +118,7 @@ public class AccountAdministration {
         fields.put("email", account.email);
         fields.put("credentials", account.credentials);
         fields.put("roles", List.of(account.roles));
-        events.record(actor, account, "created", fields);
+        events.record(actor, account, AccountAction.CREATED, fields);
         return AccountView.of(account);
     }
 
@@ -179,7 +179,7 @@ public class AccountAdministration {
             throw ProblemException.invalid(errors);
         }
         account.passwordHash = BcryptUtil.bcryptHash(change.newPassword());
-        events.record(actor, account, "password-changed", Map.of("password", "changed"));
+        events.record(actor, account, AccountAction.PASSWORD_CHANGED, Map.of("password", "changed"));
         // Every session and token ends, the caller's too: the studio starts a new session for the
         // page that made the change; an API caller signs in again with the new password.
         oldCredentials.end(account);

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** One recorded change to an account: when, by whom, what was done and which fields changed. */
-public record AccountEventView(long id, Instant at, String actor, String action, Map<String, Object> changes) {
+public record AccountEventView(long id, Instant at, String actor, AccountAction action, Map<String, Object> changes) {
 
     /** The changed fields in words, as the studio's account history shows them: "roles: editor → editor, medical-reviewer". */
     public String summary() {

@@ -32,7 +32,7 @@ public class AccountEvents {
         this.clock = clock;
     }
 
-    void record(Actor actor, Account account, String action, Map<String, Object> changes) {
+    void record(Actor actor, Account account, AccountAction action, Map<String, Object> changes) {
         try {
             entityManager.createNativeQuery("""
                             INSERT INTO account_events (at, actor_id, account_id, action, changes)
@@ -40,7 +40,7 @@ public class AccountEvents {
                     .setParameter(1, Timestamps.now(clock))
                     .setParameter(2, actor.id())
                     .setParameter(3, account.id)
-                    .setParameter(4, action)
+                    .setParameter(4, action.label())
                     .setParameter(5, json.writeValueAsString(changes))
                     .executeUpdate();
         } catch (JsonProcessingException impossible) {
@@ -61,7 +61,8 @@ public class AccountEvents {
                         WHERE e.account_id = ?1 ORDER BY e.id DESC""", EventRow.class)
                 .setParameter(1, account.id)
                 .getResultList().stream()
-                .map(row -> new AccountEventView(row.id(), row.at(), row.actor(), row.action(), parse(row.changes())))
+                .map(row -> new AccountEventView(row.id(), row.at(), row.actor(), AccountAction.fromLabel(row.action()),
+                        parse(row.changes())))
                 .toList();
     }
 

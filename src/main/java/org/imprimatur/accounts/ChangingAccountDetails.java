@@ -32,7 +32,7 @@ public class ChangingAccountDetails {
             oldCredentials.end(account);
         }
         if (!changed.isEmpty()) {
-            events.record(actor, account, "changed", changed);
+            events.record(actor, account, AccountAction.CHANGED, changed);
         }
     }
 }

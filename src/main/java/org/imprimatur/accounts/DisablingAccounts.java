@@ -26,7 +26,7 @@ public class DisablingAccounts {
             return;
         }
         account.disabled = disabled;
-        events.record(actor, account, disabled ? "disabled" : "enabled", Map.of());
+        events.record(actor, account, disabled ? AccountAction.DISABLED : AccountAction.ENABLED, Map.of());
         if (disabled) {
             oldCredentials.end(account);
         }

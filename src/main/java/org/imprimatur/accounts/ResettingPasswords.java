@@ -24,7 +24,7 @@ public class ResettingPasswords {
 
     void reset(Account account, String password, Actor actor) {
         account.passwordHash = BcryptUtil.bcryptHash(password);
-        events.record(actor, account, "password-reset", Map.of("password", "reset"));
+        events.record(actor, account, AccountAction.PASSWORD_RESET, Map.of("password", "reset"));
         oldCredentials.end(account);
     }
 }

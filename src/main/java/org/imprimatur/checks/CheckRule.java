@@ -1,5 +1,7 @@
 package org.imprimatur.checks;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,6 +20,7 @@ public enum CheckRule {
     private final String wireName = name().toLowerCase(Locale.ROOT).replace('_', '-');
 
     /** The name in JSON and in settings, e.g. {@code uncited-claim}. */
+    @JsonValue
     public String wireName() {
         return wireName;
     }

@@ -67,8 +67,8 @@ public final class ClinicalChecks {
             return Optional.empty();
         }
         HardSentence hardest = readability.hardestSentences().get(0);
-        String formula = readability.tooShortForSmog() ? Readability.FLESCH_KINCAID + ", too short for SMOG"
-                : Readability.SMOG;
+        String formula = readability.tooShortForSmog() ? ReadingFormula.FLESCH_KINCAID.label() + ", too short for "
+                + ReadingFormula.SMOG.label() : ReadingFormula.SMOG.label();
         String message = String.format(Locale.ROOT, "This section reads at US grade %.1f (%s), above the target of %s:"
                         + " shorten long sentences and use shorter words, starting with this one, its hardest.",
                 readability.grade(), formula, grade(settings.readingGradeTarget()));

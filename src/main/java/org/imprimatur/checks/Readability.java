@@ -16,8 +16,6 @@ public record Readability(int sentences, int words, int syllables, int polysylla
     /** McLaughlin's SMOG counts polysyllables in 30 sentences; fewer give no SMOG grade. */
     public static final int SMOG_MINIMUM_SENTENCES = 30;
     public static final int HARDEST_SHOWN = 3;
-    public static final String FLESCH_KINCAID = "Flesch–Kincaid";
-    public static final String SMOG = "SMOG";
 
     /** The grade that decides: SMOG where the text is long enough for it, else Flesch–Kincaid. */
     public double grade() {
@@ -25,8 +23,8 @@ public record Readability(int sentences, int words, int syllables, int polysylla
     }
 
     /** The formula behind {@link #grade()}. */
-    public String formula() {
-        return smogGrade != null ? SMOG : FLESCH_KINCAID;
+    public ReadingFormula formula() {
+        return smogGrade != null ? ReadingFormula.SMOG : ReadingFormula.FLESCH_KINCAID;
     }
 
     public boolean tooShortForSmog() {

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import org.imprimatur.infrastructure.Cursor;
 import org.imprimatur.infrastructure.NativeRows;
 import org.imprimatur.infrastructure.ProblemException;
+import org.imprimatur.workflow.ChangeType;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -27,7 +28,7 @@ public class ChangeFeed {
     }
 
     /** One change: an article went live in a version, or its live version was retracted. */
-    public record Change(String cursor, String type, String slug, int version, Instant at, String href) {
+    public record Change(String cursor, ChangeType type, String slug, int version, Instant at, String href) {
     }
 
     /** A page of changes; {@code next} is where to continue, also when there was nothing new. */
@@ -48,7 +49,7 @@ public class ChangeFeed {
                 .setParameter(1, after)
                 .setParameter(2, pageSize)
                 .getResultList().stream()
-                .map(row -> new Change(encode(row.id()), row.type(), row.slug(), row.version(), row.occurredAt(),
+                .map(row -> new Change(encode(row.id()), ChangeType.fromLabel(row.type()), row.slug(), row.version(), row.occurredAt(),
                         "/api/v1/articles/" + row.slug()))
                 .toList();
         return new ChangePage(items, items.isEmpty() ? encode(after) : items.get(items.size() - 1).cursor());

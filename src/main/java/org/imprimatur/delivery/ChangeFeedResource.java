@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -38,8 +39,10 @@ public class ChangeFeedResource {
     @Operation(operationId = "listChanges",
             summary = "Publications and retractions, oldest first, after a cursor; poll with next to catch up")
     @APIResponse(responseCode = "200", description = "A page of changes and the cursor to continue from",
+            headers = {@Header(name = HttpHeaders.ETAG, ref = HttpHeaders.ETAG), @Header(name = HttpHeaders.CACHE_CONTROL, ref = HttpHeaders.CACHE_CONTROL)},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangeFeed.ChangePage.class)))
-    @APIResponse(responseCode = "304", description = "If-None-Match names this page as it is")
+    @APIResponse(responseCode = "304", description = "If-None-Match names this page as it is",
+            headers = {@Header(name = HttpHeaders.ETAG, ref = HttpHeaders.ETAG), @Header(name = HttpHeaders.CACHE_CONTROL, ref = HttpHeaders.CACHE_CONTROL)})
     @APIResponse(responseCode = "400", description = "A malformed cursor or a limit outside 1–100")
     public Response changes(@QueryParam("after") String after, @QueryParam("limit") String limit,
                             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) throws JsonProcessingException {

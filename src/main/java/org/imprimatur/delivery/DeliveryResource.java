@@ -15,12 +15,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.imprimatur.article.ETags;
+import org.imprimatur.infrastructure.ApiDescriptionFilter;
 import org.imprimatur.infrastructure.Page;
 import org.imprimatur.infrastructure.Problem;
 import org.imprimatur.infrastructure.ProblemMappers;
@@ -67,12 +69,24 @@ public class DeliveryResource {
                     + "JSON-LD; a client generated from this description lists both, so it asks for application/json "
                     + "itself to read the JSON form.")
     @APIResponse(responseCode = "200", description = "The article, with ETag, Last-Modified and Cache-Control",
+            headers = {@Header(name = HttpHeaders.ETAG, ref = HttpHeaders.ETAG),
+                    @Header(name = HttpHeaders.LAST_MODIFIED, ref = HttpHeaders.LAST_MODIFIED),
+                    @Header(name = HttpHeaders.CACHE_CONTROL, ref = HttpHeaders.CACHE_CONTROL),
+                    @Header(name = HttpHeaders.VARY, ref = HttpHeaders.VARY),
+                    @Header(name = ApiDescriptionFilter.AGE, ref = ApiDescriptionFilter.AGE),
+                    @Header(name = ApiDescriptionFilter.CACHE_STATUS, ref = ApiDescriptionFilter.CACHE_STATUS)},
             content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublishedArticle.class)),
                     @Content(mediaType = JSON_LD, schema = @Schema(type = SchemaType.OBJECT, additionalProperties = Schema.True.class,
                             description = "A schema.org MedicalWebPage"))})
     @APIResponse(responseCode = "400", description = "at is not an RFC 3339 instant between the years 1 and 9999")
-    @APIResponse(responseCode = "304", description = "If-None-Match names the current representation")
+    @APIResponse(responseCode = "304", description = "If-None-Match names the current representation",
+            headers = {@Header(name = HttpHeaders.ETAG, ref = HttpHeaders.ETAG),
+                    @Header(name = HttpHeaders.LAST_MODIFIED, ref = HttpHeaders.LAST_MODIFIED),
+                    @Header(name = HttpHeaders.CACHE_CONTROL, ref = HttpHeaders.CACHE_CONTROL),
+                    @Header(name = HttpHeaders.VARY, ref = HttpHeaders.VARY),
+                    @Header(name = ApiDescriptionFilter.AGE, ref = ApiDescriptionFilter.AGE),
+                    @Header(name = ApiDescriptionFilter.CACHE_STATUS, ref = ApiDescriptionFilter.CACHE_STATUS)})
     @APIResponse(responseCode = "404", description = "Unknown, never published, or nothing was live at that instant")
     @APIResponse(responseCode = "410", description = "Retracted, with the reason; with ?at=, also any version whose time live ended in a retraction")
     public Uni<Response> article(@PathParam("slug") String slug,
@@ -108,6 +122,8 @@ public class DeliveryResource {
             summary = "Published summaries, newest first, or ranked by full-text search with q; filter by tag")
     @APIResponse(responseCode = "400", description = "limit outside 1–100, a malformed cursor, or an empty q")
     @APIResponse(responseCode = "200", description = "One page of summaries and the cursor of the next",
+            headers = {@Header(name = ApiDescriptionFilter.AGE, ref = ApiDescriptionFilter.AGE),
+                    @Header(name = ApiDescriptionFilter.CACHE_STATUS, ref = ApiDescriptionFilter.CACHE_STATUS)},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SummaryPage.class)))
     public Uni<Response> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
                               @QueryParam("q") String q, @QueryParam("tag") String tag) {

@@ -1,5 +1,8 @@
 package org.imprimatur.delivery;
 
+import jakarta.ws.rs.core.HttpHeaders;
+import org.imprimatur.infrastructure.ApiDescriptionFilter;
+
 import java.util.Locale;
 import java.util.function.BiConsumer;
 
@@ -17,8 +20,8 @@ final class LiveHeaders {
      */
     static void staleness(long staleSeconds, BiConsumer<String, String> header) {
         if (staleSeconds >= 0) {
-            header.accept("Age", Long.toString(staleSeconds));
-            header.accept("Cache-Status", "imprimatur; hit; detail=stale-if-error");
+            header.accept(ApiDescriptionFilter.AGE, Long.toString(staleSeconds));
+            header.accept(ApiDescriptionFilter.CACHE_STATUS, "imprimatur; hit; detail=stale-if-error");
         }
     }
 
@@ -84,9 +87,9 @@ final class LiveHeaders {
     }
 
     static void each(Rendition.Live live, boolean jsonLd, String cacheControl, BiConsumer<String, String> header) {
-        header.accept("ETag", live.etag(jsonLd));
-        header.accept("Last-Modified", live.lastModified());
-        header.accept("Cache-Control", cacheControl);
-        header.accept("Vary", "Accept");
+        header.accept(HttpHeaders.ETAG, live.etag(jsonLd));
+        header.accept(HttpHeaders.LAST_MODIFIED, live.lastModified());
+        header.accept(HttpHeaders.CACHE_CONTROL, cacheControl);
+        header.accept(HttpHeaders.VARY, HttpHeaders.ACCEPT);
     }
 }

@@ -11,10 +11,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.imprimatur.infrastructure.ApiDescriptionFilter;
 import org.imprimatur.infrastructure.Problem;
 import org.imprimatur.infrastructure.ProblemMappers;
 
@@ -38,11 +40,17 @@ public class PreviewResource {
     @Produces({MediaType.APPLICATION_JSON, LiveHeaders.JSON_LD})
     @Operation(summary = "The version a preview link names, as the delivery API would serve it (JSON or JSON-LD)")
     @APIResponse(responseCode = "200", description = "The version, with Cache-Control: private, no-store and X-Robots-Tag: noindex",
+            headers = {@Header(name = HttpHeaders.CACHE_CONTROL, ref = HttpHeaders.CACHE_CONTROL),
+                    @Header(name = ApiDescriptionFilter.X_ROBOTS_TAG, ref = ApiDescriptionFilter.X_ROBOTS_TAG),
+                    @Header(name = HttpHeaders.VARY, ref = HttpHeaders.VARY)},
             content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublishedArticle.class)),
                     @Content(mediaType = LiveHeaders.JSON_LD, schema = @Schema(type = SchemaType.OBJECT,
                             additionalProperties = Schema.True.class, description = "A schema.org MedicalWebPage"))})
-    @APIResponse(responseCode = "404", description = "The link is unknown, altered, expired or revoked")
+    @APIResponse(responseCode = "404", description = "The link is unknown, altered, expired or revoked",
+            headers = {@Header(name = HttpHeaders.CACHE_CONTROL, ref = HttpHeaders.CACHE_CONTROL),
+                    @Header(name = ApiDescriptionFilter.X_ROBOTS_TAG, ref = ApiDescriptionFilter.X_ROBOTS_TAG),
+                    @Header(name = HttpHeaders.VARY, ref = HttpHeaders.VARY)})
     public Response preview(@PathParam("token") String token, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         boolean jsonLd = LiveHeaders.negotiate(accept) == LiveHeaders.Representation.JSON_LD;
         Response.ResponseBuilder response = links.open(token)
@@ -50,7 +58,7 @@ public class PreviewResource {
                 .orElseGet(() -> Response.fromResponse(ProblemMappers.respond(Problem.of(404, "not-found", "Not found",
                         "This preview link is unknown, has expired or was revoked."))));
         return response.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-                .header("X-Robots-Tag", "noindex, nofollow")
+                .header(ApiDescriptionFilter.X_ROBOTS_TAG, "noindex, nofollow")
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
                 .build();
     }

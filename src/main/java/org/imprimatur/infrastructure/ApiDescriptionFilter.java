@@ -5,12 +5,15 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+import jakarta.ws.rs.core.HttpHeaders;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -33,7 +36,12 @@ import java.util.function.Consumer;
  * {@link #OMITTED_WHEN_EMPTY}, and whether a value may be null is said by {@code nullable};</li>
  * <li>any property of a request may be null, which the service reads as absent;</li>
  * <li>strings with a format (UUID, instants, dates) are written in place rather than as schemas of
- * their own, so that a nullable one needs no {@code allOf} around a reference.</li>
+ * their own, so that a nullable one needs no {@code allOf} around a reference;</li>
+ * <li>the response headers clients rely on are described once, under {@code components/headers},
+ * and named where they are sent: the request id on every answer, Retry-After on every 429 and
+ * 503, WWW-Authenticate on a secured operation's 401 and the ETag on every answer with an
+ * {@code ArticleView} (EditorialResponses); a resource names the others it sends with
+ * {@code @Header(ref = …)}.</li>
  * </ul>
  */
 public class ApiDescriptionFilter implements OASFilter {
@@ -44,9 +52,15 @@ public class ApiDescriptionFilter implements OASFilter {
      */
     public static final String OMITTED_WHEN_EMPTY = "x-omitted-when-empty";
 
+    /** The response headers that have no name in {@link HttpHeaders}, for {@code @Header(ref = …)}. */
+    public static final String AGE = "Age";
+    public static final String CACHE_STATUS = "Cache-Status";
+    public static final String X_ROBOTS_TAG = "X-Robots-Tag";
+
     private static final String SCHEMAS = "#/components/schemas/";
     private static final String PROBLEM = "Problem";
     private static final String FIELD_ERROR = "FieldError";
+    private static final String ARTICLE_VIEW = "ArticleView";
     private static final String JSON = "application/json";
 
     /** The problem types (docs/errors.md) each status can carry, named in each error response. */
@@ -81,6 +95,7 @@ public class ApiDescriptionFilter implements OASFilter {
             openAPI.getComponents().addSchema(FIELD_ERROR, fieldErrorSchema());
         }
         openAPI.getComponents().addSchema(PROBLEM, problemSchema());
+        openAPI.getComponents().setHeaders(new TreeMap<>(responseHeaders()));
         Map<String, PathItem> paths = openAPI.getPaths() == null ? Map.of() : openAPI.getPaths().getPathItems();
         for (Map.Entry<String, PathItem> path : paths.entrySet()) {
             for (Operation operation : path.getValue().getOperations().values()) {
@@ -177,6 +192,7 @@ public class ApiDescriptionFilter implements OASFilter {
         declare(responses, "503", "The database cannot be reached; see Retry-After");
         for (Map.Entry<String, APIResponse> response : responses.getAPIResponses().entrySet()) {
             String code = response.getKey();
+            describeHeaders(code, response.getValue(), secured);
             if (code.startsWith("4") || code.startsWith("5")) {
                 APIResponse error = response.getValue();
                 List<String> types = PROBLEM_TYPES.getOrDefault(code, List.of());
@@ -189,6 +205,68 @@ public class ApiDescriptionFilter implements OASFilter {
             }
         }
         responses.setAPIResponses(new TreeMap<>(responses.getAPIResponses()));
+    }
+
+    /** The headers that every answer with this status carries, by the rules in this class's description. */
+    private static void describeHeaders(String code, APIResponse response, boolean secured) {
+        response.addHeader(RequestIds.HEADER, headerReference(RequestIds.HEADER));
+        if (code.equals("429") || code.equals("503")) {
+            response.addHeader(HttpHeaders.RETRY_AFTER, headerReference(HttpHeaders.RETRY_AFTER));
+        }
+        if (code.equals("401") && secured) {
+            response.addHeader(HttpHeaders.WWW_AUTHENTICATE, headerReference(HttpHeaders.WWW_AUTHENTICATE));
+        }
+        boolean[] articleView = {false};
+        contentSchemas(response.getContent(),
+                schema -> articleView[0] |= (SCHEMAS + ARTICLE_VIEW).equals(schema.getRef()));
+        if (code.startsWith("2") && articleView[0]) {
+            response.addHeader(HttpHeaders.ETAG, headerReference(HttpHeaders.ETAG));
+        }
+        if (response.getHeaders() != null) {
+            response.setHeaders(new TreeMap<>(response.getHeaders()));
+        }
+    }
+
+    private static Header headerReference(String name) {
+        return OASFactory.createHeader().ref(name);
+    }
+
+    /**
+     * Every response header the description names, with what a client may rely on: those that an
+     * answer always carries where they are named are required.
+     */
+    private static Map<String, Header> responseHeaders() {
+        return Map.ofEntries(
+                Map.entry(RequestIds.HEADER, header(string().pattern("^" + RequestIds.ACCEPTABLE.pattern() + "$"), true,
+                        "The request's id: the caller's own X-Request-Id when it is 1 to 128 letters, digits or . _ : -, "
+                                + "else a new UUID. Problem documents repeat it as requestId; quote it when reporting a "
+                                + "failure (docs/operations.md).")),
+                Map.entry(HttpHeaders.RETRY_AFTER, header(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)
+                        .format("int64").minimum(java.math.BigDecimal.ZERO), true,
+                        "Seconds after which the same request may succeed.")),
+                Map.entry(HttpHeaders.WWW_AUTHENTICATE, header(string(), true, "Bearer: the scheme a token is sent with.")),
+                Map.entry(HttpHeaders.ETAG, header(string().pattern("^\"[^\"]*\"$"), true,
+                        "The strong entity tag of this representation: If-Match to save on top of it (editorial), "
+                                + "If-None-Match to ask again whether it changed (delivery).")),
+                Map.entry(HttpHeaders.LOCATION, header(string().format("uri-reference"), true,
+                        "The address of what was created.")),
+                Map.entry(HttpHeaders.CACHE_CONTROL, header(string(), true,
+                        "How long shared and private caches may keep the answer.")),
+                Map.entry(HttpHeaders.VARY, header(string(), true,
+                        "Accept: the representation depends on the Accept header.")),
+                Map.entry(HttpHeaders.LAST_MODIFIED, header(string(), true,
+                        "An HTTP date: when this representation last changed, by the version's publication or its "
+                                + "latest review.")),
+                Map.entry(AGE, header(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int64")
+                        .minimum(java.math.BigDecimal.ZERO), false,
+                        "Only while the database is away: seconds since the cached answer was last known to be current.")),
+                Map.entry(CACHE_STATUS, header(string(), false,
+                        "Only while the database is away: imprimatur; hit; detail=stale-if-error (RFC 9211).")),
+                Map.entry(X_ROBOTS_TAG, header(string(), true, "noindex, nofollow: search engines are not to index it.")));
+    }
+
+    private static Header header(Schema schema, boolean required, String description) {
+        return OASFactory.createHeader().schema(schema).required(required).description(description);
     }
 
     private static void declare(APIResponses responses, String code, String description) {

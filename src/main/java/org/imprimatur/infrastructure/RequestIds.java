@@ -19,7 +19,7 @@ public class RequestIds {
 
     public static final String HEADER = "X-Request-Id";
     static final String MDC_KEY = "requestId";
-    private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     void install(@Observes Router router) {
         // Before every other handler, so that even the earliest refusals carry the id.

@@ -28,9 +28,11 @@ final class DeliveryLog {
                 Instant nextAttemptAt, Instant deliveredAt) {
 
         DeliveryView view() {
+            DeliveryStatus known = DeliveryStatus.fromLabel(status)
+                    .orElseThrow(() -> new IllegalStateException("A delivery has the unknown status " + status));
             return new DeliveryView(id, eventId, ArticleEventType.CLOUD_EVENT_PREFIX + type, slug, version, occurredAt,
-                    status, attempts, lastAttemptAt, lastStatusCode, lastError, lastResponse,
-                    "pending".equals(status) ? nextAttemptAt : null, deliveredAt);
+                    known, attempts, lastAttemptAt, lastStatusCode, lastError, lastResponse,
+                    known == DeliveryStatus.PENDING ? nextAttemptAt : null, deliveredAt);
         }
     }
 

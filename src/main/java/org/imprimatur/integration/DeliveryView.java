@@ -14,7 +14,7 @@ import java.util.UUID;
  */
 @TemplateData
 public record DeliveryView(UUID id, UUID eventId, @Schema(implementation = ArticleEventType.class) String type, String slug,
-                           @Schema(nullable = true) Integer version, Instant occurredAt, String status, int attempts,
+                           @Schema(nullable = true) Integer version, Instant occurredAt, DeliveryStatus status, int attempts,
                            @Schema(nullable = true) Instant lastAttemptAt, @Schema(nullable = true) Integer lastStatusCode, @Schema(nullable = true) String lastError,
                            @Schema(nullable = true) String lastResponse, @Schema(nullable = true) Instant nextAttemptAt, @Schema(nullable = true) Instant deliveredAt) {
 }

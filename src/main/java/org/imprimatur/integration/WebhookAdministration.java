@@ -155,8 +155,8 @@ public class WebhookAdministration {
     public Page<DeliveryView> deliveries(UUID id, String status, String limit, String cursor, Actor actor) {
         requireAdmin(actor);
         find(id);
-        if (status != null && !Set.of("pending", "delivered", "failed").contains(status)) {
-            throw ProblemException.badRequest("status must be pending, delivered or failed.");
+        if (status != null && DeliveryStatus.fromLabel(status).isEmpty()) {
+            throw ProblemException.badRequest("status must be " + DeliveryStatus.listed() + ".");
         }
         int pageSize = Cursor.limit(limit);
         Cursor after = cursor == null ? null : Cursor.decode(cursor);

@@ -86,7 +86,7 @@ final class WebhookQueue {
                             next_attempt_at = coalesce(:retryAt, next_attempt_at),
                             last_status_code = :code, last_error = :error, last_response = :response
                         WHERE id = :id""")
-                .setParameter("status", verdict.status())
+                .setParameter("status", verdict.status().label())
                 .setParameter("retryAt", new TypedParameterValue<>(StandardBasicTypes.INSTANT, retryAt))
                 .setParameter("code", new TypedParameterValue<>(StandardBasicTypes.INTEGER, attempt.statusCode()))
                 .setParameter("error", new TypedParameterValue<>(StandardBasicTypes.STRING, attempt.error()))

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -93,7 +94,9 @@ public class WebhookResource {
     @APIResponse(responseCode = "200", description = "A page of deliveries and the cursor of the next (null on the last)")
     @APIResponse(responseCode = "400", description = "A malformed status, limit or cursor")
     @APIResponse(responseCode = "404", description = "No such webhook")
-    public Page<DeliveryView> listDeliveries(@PathParam("id") UUID id, @QueryParam("status") String status,
+    public Page<DeliveryView> listDeliveries(@PathParam("id") UUID id,
+                                             @QueryParam("status")
+                                             @Parameter(schema = @Schema(implementation = DeliveryStatus.class)) String status,
                                              @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return webhooks.deliveries(id, status, limit, cursor, currentActor.get());
     }

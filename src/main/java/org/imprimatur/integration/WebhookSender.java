@@ -137,29 +137,29 @@ final class WebhookSender {
 
         Attempt attempt();
 
-        /** The delivery's status afterwards, as the delivery log names it. */
-        String status();
+        /** The delivery's status afterwards. */
+        DeliveryStatus status();
 
         record Delivered(Attempt attempt) implements Verdict {
             @Override
-            public String status() {
-                return "delivered";
+            public DeliveryStatus status() {
+                return DeliveryStatus.DELIVERED;
             }
         }
 
         /** Tried again at {@code at}, {@code backoff} after the attempt was recorded. */
         record RetryAt(Attempt attempt, Instant at, Duration backoff) implements Verdict {
             @Override
-            public String status() {
-                return "pending";
+            public DeliveryStatus status() {
+                return DeliveryStatus.PENDING;
             }
         }
 
         /** The retry window has closed: no more attempts unless an admin redelivers. */
         record GaveUp(Attempt attempt) implements Verdict {
             @Override
-            public String status() {
-                return "failed";
+            public DeliveryStatus status() {
+                return DeliveryStatus.FAILED;
             }
         }
     }

@@ -45,10 +45,20 @@ public final class VersionDiffer {
     }
 
     /** A run of words that is the same in both versions, or only in the old one, or only in the new one. */
-    public record Segment(String op, String text) {
-        public static final String EQUAL = "equal";
-        public static final String DELETE = "delete";
-        public static final String INSERT = "insert";
+    public record Segment(SegmentOp op, String text) {
+    }
+
+    /**
+     * Whether a segment's words are in both versions, only in the old one or only in the new one;
+     * written in JSON as its label.
+     */
+    public enum SegmentOp {
+        EQUAL, DELETE, INSERT;
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     /** What happened to a section between two versions; written in JSON as its label. */
@@ -73,7 +83,36 @@ public final class VersionDiffer {
     public record CitationChanges(List<Citation> added, List<Citation> removed, List<CitationChange> changed) {
     }
 
-    public record CitationChange(String key, List<String> fields, Citation from, Citation to) {
+    public record CitationChange(String key, List<CitationField> fields, Citation from, Citation to) {
+    }
+
+    /** A field of a citation that a change can touch, written in JSON by its name in the citation. */
+    public enum CitationField {
+        KIND(Citation::kind), TITLE(Citation::title), AUTHORS(Citation::authors), CONTAINER(Citation::container),
+        YEAR(Citation::year), DOI(Citation::doi), PMID(Citation::pmid), URL(Citation::url),
+        ACCESSED_ON(Citation::accessedOn);
+
+        private final Function<Citation, Object> value;
+        private final String label;
+
+        CitationField(Function<Citation, Object> value) {
+            this.value = value;
+            String[] words = name().toLowerCase(java.util.Locale.ROOT).split("_");
+            StringBuilder camelCase = new StringBuilder(words[0]);
+            for (int i = 1; i < words.length; i++) {
+                camelCase.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+            }
+            this.label = camelCase.toString();
+        }
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String label() {
+            return label;
+        }
+
+        boolean differs(Citation a, Citation b) {
+            return !Objects.equals(value.apply(a), value.apply(b));
+        }
     }
 
     public static VersionDiff diff(int fromVersion, ArticleContent from, int toVersion, ArticleContent to) {
@@ -105,30 +144,30 @@ public final class VersionDiffer {
         }
         List<String> oldMiddle = oldTokens.subList(prefix, oldTokens.size() - suffix);
         List<String> newMiddle = newTokens.subList(prefix, newTokens.size() - suffix);
-        append(segments, Segment.EQUAL, oldTokens.subList(0, prefix));
+        append(segments, SegmentOp.EQUAL, oldTokens.subList(0, prefix));
         if (oldMiddle.size() + newMiddle.size() > MAX_WORD_DIFF_TOKENS) {
-            append(segments, Segment.DELETE, oldMiddle);
-            append(segments, Segment.INSERT, newMiddle);
+            append(segments, SegmentOp.DELETE, oldMiddle);
+            append(segments, SegmentOp.INSERT, newMiddle);
         } else {
             appendMyers(segments, oldMiddle, newMiddle);
         }
-        append(segments, Segment.EQUAL, oldTokens.subList(oldTokens.size() - suffix, oldTokens.size()));
+        append(segments, SegmentOp.EQUAL, oldTokens.subList(oldTokens.size() - suffix, oldTokens.size()));
         return segments;
     }
 
     private static void appendMyers(List<Segment> segments, List<String> oldTokens, List<String> newTokens) {
         int position = 0;
         for (AbstractDelta<String> delta : DiffUtils.diff(oldTokens, newTokens).getDeltas()) {
-            append(segments, Segment.EQUAL, oldTokens.subList(position, delta.getSource().getPosition()));
+            append(segments, SegmentOp.EQUAL, oldTokens.subList(position, delta.getSource().getPosition()));
             if (delta.getType() == DeltaType.DELETE || delta.getType() == DeltaType.CHANGE) {
-                append(segments, Segment.DELETE, delta.getSource().getLines());
+                append(segments, SegmentOp.DELETE, delta.getSource().getLines());
             }
             if (delta.getType() == DeltaType.INSERT || delta.getType() == DeltaType.CHANGE) {
-                append(segments, Segment.INSERT, delta.getTarget().getLines());
+                append(segments, SegmentOp.INSERT, delta.getTarget().getLines());
             }
             position = delta.getSource().getPosition() + delta.getSource().size();
         }
-        append(segments, Segment.EQUAL, oldTokens.subList(position, oldTokens.size()));
+        append(segments, SegmentOp.EQUAL, oldTokens.subList(position, oldTokens.size()));
     }
 
     private static List<SectionChange> sections(List<Section> from, List<Section> to) {
@@ -191,24 +230,8 @@ public final class VersionDiffer {
         return new CitationChanges(added, removed, changed);
     }
 
-    private static List<String> changedFields(Citation a, Citation b) {
-        List<String> fields = new ArrayList<>();
-        compare(fields, "kind", a.kind(), b.kind());
-        compare(fields, "title", a.title(), b.title());
-        compare(fields, "authors", a.authors(), b.authors());
-        compare(fields, "container", a.container(), b.container());
-        compare(fields, "year", a.year(), b.year());
-        compare(fields, "doi", a.doi(), b.doi());
-        compare(fields, "pmid", a.pmid(), b.pmid());
-        compare(fields, "url", a.url(), b.url());
-        compare(fields, "accessedOn", a.accessedOn(), b.accessedOn());
-        return fields;
-    }
-
-    private static void compare(List<String> fields, String name, Object a, Object b) {
-        if (!Objects.equals(a, b)) {
-            fields.add(name);
-        }
+    private static List<CitationField> changedFields(Citation a, Citation b) {
+        return java.util.Arrays.stream(CitationField.values()).filter(field -> field.differs(a, b)).toList();
     }
 
     private static <T> Map<String, Integer> indexByKey(List<T> items, Function<T, String> key) {
@@ -223,13 +246,13 @@ public final class VersionDiffer {
         return text == null || text.isEmpty() ? List.of() : List.of(WORD_BOUNDARY.split(text));
     }
 
-    private static void append(List<Segment> segments, String op, List<String> tokens) {
+    private static void append(List<Segment> segments, SegmentOp op, List<String> tokens) {
         if (tokens.isEmpty()) {
             return;
         }
         String text = String.join("", tokens);
         int last = segments.size() - 1;
-        if (last >= 0 && segments.get(last).op().equals(op)) {
+        if (last >= 0 && segments.get(last).op() == op) {
             segments.set(last, new Segment(op, segments.get(last).text() + text));
         } else {
             segments.add(new Segment(op, text));

@@ -13,6 +13,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.imprimatur.article.ArticleContent;
+import org.imprimatur.checks.CheckMode;
+import org.imprimatur.checks.CheckRule;
+import org.imprimatur.checks.ReadingFormula;
 import org.imprimatur.checks.Readability;
 import org.imprimatur.security.Role;
 
@@ -37,7 +40,7 @@ public class ChecksResource {
     }
 
     /** One finding: which rule, what it is set to do, where in which section's body, and what to do about it. */
-    public record FindingView(String rule, String mode, String sectionKey, int start, int end, String sentence,
+    public record FindingView(CheckRule rule, CheckMode mode, String sectionKey, int start, int end, String sentence,
                               String message) {
     }
 
@@ -51,7 +54,7 @@ public class ChecksResource {
      */
     public record ReadingView(int sentences, int words, int syllables, int polysyllables, double wordsPerSentence,
                               double fleschKincaidGrade, @Schema(nullable = true) Double smogGrade, double grade,
-                              String formula, @Schema(nullable = true) String note, List<HardSentenceView> hardestSentences) {
+                              ReadingFormula formula, @Schema(nullable = true) String note, List<HardSentenceView> hardestSentences) {
 
         static ReadingView of(Readability figures) {
             return new ReadingView(figures.sentences(), figures.words(), figures.syllables(), figures.polysyllables(),
@@ -86,8 +89,8 @@ public class ChecksResource {
         ArticleAtHand at = ArticleAtHand.read(id, clock);
         ArticleContent content = at.latest().content(at.article().slug);
         ContentChecks.Report report = checks.report(content);
-        List<FindingView> findings = report.findings().stream().map(ruled -> new FindingView(ruled.finding().rule().wireName(),
-                ruled.mode().wireName(), ruled.finding().sectionKey(), ruled.finding().start(), ruled.finding().end(),
+        List<FindingView> findings = report.findings().stream().map(ruled -> new FindingView(ruled.finding().rule(),
+                ruled.mode(), ruled.finding().sectionKey(), ruled.finding().start(), ruled.finding().end(),
                 ruled.finding().sentence(), ruled.finding().message())).toList();
         return new ChecksView(at.article().id, at.latest().versionNo, at.latest().contentHash, findings,
                 new ReadabilityView(ReadingView.of(report.figures().article()), report.figures().sections().stream()

@@ -38,7 +38,7 @@ public class PublicationHistory {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void goLive(UUID articleId, String slug, int versionNo, Instant at) {
-        appendToChangeFeed(articleId, slug, "published", versionNo, at);
+        appendToChangeFeed(articleId, slug, ChangeType.PUBLISHED, versionNo, at);
         closeOpenPeriod(articleId, at);
         entityManager.createNativeQuery(
                         "INSERT INTO publications (article_id, version_no, live) VALUES (?1, ?2, tstzrange(?3, NULL, '[)'))")
@@ -67,7 +67,7 @@ public class PublicationHistory {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void takeOffline(UUID articleId, String slug, Instant at) {
-        liveAtThisMoment(articleId).ifPresent(version -> appendToChangeFeed(articleId, slug, "retracted", version, at));
+        liveAtThisMoment(articleId).ifPresent(version -> appendToChangeFeed(articleId, slug, ChangeType.RETRACTED, version, at));
         closeOpenPeriod(articleId, at);
         entityManager.createNativeQuery("DELETE FROM published_articles WHERE article_id = ?1")
                 .setParameter(1, articleId)
@@ -106,13 +106,13 @@ public class PublicationHistory {
      * One entry of the public change feed. The advisory lock, held until commit, makes feed ids
      * follow commit order across replicas (db-migrations/V18__change_feed.sql).
      */
-    private void appendToChangeFeed(UUID articleId, String slug, String type, int versionNo, Instant at) {
+    private void appendToChangeFeed(UUID articleId, String slug, ChangeType type, int versionNo, Instant at) {
         entityManager.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(" + CHANGE_FEED_LOCK + ")").getSingleResult();
         entityManager.createNativeQuery(
                         "INSERT INTO change_feed (article_id, slug, type, version_no, occurred_at) VALUES (?1, ?2, ?3, ?4, ?5)")
                 .setParameter(1, articleId)
                 .setParameter(2, slug)
-                .setParameter(3, type)
+                .setParameter(3, type.label())
                 .setParameter(4, versionNo)
                 .setParameter(5, offset(at))
                 .executeUpdate();

@@ -33,7 +33,7 @@ class ReadabilityTest {
         assertNull(readability.smogGrade());
         assertTrue(readability.tooShortForSmog());
         assertEquals("too short for SMOG: 2 sentences, SMOG needs 30; Flesch–Kincaid alone", readability.note());
-        assertEquals(Readability.FLESCH_KINCAID, readability.formula());
+        assertEquals(ReadingFormula.FLESCH_KINCAID, readability.formula());
     }
 
     @Test
@@ -57,7 +57,7 @@ class ReadabilityTest {
         assertEquals(1.0430 * Math.sqrt(30.0 * 30 / 30) + 3.1291, readability.smogGrade(), CLOSE); // 8.841…
         assertEquals(0.39 * 4 + 11.8 * 210 / 120 - 15.59, readability.fleschKincaidGrade(), CLOSE); // 6.62
         assertNull(readability.note());
-        assertEquals(Readability.SMOG, readability.formula());
+        assertEquals(ReadingFormula.SMOG, readability.formula());
         assertNull(section("Eczema makes skin itchy. ".repeat(29)).smogGrade(), "29 sentences are too few");
     }
 

@@ -3,13 +3,19 @@ package org.imprimatur.infrastructure;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import org.imprimatur.accounts.AccountAction;
 import org.imprimatur.article.CitationKind;
 import org.imprimatur.article.HealthAspect;
+import org.imprimatur.checks.CheckMode;
+import org.imprimatur.checks.CheckRule;
+import org.imprimatur.checks.ReadingFormula;
+import org.imprimatur.integration.DeliveryStatus;
 import org.imprimatur.review.VersionDiffer;
 import org.imprimatur.rules.WorkflowAction;
 import org.imprimatur.rules.WorkflowState;
 import org.imprimatur.security.Role;
 import org.imprimatur.workflow.ArticleEventType;
+import org.imprimatur.workflow.ChangeType;
 import org.junit.jupiter.api.Test;
 
 
@@ -29,9 +35,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The OpenAPI document is usable by a client generator: every operation has a unique operationId,
  * a success and a client-error response, every error is described by the one problem+json schema,
- * every secured operation declares 401 and 403, and every security requirement names a scheme the
- * document defines. That the document says exactly what the service answers is checked on every
- * call of the suite ({@link org.imprimatur.support.ApiContract}).
+ * every secured operation declares 401 and 403, every answer names the request id header and every
+ * 429 and 503 Retry-After, and every security requirement names a scheme the document defines.
+ * That the document says exactly what the service answers is checked on every call of the suite
+ * ({@link org.imprimatur.support.ApiContract}).
  */
 @QuarkusTest
 class OpenApiDocumentTest {
@@ -64,15 +71,25 @@ class OpenApiDocumentTest {
     void enumerationsAreTheJavaEnums() {
         Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) RestAssured.get("/q/openapi?format=json")
                 .then().statusCode(200).extract().as(Map.class).get("components")).get("schemas");
-        Map<String, List<String>> expected = Map.of(
-                "WorkflowState", Arrays.stream(WorkflowState.values()).map(Enum::name).toList(),
-                "WorkflowAction", Arrays.stream(WorkflowAction.values()).map(WorkflowAction::auditName).toList(),
-                "HealthAspect", Arrays.stream(HealthAspect.values()).map(HealthAspect::jsonName).toList(),
-                "CitationKind", Arrays.stream(CitationKind.values()).map(CitationKind::jsonName).toList(),
-                "Role", Arrays.stream(Role.values()).map(Role::tokenName).toList(),
-                "ArticleEventType", ArticleEventType.cloudEventTypes(),
-                "SectionChangeKind", Arrays.stream(VersionDiffer.SectionChangeKind.values())
-                        .map(VersionDiffer.SectionChangeKind::label).toList());
+        Map<String, List<String>> expected = Map.ofEntries(
+                Map.entry("WorkflowState", Arrays.stream(WorkflowState.values()).map(Enum::name).toList()),
+                Map.entry("WorkflowAction", Arrays.stream(WorkflowAction.values()).map(WorkflowAction::auditName).toList()),
+                Map.entry("HealthAspect", Arrays.stream(HealthAspect.values()).map(HealthAspect::jsonName).toList()),
+                Map.entry("CitationKind", Arrays.stream(CitationKind.values()).map(CitationKind::jsonName).toList()),
+                Map.entry("Role", Arrays.stream(Role.values()).map(Role::tokenName).toList()),
+                Map.entry("ArticleEventType", ArticleEventType.cloudEventTypes()),
+                Map.entry("SectionChangeKind", Arrays.stream(VersionDiffer.SectionChangeKind.values())
+                        .map(VersionDiffer.SectionChangeKind::label).toList()),
+                Map.entry("SegmentOp", Arrays.stream(VersionDiffer.SegmentOp.values())
+                        .map(VersionDiffer.SegmentOp::label).toList()),
+                Map.entry("CitationField", Arrays.stream(VersionDiffer.CitationField.values())
+                        .map(VersionDiffer.CitationField::label).toList()),
+                Map.entry("ChangeType", Arrays.stream(ChangeType.values()).map(ChangeType::label).toList()),
+                Map.entry("DeliveryStatus", Arrays.stream(DeliveryStatus.values()).map(DeliveryStatus::label).toList()),
+                Map.entry("AccountAction", Arrays.stream(AccountAction.values()).map(AccountAction::label).toList()),
+                Map.entry("CheckRule", Arrays.stream(CheckRule.values()).map(CheckRule::wireName).toList()),
+                Map.entry("CheckMode", Arrays.stream(CheckMode.values()).map(CheckMode::wireName).toList()),
+                Map.entry("ReadingFormula", Arrays.stream(ReadingFormula.values()).map(ReadingFormula::label).toList()));
         expected.forEach((name, values) -> assertEquals(values,
                 ((Map<String, Object>) schemas.get(name)).get("enum"), name));
     }
@@ -124,6 +141,13 @@ class OpenApiDocumentTest {
                     if ((code.startsWith("4") || code.startsWith("5"))
                             && !PROBLEM_CONTENT.equals(response.get("content"))) {
                         problems.add(where + ": " + code + " is not described as the one problem+json schema");
+                    }
+                    Map<String, Object> headers = (Map<String, Object>) response.getOrDefault("headers", Map.of());
+                    if (!headers.containsKey("X-Request-Id")) {
+                        problems.add(where + ": " + code + " does not name the request id header");
+                    }
+                    if ((code.equals("429") || code.equals("503")) && !headers.containsKey("Retry-After")) {
+                        problems.add(where + ": " + code + " does not name Retry-After");
                     }
                 });
                 if (operation.containsKey("security") && !((List<?>) operation.get("security")).get(0).equals(Map.of())

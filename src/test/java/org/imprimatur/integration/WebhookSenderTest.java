@@ -56,7 +56,7 @@ class WebhookSenderTest {
         Verdict verdict = sender(NO_JITTER).verdict(delivery(9), Attempt.answered(204, null),
                 NOW.minus(Duration.ofDays(2)), NOW);
         assertInstanceOf(Verdict.Delivered.class, verdict);
-        assertEquals("delivered", verdict.status());
+        assertEquals(DeliveryStatus.DELIVERED, verdict.status());
         assertEquals(204, verdict.attempt().statusCode());
         assertNull(verdict.attempt().error());
     }
@@ -75,7 +75,7 @@ class WebhookSenderTest {
             assertEquals(full.dividedBy(2), least.backoff());
             assertEquals(full, most.backoff());
             assertEquals(NOW.plus(least.backoff()), least.at());
-            assertEquals("pending", least.status());
+            assertEquals(DeliveryStatus.PENDING, least.status());
             assertEquals("the receiver answered 500", least.attempt().error());
             assertEquals("try later", least.attempt().response());
         }
@@ -107,7 +107,7 @@ class WebhookSenderTest {
         Attempt failed = Attempt.unreachable(new IOException("Connection refused"));
         Verdict closed = sender(NO_JITTER).verdict(delivery(20), failed, NOW.minus(Duration.ofHours(24)).minusMillis(1), NOW);
         assertInstanceOf(Verdict.GaveUp.class, closed);
-        assertEquals("failed", closed.status());
+        assertEquals(DeliveryStatus.FAILED, closed.status());
         assertEquals("could not connect: Connection refused", closed.attempt().error());
         // Exactly at the window's end it is still retried: the window must be over.
         assertInstanceOf(Verdict.RetryAt.class,

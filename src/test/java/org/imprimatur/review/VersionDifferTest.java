@@ -25,11 +25,12 @@ class VersionDifferTest {
         String after = words("omega", 100_000);
         List<VersionDiffer.Segment> segments = VersionDiffer.words("Intro. " + before + " Outro.", "Intro. " + after + " Outro.");
         // Exact either way: the old text and the new text are what the segments spell out.
-        assertEquals("Intro. " + before + " Outro.", join(segments, VersionDiffer.Segment.INSERT));
-        assertEquals("Intro. " + after + " Outro.", join(segments, VersionDiffer.Segment.DELETE));
+        assertEquals("Intro. " + before + " Outro.", join(segments, VersionDiffer.SegmentOp.INSERT));
+        assertEquals("Intro. " + after + " Outro.", join(segments, VersionDiffer.SegmentOp.DELETE));
         // One removed and one added stretch: a word-level search would have matched the spaces between
         // the words and interleaved thousands of segments, at a cost of billions of steps.
-        assertEquals(List.of("equal", "delete", "insert", "equal"), segments.stream().map(VersionDiffer.Segment::op).toList());
+        assertEquals(List.of(VersionDiffer.SegmentOp.EQUAL, VersionDiffer.SegmentOp.DELETE, VersionDiffer.SegmentOp.INSERT,
+                VersionDiffer.SegmentOp.EQUAL), segments.stream().map(VersionDiffer.Segment::op).toList());
     }
 
     @Test
@@ -37,7 +38,8 @@ class VersionDifferTest {
         String common = words("common", 50_000);
         List<VersionDiffer.Segment> segments = VersionDiffer.words(common + " the old word " + common,
                 common + " the new word " + common);
-        assertEquals(List.of("equal", "delete", "insert", "equal"), segments.stream().map(VersionDiffer.Segment::op).toList());
+        assertEquals(List.of(VersionDiffer.SegmentOp.EQUAL, VersionDiffer.SegmentOp.DELETE, VersionDiffer.SegmentOp.INSERT,
+                VersionDiffer.SegmentOp.EQUAL), segments.stream().map(VersionDiffer.Segment::op).toList());
         assertEquals("old", segments.get(1).text());
         assertEquals("new", segments.get(2).text());
     }
@@ -73,7 +75,7 @@ class VersionDifferTest {
         assertEquals(1, changes.values().stream().filter("moved"::equals).count());
         assertEquals(List.of("park-2024"), diff.citations().added().stream().map(Citation::key).toList());
         assertEquals(List.of("kim-2022"), diff.citations().removed().stream().map(Citation::key).toList());
-        assertEquals(List.of("doi"), diff.citations().changed().get(0).fields());
+        assertEquals(List.of(VersionDiffer.CitationField.DOI), diff.citations().changed().get(0).fields());
     }
 
     @Test
@@ -81,17 +83,25 @@ class VersionDifferTest {
         List<VersionDiffer.Segment> segments = VersionDiffer.words("Eczema is common in children.",
                 "Eczema is very common in young children.");
         assertEquals(List.of(
-                new VersionDiffer.Segment("equal", "Eczema is "),
-                new VersionDiffer.Segment("insert", "very "),
-                new VersionDiffer.Segment("equal", "common in "),
-                new VersionDiffer.Segment("insert", "young "),
-                new VersionDiffer.Segment("equal", "children.")), segments);
-        assertEquals("Eczema is common in children.", join(segments, "insert"));
-        assertEquals("Eczema is very common in young children.", join(segments, "delete"));
+                new VersionDiffer.Segment(VersionDiffer.SegmentOp.EQUAL, "Eczema is "),
+                new VersionDiffer.Segment(VersionDiffer.SegmentOp.INSERT, "very "),
+                new VersionDiffer.Segment(VersionDiffer.SegmentOp.EQUAL, "common in "),
+                new VersionDiffer.Segment(VersionDiffer.SegmentOp.INSERT, "young "),
+                new VersionDiffer.Segment(VersionDiffer.SegmentOp.EQUAL, "children.")), segments);
+        assertEquals("Eczema is common in children.", join(segments, VersionDiffer.SegmentOp.INSERT));
+        assertEquals("Eczema is very common in young children.", join(segments, VersionDiffer.SegmentOp.DELETE));
     }
 
-    private static String join(List<VersionDiffer.Segment> segments, String skippedOp) {
-        return segments.stream().filter(s -> !s.op().equals(skippedOp)).map(VersionDiffer.Segment::text)
+    /** A diff names each changed field of a citation as the citation's JSON does: every field but the key. */
+    @Test
+    void citationFieldsAreTheFieldsOfACitation() {
+        assertEquals(java.util.Arrays.stream(Citation.class.getRecordComponents()).map(java.lang.reflect.RecordComponent::getName)
+                        .filter(name -> !name.equals("key")).toList(),
+                java.util.Arrays.stream(VersionDiffer.CitationField.values()).map(VersionDiffer.CitationField::label).toList());
+    }
+
+    private static String join(List<VersionDiffer.Segment> segments, VersionDiffer.SegmentOp skippedOp) {
+        return segments.stream().filter(s -> s.op() != skippedOp).map(VersionDiffer.Segment::text)
                 .collect(Collectors.joining());
     }
 

@@ -32,7 +32,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code /q/openapi}: the request against its operation, and the answer (status, headers, media
  * type and body, with no property the description lacks). A call that sends bad input on purpose
  * says so with {@link #answerOnly()}, and only its answer is checked; a call the description cannot
- * describe at all (a path or method the API does not have) says why with {@link #notDescribed}.
+ * describe at all (a path or method the API does not have) says why with {@link #notDescribed}, and
+ * a timed call of a load test, whose check would count in the time measured, with {@link #untimed}.
  * Only the API ({@code /api/}) is held to it: the studio's pages, health and metrics are not part
  * of the description.
  */
@@ -217,6 +218,18 @@ public final class ApiContract implements OrderedFilter {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * For a call that a load test times, where the check would be counted in the latency measured:
+     * nothing is checked, and {@code why} says so in the test. The same operation must be checked
+     * on its other calls.
+     */
+    public static Filter untimed(String why) {
+        if (why == null || why.isBlank()) {
+            throw new IllegalArgumentException("say why the call's check would distort what is measured");
+        }
+        return new Marker(NOT_DESCRIBED, why);
     }
 
     /** Marks one call for the check, first in the chain. */

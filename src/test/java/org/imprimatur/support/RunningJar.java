@@ -16,9 +16,13 @@ public record RunningJar(Process process, String base, String management, Path l
 
     /**
      * Starts the jar on a free port with {@code environment} added to this JVM's (a null value
-     * removes a variable) and returns once it is ready; its output goes to target/{name}.log.
+     * removes a variable) and returns once it is ready; its output goes to target/{name}.log. From
+     * then on every REST Assured call of the test is checked against the API description the jar
+     * serves ({@link ApiContract}).
      */
     public static RunningJar start(String name, Map<String, String> environment) throws IOException, InterruptedException {
+        // The integration tests' calls are held to the description the jar serves, as the @QuarkusTests' are.
+        ApiContract.install();
         int port = freePort();
         int managementPort = freePort();
         String jar = System.getProperty("imprimatur.jar", "target/quarkus-app/quarkus-run.jar");

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.imprimatur.article.CitationKind;
 import org.imprimatur.article.HealthAspect;
 import org.imprimatur.article.ReviewRecord;
+import org.imprimatur.rules.ReviewScope;
 import org.imprimatur.rules.WorkflowState;
 import org.imprimatur.security.Role;
 import org.imprimatur.support.Database;
@@ -58,6 +59,11 @@ class EnumConstraintsTest {
     @Test
     void reviewRecordKindsAreTheReviewRecordsKindCheck() {
         assertSameValues("review_records", "review_records_kind_check", ReviewRecord.Kind.values(), ReviewRecord.Kind::name);
+    }
+
+    @Test
+    void reviewScopesAreTheReviewRecordsScopeCheck() {
+        assertSameValues("review_records", "review_records_scope_check", ReviewScope.values(), ReviewScope::wireName);
     }
 
     @Test

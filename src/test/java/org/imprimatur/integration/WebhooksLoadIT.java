@@ -4,6 +4,7 @@ import io.restassured.response.Response;
 import org.imprimatur.support.Fixtures;
 import org.imprimatur.support.PackagedService;
 import org.imprimatur.support.WebhookReceiver;
+import org.imprimatur.support.Workflow;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -102,7 +103,8 @@ class WebhooksLoadIT {
             services.as(base, "editor").post("/api/v1/editorial/articles/" + id + "/submit").then().statusCode(200);
             Response latest = services.as(base, "reviewer").get("/api/v1/editorial/articles/" + id);
             long start = System.nanoTime();
-            services.as(base, "reviewer").body(Map.of("version", latest.path("version"), "contentHash", latest.path("contentHash")))
+            services.as(base, "reviewer").body(Map.of("version", latest.path("version"), "contentHash", latest.path("contentHash"),
+                            "evidence", Workflow.allCurrent(latest)))
                     .post("/api/v1/editorial/articles/" + id + "/approve").then().statusCode(200);
             long end = System.nanoTime();
             latencies.add((end - start) / 1e6);

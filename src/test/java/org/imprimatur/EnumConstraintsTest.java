@@ -7,6 +7,7 @@ import org.imprimatur.accounts.AccountAction;
 import org.imprimatur.article.CitationKind;
 import org.imprimatur.article.HealthAspect;
 import org.imprimatur.article.ReviewRecord;
+import org.imprimatur.rules.ReviewScope;
 import org.imprimatur.rules.WorkflowState;
 import org.imprimatur.integration.DeliveryStatus;
 import org.imprimatur.security.Role;
@@ -76,6 +77,11 @@ class EnumConstraintsTest {
     @Test
     void accountActionsAreTheAccountEventsActionCheck() {
         assertSameValues("account_events", "account_events_action_check", AccountAction.values(), AccountAction::label);
+    }
+
+    @Test
+    void reviewScopesAreTheReviewRecordsScopeCheck() {
+        assertSameValues("review_records", "review_records_scope_check", ReviewScope.values(), ReviewScope::wireName);
     }
 
     @Test

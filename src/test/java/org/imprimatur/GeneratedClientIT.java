@@ -105,7 +105,8 @@ class GeneratedClientIT {
 
         assertEquals(WorkflowState.IN_REVIEW, new EditorialWorkflowApi(editor).submit(draft.getId()).getState());
         ArticleView published = new EditorialWorkflowApi(reviewer).approve(draft.getId(),
-                new ApproveRequest().version(second.getVersion()).contentHash(second.getContentHash()));
+                new ApproveRequest().version(second.getVersion()).contentHash(second.getContentHash())
+                        .evidence(java.util.Map.of("lee-2021", "current")));
         assertEquals(WorkflowState.PUBLISHED, published.getState());
         assertEquals(2, published.getPublishedVersion());
         assertNotNull(published.getReview(), "an approval writes the review block");

@@ -6,13 +6,22 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
-/** An approval or reconfirmation certifying one version by its hash; append-only. */
+/**
+ * An approval or reconfirmation certifying one version by its hash, with its scope, the evidence it
+ * confirmed and the findings it accepted; append-only.
+ */
 @Entity
 @Immutable
 @Table(name = "review_records")
@@ -43,6 +52,15 @@ public class ReviewRecord extends PanacheEntityBase {
     public LocalDate nextReviewDue;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** {@code change} or {@code full} (org.imprimatur.rules.ReviewScope); only a full review set the dates itself. */
+    public String scope;
+    /** Citation key → {@code current}, as the full review confirmed each source; empty for a change approval. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, String> evidence = new TreeMap<>();
+    /** The clinical-check findings the reviewer accepted: rule, sectionKey, start, end, sentence and reason. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "accepted_findings")
+    public List<Map<String, Object>> acceptedFindings = new ArrayList<>();
 
     public static Optional<ReviewRecord> newestOf(UUID articleId) {
         return find("articleId = ?1 order by createdAt desc, lastReviewedOn desc", articleId).firstResultOptional();

@@ -22,6 +22,8 @@ import java.util.function.Supplier;
 public class DeliveryCache {
 
     private final Cache<String, Rendition> renditions;
+    // The provenance of each article's live version, kept and dropped with its rendition.
+    private final Cache<String, Rendition> provenances;
     // List and search pages as serialized JSON. They change with any publish anywhere, so any
     // announcement drops them all; the expiry only returns memory that rare queries hold.
     private final Cache<PageQuery, byte[]> pages;
@@ -44,6 +46,10 @@ public class DeliveryCache {
                 .maximumWeight(maxSize.asLongValue())
                 .weigher((String slug, Rendition rendition) -> rendition.weight() + slug.length() * 2)
                 .recordStats()
+                .build();
+        this.provenances = Caffeine.newBuilder()
+                .maximumWeight(maxSize.asLongValue())
+                .weigher((String slug, Rendition rendition) -> rendition.weight() + slug.length() * 2)
                 .build();
         this.pages = Caffeine.newBuilder()
                 .maximumWeight(pagesMaxSize.asLongValue())
@@ -80,6 +86,16 @@ public class DeliveryCache {
         return listening ? renditions.get(slug, repository::current) : repository.current(slug);
     }
 
+    /** The cached provenance of the live version (docs/delivery.md, "Provenance"), as {@link #ifPresent} is for the article. */
+    public Rendition provenanceIfPresent(String slug) {
+        return usable() ? provenances.getIfPresent(slug) : null;
+    }
+
+    /** Loads and caches the provenance, as {@link #load} does the article. */
+    public Rendition loadProvenance(String slug) {
+        return listening ? provenances.get(slug, repository::currentProvenance) : repository.currentProvenance(slug);
+    }
+
     /**
      * Called by the listener when it has lost its connection: what the cache holds stays usable,
      * marked stale, for the bounded staleness counted from now; nothing new is cached meanwhile.
@@ -114,6 +130,7 @@ public class DeliveryCache {
     /** A publish or retract of one article: its rendition and every list page may have changed. */
     public void invalidate(String slug) {
         renditions.invalidate(slug);
+        provenances.invalidate(slug);
         pages.invalidateAll();
     }
 
@@ -123,6 +140,7 @@ public class DeliveryCache {
 
     public void invalidateAll() {
         renditions.invalidateAll();
+        provenances.invalidateAll();
         pages.invalidateAll();
     }
 

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import org.imprimatur.article.Article;
 import org.imprimatur.article.ArticleContent;
 import org.imprimatur.article.ArticleVersion;
+import org.imprimatur.article.CitationMarkers;
 import org.imprimatur.article.ImageSources;
 import org.imprimatur.infrastructure.CanonicalJson;
 import org.imprimatur.infrastructure.Timestamps;
@@ -17,6 +18,11 @@ import org.imprimatur.workflow.PublicationHistory;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -50,16 +56,13 @@ public class DeliveryRepository {
 
     @Transactional
     public Rendition current(String slug) {
-        Optional<Article> found = Article.findBySlug(slug);
-        if (found.isEmpty()) {
-            return new Rendition.Missing();
-        }
-        Article article = found.get();
-        if (article.publishedVersion == null) {
-            return article.retractionReason == null ? new Rendition.Missing() : new Rendition.Retracted(article.retractionReason);
-        }
-        // The delivery cache keeps current renditions; the historic cache is for ?at= alone.
-        return liveVersion(article, article.publishedVersion, clock.instant(), false).orElse(new Rendition.Missing());
+        return current(slug, this::liveVersion);
+    }
+
+    /** The provenance of the live version's sections (docs/delivery.md, "Provenance"), or why there is none. */
+    @Transactional
+    public Rendition currentProvenance(String slug) {
+        return current(slug, (article, versionNo, asOf, historic) -> provenance(article, versionNo, asOf));
     }
 
     /**
@@ -69,6 +72,34 @@ public class DeliveryRepository {
      */
     @Transactional
     public Optional<Rendition> at(String slug, Instant instant) {
+        return at(slug, instant, this::liveVersion);
+    }
+
+    /** The provenance of the version live at {@code instant}, as it stood then; empty if none was live. */
+    @Transactional
+    public Optional<Rendition> provenanceAt(String slug, Instant instant) {
+        return at(slug, instant, (article, versionNo, asOf, historic) -> provenance(article, versionNo, asOf));
+    }
+
+    /** Renders one live version of an article as it stood at an instant: the article, or its provenance. */
+    private interface Renderer {
+        Optional<Rendition> render(Article article, int versionNo, Instant asOf, boolean historic);
+    }
+
+    private Rendition current(String slug, Renderer renderer) {
+        Optional<Article> found = Article.findBySlug(slug);
+        if (found.isEmpty()) {
+            return new Rendition.Missing();
+        }
+        Article article = found.get();
+        if (article.publishedVersion == null) {
+            return article.retractionReason == null ? new Rendition.Missing() : new Rendition.Retracted(article.retractionReason);
+        }
+        // The delivery cache keeps current renditions; the historic cache is for ?at= alone.
+        return renderer.render(article, article.publishedVersion, clock.instant(), false).orElse(new Rendition.Missing());
+    }
+
+    private Optional<Rendition> at(String slug, Instant instant, Renderer renderer) {
         Optional<Article> found = Article.findBySlug(slug);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -79,7 +110,7 @@ public class DeliveryRepository {
         }
         return publications.periodAt(article.id, instant).flatMap(period -> period.endedInRetraction()
                 ? Optional.of(new Rendition.Retracted("the version live at that instant was later retracted"))
-                : liveVersion(article, period.versionNo(), instant, true));
+                : renderer.render(article, period.versionNo(), instant, true));
     }
 
     /** What a historic rendition depends on; all of it is immutable, so the rendition never goes stale. */
@@ -156,6 +187,76 @@ public class DeliveryRepository {
                 articleId, versionNo).firstResult();
         PublishedArticle published = toPublished(article.slug, version, publishedAt, review, allowed);
         return render(published, version.contentHash, review == null ? publishedAt : review.createdAt);
+    }
+
+    /**
+     * Each section of version {@code versionNo} with the version and author that first wrote its
+     * body, the approval that made the version live and the newest full review, as of {@code asOf},
+     * of a version with the same body; the sources it cites.
+     */
+    private Optional<Rendition> provenance(Article article, int versionNo, Instant asOf) {
+        List<ArticleVersion> versions = ArticleVersion.<ArticleVersion>list(
+                "articleId = ?1 and versionNo <= ?2 order by versionNo desc", article.id, versionNo);
+        if (versions.isEmpty() || versions.get(0).versionNo != versionNo) {
+            return Optional.empty();
+        }
+        ArticleVersion live = versions.get(0);
+        List<ProvenanceWalk.VersionText> texts = versions.stream().map(version -> new ProvenanceWalk.VersionText(
+                version.versionNo, bodies(version))).toList();
+        Instant publishedAt = publishedAt(article, versionNo, asOf);
+        List<ReviewRecord> reviews = ReviewRecord.<ReviewRecord>list(
+                "articleId = ?1 and versionNo <= ?2 and createdAt <= ?3 order by createdAt desc", article.id, versionNo, asOf);
+        ReviewRecord approval = reviews.stream()
+                .filter(review -> review.versionNo == versionNo && review.kind == ReviewRecord.Kind.APPROVAL)
+                .findFirst().orElse(null);
+        if (approval == null) {
+            return Optional.empty();
+        }
+        Map<String, ArticleVersion.CitationRow> citations = new LinkedHashMap<>();
+        live.citations.forEach(citation -> citations.put(citation.key, citation));
+        Map<Integer, String> authors = new HashMap<>();
+        Instant lastModified = publishedAt.isAfter(approval.createdAt) ? publishedAt : approval.createdAt;
+        List<Provenance.SectionProvenance> sections = new ArrayList<>();
+        for (ArticleVersion.SectionRow section : live.sections) {
+            int origin = ProvenanceWalk.origin(section.key, texts);
+            ArticleVersion first = versions.get(versionNo - origin);
+            String author = authors.computeIfAbsent(origin, number -> displayName(first.authorId));
+            Optional<ReviewRecord> fullReview = reviews.stream()
+                    .filter(review -> "full".equals(review.scope) && review.versionNo >= origin).findFirst();
+            if (fullReview.isPresent() && fullReview.get().createdAt.isAfter(lastModified)) {
+                lastModified = fullReview.get().createdAt;
+            }
+            sections.add(new Provenance.SectionProvenance(section.key, section.heading,
+                    CanonicalJson.sha256Hex(section.body.getBytes(StandardCharsets.UTF_8)),
+                    new Provenance.Origin(origin, author),
+                    new Provenance.Approval(clinician(approval), approval.createdAt, approval.scope),
+                    fullReview.map(review -> new Provenance.FullReview(clinician(review), review.lastReviewedOn, review.versionNo))
+                            .orElse(null),
+                    CitationMarkers.keysIn(section.body).stream().filter(citations::containsKey)
+                            .map(citations::get).map(c -> Provenance.Source.of(c.key, c.title, c.doi, c.pmid, c.url)).toList()));
+        }
+        try {
+            byte[] json = mapper.writeValueAsBytes(new Provenance(article.slug, versionNo, publishedAt, sections));
+            return Optional.of(Rendition.Live.jsonOnly(json, etag(live.contentHash, json), lastModified));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A provenance could not be serialized", e);
+        }
+    }
+
+    private static Map<String, String> bodies(ArticleVersion version) {
+        Map<String, String> bodies = new HashMap<>();
+        version.sections.forEach(section -> bodies.put(section.key, section.body));
+        return bodies;
+    }
+
+    private static Provenance.Clinician clinician(ReviewRecord review) {
+        return new Provenance.Clinician(review.reviewerName, review.reviewerCredentials);
+    }
+
+    private String displayName(UUID accountId) {
+        List<?> names = entityManager.createNativeQuery("SELECT display_name FROM accounts WHERE id = ?1")
+                .setParameter(1, accountId).getResultList();
+        return names.isEmpty() ? "" : (String) names.get(0);
     }
 
     private Rendition.Live render(PublishedArticle article, String contentHash, Instant lastModified) {

@@ -117,6 +117,37 @@ public class DeliveryResource {
     }
 
     @GET
+    @Path("/{slug}/provenance")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Where each section of the live version comes from: who first wrote its text, the approval, "
+            + "the last full review and its sources; ?at= for the version live at an instant")
+    @APIResponse(responseCode = "200", description = "The provenance, with ETag, Last-Modified and Cache-Control",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Provenance.class)))
+    @APIResponse(responseCode = "400", description = "at is not an RFC 3339 instant between the years 1 and 9999")
+    @APIResponse(responseCode = "304", description = "If-None-Match names the current representation")
+    @APIResponse(responseCode = "404", description = "Unknown, never published, or nothing was live at that instant")
+    @APIResponse(responseCode = "410", description = "Retracted, as the article is")
+    public Uni<Response> provenance(@PathParam("slug") String slug,
+                                    @QueryParam("at") @Parameter(description = "An instant (RFC 3339): the version live then",
+                                            schema = @Schema(type = SchemaType.STRING, format = "date-time")) String at,
+                                    @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        if (at != null) {
+            Instant instant = parseInstant(at);
+            return blocking(() -> repository.provenanceAt(slug, instant)
+                    .map(rendition -> respond(rendition, false, ifNoneMatch))
+                    .orElseGet(() -> ProblemMappers.respond(Problem.of(404, "not-found", "Not found",
+                            "No version of " + slug + " was live at " + instant + "."))));
+        }
+        Rendition cached = cache.provenanceIfPresent(slug);
+        if (cached != null) {
+            Response.ResponseBuilder answer = Response.fromResponse(respond(cached, false, ifNoneMatch));
+            LiveHeaders.staleness(cache.staleSeconds(), answer::header);
+            return Uni.createFrom().item(answer.build());
+        }
+        return blocking(() -> respond(cache.loadProvenance(slug), false, ifNoneMatch));
+    }
+
+    @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "listPublishedArticles",
             summary = "Published summaries, newest first, or ranked by full-text search with q; filter by tag")

@@ -20,6 +20,11 @@ public sealed interface Rendition {
                     DateTimeFormatter.RFC_1123_DATE_TIME.format(lastModified.atOffset(ZoneOffset.UTC)));
         }
 
+        /** A representation that exists as JSON alone, such as an article's provenance. */
+        public static Live jsonOnly(byte[] json, String etag, Instant lastModified) {
+            return of(json, etag, json, etag, lastModified);
+        }
+
         public byte[] body(boolean asJsonLd) {
             return asJsonLd ? jsonLd : json;
         }

@@ -5,6 +5,7 @@ import org.imprimatur.security.Actor;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -26,12 +27,34 @@ import java.util.UUID;
  * @param publishAt          requested publication instant, if any
  * @param comments           review comments of the request
  * @param reason             retraction reason
+ * @param scope              the review scope the request names, or null when it names none
+ * @param citationKeys       citation keys of the version the review certifies
+ * @param evidence           citation key → current or replace, as the reviewer confirmed it; null when not sent
+ * @param currentFindings    where the clinical checks find something in that version now
+ * @param acceptedFindings   findings the reviewer accepts, each with a reason
  * @param now                the instant of the decision
  */
 public record Attempt(WorkflowAction action, Actor actor, WorkflowState state, Integer latestVersion, String latestHash,
                       Integer publishedVersion, Set<UUID> authorsOfChange, Set<UUID> passwordSetters, Set<String> sectionKeys,
                       List<FieldError> reviewBlockers, Integer requestedVersion, String requestedHash,
-                      Instant publishAt, List<ReviewComment> comments, String reason, Instant now) {
+                      Instant publishAt, List<ReviewComment> comments, String reason, ReviewScope scope,
+                      Set<String> citationKeys, Map<String, String> evidence, Set<AcceptedFinding.Place> currentFindings,
+                      List<AcceptedFinding> acceptedFindings, Instant now) {
+
+    /**
+     * The scope the review has: a reconfirmation is always a full review; an approval with nothing
+     * live is a first publication, full unless the request names another scope (which the rules
+     * refuse); otherwise the scope named, and a change approval when none is (docs/workflow.md).
+     */
+    public ReviewScope effectiveScope() {
+        if (action == WorkflowAction.RECONFIRM) {
+            return ReviewScope.FULL;
+        }
+        if (scope != null) {
+            return scope;
+        }
+        return publishedVersion == null ? ReviewScope.FULL : ReviewScope.CHANGE;
+    }
 
     /** A review comment on the version under review, optionally aimed at one section. */
     public record ReviewComment(String sectionKey, String text) {
@@ -58,6 +81,11 @@ public record Attempt(WorkflowAction action, Actor actor, WorkflowState state, I
         private Instant publishAt;
         private List<ReviewComment> comments = List.of();
         private String reason;
+        private ReviewScope scope;
+        private Set<String> citationKeys = Set.of();
+        private Map<String, String> evidence;
+        private Set<AcceptedFinding.Place> currentFindings = Set.of();
+        private List<AcceptedFinding> acceptedFindings = List.of();
         private Instant now;
 
         private Builder(WorkflowAction action, Actor actor) {
@@ -114,6 +142,24 @@ public record Attempt(WorkflowAction action, Actor actor, WorkflowState state, I
             return this;
         }
 
+        public Builder scope(ReviewScope reviewScope) {
+            this.scope = reviewScope;
+            return this;
+        }
+
+        /** The version's citation keys and the reviewer's confirmation of each (null when none was sent). */
+        public Builder evidence(Set<String> keys, Map<String, String> confirmed) {
+            this.citationKeys = Set.copyOf(keys);
+            this.evidence = confirmed == null ? null : Map.copyOf(confirmed);
+            return this;
+        }
+
+        public Builder findings(Set<AcceptedFinding.Place> current, List<AcceptedFinding> accepted) {
+            this.currentFindings = Set.copyOf(current);
+            this.acceptedFindings = accepted == null ? List.of() : List.copyOf(accepted);
+            return this;
+        }
+
         public Builder at(Instant instant) {
             this.now = instant;
             return this;
@@ -125,7 +171,8 @@ public record Attempt(WorkflowAction action, Actor actor, WorkflowState state, I
                 throw new IllegalStateException("an attempt needs the instant it happens at: call at(now)");
             }
             return new Attempt(action, actor, state, latestVersion, latestHash, publishedVersion, authorsOfChange,
-                    passwordSetters, sectionKeys, reviewBlockers, requestedVersion, requestedHash, publishAt, comments, reason, now);
+                    passwordSetters, sectionKeys, reviewBlockers, requestedVersion, requestedHash, publishAt, comments, reason, scope, citationKeys, evidence,
+                    currentFindings, acceptedFindings, now);
         }
     }
 }

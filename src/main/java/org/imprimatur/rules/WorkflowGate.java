@@ -17,7 +17,8 @@ public final class WorkflowGate {
                     "Refused by the workflow rule " + rejected.rule(), rejected.reason()).withRule(rejected.rule());
             // Content that cannot be reviewed yet: every reason, not only the first, so the editor fixes all at once.
             boolean content = rejected.refusal() == Decision.Refusal.INVALID && !attempt.reviewBlockers().isEmpty();
-            throw new ProblemException(content ? problem.withErrors(attempt.reviewBlockers()) : problem);
+            throw new ProblemException(!rejected.errors().isEmpty() ? problem.withErrors(rejected.errors())
+                    : content ? problem.withErrors(attempt.reviewBlockers()) : problem);
         }
         return ((Decision.Allowed) decision).to();
     }

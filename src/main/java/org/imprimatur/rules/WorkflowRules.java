@@ -1,5 +1,6 @@
 package org.imprimatur.rules;
 
+import org.imprimatur.infrastructure.FieldError;
 import org.imprimatur.security.Role;
 
 import java.util.EnumSet;
@@ -53,9 +54,13 @@ public final class WorkflowRules {
                             Policies.COMMENTS_NAME_EXISTING_SECTIONS)),
             APPROVE, new Transition(Set.of(Role.MEDICAL_REVIEWER), EnumSet.of(IN_REVIEW),
                     attempt -> attempt.publishAt() != null && attempt.publishAt().isAfter(attempt.now()) ? APPROVED : PUBLISHED,
-                    List.of(Policies.NAMES_THE_VERSION_AND_HASH_UNDER_REVIEW, Policies.REVIEWER_IS_NOT_AN_AUTHOR)),
+                    List.of(Policies.NAMES_THE_VERSION_AND_HASH_UNDER_REVIEW, Policies.REVIEWER_IS_NOT_AN_AUTHOR,
+                            Policies.FIRST_PUBLICATION_IS_A_FULL_REVIEW, Policies.EVIDENCE_CONFIRMS_EVERY_CITATION,
+                            Policies.NO_SOURCE_NEEDS_REPLACING, Policies.ACCEPTED_FINDINGS_ARE_CURRENT,
+                            Policies.ACCEPTED_FINDINGS_GIVE_A_REASON)),
             RECONFIRM, new Transition(Set.of(Role.MEDICAL_REVIEWER), EnumSet.of(PUBLISHED), attempt -> PUBLISHED,
-                    List.of(Policies.NAMES_THE_PUBLISHED_VERSION_AND_HASH, Policies.REVIEWER_IS_NOT_AN_AUTHOR)),
+                    List.of(Policies.NAMES_THE_PUBLISHED_VERSION_AND_HASH, Policies.REVIEWER_IS_NOT_AN_AUTHOR,
+                            Policies.EVIDENCE_CONFIRMS_EVERY_CITATION, Policies.NO_SOURCE_NEEDS_REPLACING)),
             RETRACT, new Transition(Set.of(Role.MEDICAL_REVIEWER), WHILE_SOMETHING_IS_LIVE,
                     attempt -> attempt.state() == PUBLISHED ? RETRACTED : attempt.state(),
                     List.of(Policies.ARTICLE_HAS_A_LIVE_VERSION, Policies.GIVES_A_REASON)),
@@ -126,6 +131,58 @@ public final class WorkflowRules {
                         ? "four-eyes rule: your password was last set by an author of this change; set your own"
                         + " password, or another reviewer must approve it"
                         : null);
+
+        static final Policy FIRST_PUBLICATION_IS_A_FULL_REVIEW = Policy.listing("firstPublicationIsAFullReview", INVALID,
+                attempt -> attempt.publishedVersion() == null && attempt.scope() == ReviewScope.CHANGE
+                        ? List.of(new FieldError("scope", "must be full: nothing of this article is live, so the review"
+                        + " covers all of it")) : List.of(),
+                faults -> "scope must be full: with nothing live, the approval is a full review of the whole article");
+
+        // A full review names every source; a change approval that sends a confirmation anyway has it checked too.
+        static final Policy EVIDENCE_CONFIRMS_EVERY_CITATION = Policy.listing("evidenceConfirmsEveryCitation", INVALID,
+                attempt -> attempt.effectiveScope() == ReviewScope.FULL || attempt.evidence() != null
+                        ? EvidenceConfirmation.gaps(attempt.citationKeys(), attempt.evidence()) : List.of(),
+                faults -> "the evidence must confirm each source of the version as current or replace: " + fields(faults));
+
+        static final Policy NO_SOURCE_NEEDS_REPLACING = Policy.listing("sourcesNeedNoReplacing", INVALID,
+                attempt -> EvidenceConfirmation.replacements(attempt.evidence()),
+                faults -> "replace the source first: " + keys(faults)
+                        + " marked replace; request changes so the editor replaces it, then review again");
+
+        static final Policy ACCEPTED_FINDINGS_ARE_CURRENT = Policy.listing("acceptedFindingsAreCurrent", INVALID,
+                attempt -> indexed(attempt.acceptedFindings(), accepted -> !attempt.currentFindings().contains(accepted.place()),
+                        accepted -> "matches no current finding of the version: " + accepted.place()),
+                faults -> "an accepted finding must be one the checks find in the version now: " + messages(faults));
+
+        static final Policy ACCEPTED_FINDINGS_GIVE_A_REASON = Policy.listing("acceptedFindingsGiveAReason", INVALID,
+                attempt -> indexed(attempt.acceptedFindings(), accepted -> !accepted.hasAReason(),
+                        accepted -> "reason: 1–" + AcceptedFinding.MAX_REASON + " characters are required"),
+                faults -> "each accepted finding needs a reason of 1–" + AcceptedFinding.MAX_REASON + " characters");
+
+        private static String fields(List<FieldError> faults) {
+            return faults.stream().map(fault -> fault.field().substring(fault.field().indexOf('.') + 1)
+                    + " (" + fault.message().split(":")[0] + ")").collect(Collectors.joining(", "));
+        }
+
+        private static String keys(List<FieldError> faults) {
+            return faults.stream().map(fault -> fault.field().substring(fault.field().indexOf('.') + 1))
+                    .collect(Collectors.joining(", "));
+        }
+
+        private static String messages(List<FieldError> faults) {
+            return faults.stream().map(FieldError::message).collect(Collectors.joining("; "));
+        }
+
+        private static List<FieldError> indexed(List<AcceptedFinding> accepted, java.util.function.Predicate<AcceptedFinding> faulty,
+                                                Function<AcceptedFinding, String> message) {
+            List<FieldError> faults = new java.util.ArrayList<>();
+            for (int i = 0; i < accepted.size(); i++) {
+                if (faulty.test(accepted.get(i))) {
+                    faults.add(new FieldError("acceptedFindings[" + i + "]", message.apply(accepted.get(i))));
+                }
+            }
+            return faults;
+        }
 
         static final Policy HAS_A_COMMENT = Policy.of("sendingBackNeedsAComment", INVALID,
                 attempt -> attempt.comments().stream().anyMatch(comment -> comment.text() != null && !comment.text().isBlank())

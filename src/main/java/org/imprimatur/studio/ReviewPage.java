@@ -22,6 +22,7 @@ import org.imprimatur.rules.WorkflowAction;
 import org.imprimatur.workflow.Approving;
 import org.imprimatur.workflow.Reconfirming;
 import org.imprimatur.workflow.RequestingChanges;
+import org.imprimatur.workflow.ReviewConfirmation;
 import org.imprimatur.workflow.Retracting;
 import org.imprimatur.workflow.WorkflowProspects;
 import org.jboss.resteasy.reactive.RestForm;
@@ -86,11 +87,26 @@ public class ReviewPage {
 
     /**
      * What the reviewer typed into a form that was refused, shown again: the comment (and each
-     * section's, by section key) or the retraction reason.
+     * section's, by section key), the retraction reason, or the scope and each source's confirmation.
      */
-    public record Typed(String comment, Map<String, String> sectionComments, String reason) {
+    public record Typed(String comment, Map<String, String> sectionComments, String reason, String scope,
+                        Map<String, String> evidence) {
 
-        static final Typed NOTHING = new Typed("", Map.of(), "");
+        static final Typed NOTHING = new Typed("", Map.of(), "", null, Map.of());
+
+        Typed(String comment, Map<String, String> sectionComments, String reason) {
+            this(comment, sectionComments, reason, null, Map.of());
+        }
+
+        static Typed review(String scope, Map<String, String> evidence) {
+            return new Typed("", Map.of(), "", scope, evidence);
+        }
+
+        /** Whether the form shows {@code scope} chosen: as typed, or the default the API has (docs/workflow.md). */
+        public boolean scopeChosen(String candidate, Integer publishedVersion) {
+            String chosen = scope != null ? scope : publishedVersion != null ? "change" : "full";
+            return chosen.equals(candidate);
+        }
 
         static Typed comments(String comment, List<String> sectionKeys, List<String> sectionComments) {
             Map<String, String> byKey = new LinkedHashMap<>();
@@ -132,16 +148,33 @@ public class ReviewPage {
     @Path("/articles/{id}/approve")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response approve(@PathParam("id") UUID id, @RestForm Integer version, @RestForm String contentHash,
-                            @RestForm String publishAt) {
+                            @RestForm String publishAt, @RestForm String scope, @RestForm List<String> evidenceKey,
+                            @RestForm List<String> evidence) {
+        Map<String, String> confirmed = confirmations(evidenceKey, evidence);
+        Typed typed = Typed.review(scope, confirmed);
         Instant when;
         try {
             when = publishAt == null || publishAt.isBlank() ? null
                     : LocalDateTime.parse(publishAt.strip()).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException unreadable) {
-            return Response.status(422).entity(page(id, "Publish at must be a date and time such as 2026-12-01T09:00.", Typed.NOTHING))
+            return Response.status(422).entity(page(id, "Publish at must be a date and time such as 2026-12-01T09:00.", typed))
                     .build();
         }
-        return act(id, Typed.NOTHING, () -> approving.approve(id, version, contentHash, when, user.actor()));
+        // A change approval confirms no sources: the rows the form always shows are not sent with it.
+        ReviewConfirmation review = new ReviewConfirmation(scope, "change".equals(scope) ? null : confirmed, List.of());
+        return act(id, typed, () -> approving.approve(id, version, contentHash, when, review, user.actor()));
+    }
+
+    /** Each source's answer by its key; a row left unanswered is left out, so the rules name it as missing. */
+    private static Map<String, String> confirmations(List<String> keys, List<String> answers) {
+        Map<String, String> confirmed = new LinkedHashMap<>();
+        int count = keys == null || answers == null ? 0 : Math.min(keys.size(), answers.size());
+        for (int i = 0; i < count; i++) {
+            if (keys.get(i) != null && answers.get(i) != null && !answers.get(i).isBlank()) {
+                confirmed.put(keys.get(i), answers.get(i));
+            }
+        }
+        return confirmed;
     }
 
     @POST
@@ -167,8 +200,11 @@ public class ReviewPage {
     @POST
     @Path("/articles/{id}/reconfirm")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response reconfirm(@PathParam("id") UUID id, @RestForm Integer version, @RestForm String contentHash) {
-        return act(id, Typed.NOTHING, () -> reconfirming.reconfirm(id, version, contentHash, user.actor()));
+    public Response reconfirm(@PathParam("id") UUID id, @RestForm Integer version, @RestForm String contentHash,
+                              @RestForm List<String> evidenceKey, @RestForm List<String> evidence) {
+        Map<String, String> confirmed = confirmations(evidenceKey, evidence);
+        return act(id, Typed.review(null, confirmed),
+                () -> reconfirming.reconfirm(id, version, contentHash, confirmed, user.actor()));
     }
 
     @POST

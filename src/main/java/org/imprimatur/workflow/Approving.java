@@ -4,7 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.imprimatur.article.ArticleViews;
 import org.imprimatur.article.ReviewRecord;
+import org.imprimatur.rules.AcceptedFinding;
 import org.imprimatur.rules.Attempt;
+import org.imprimatur.rules.EvidenceConfirmation;
+import org.imprimatur.rules.ReviewScope;
 import org.imprimatur.rules.WorkflowAction;
 import org.imprimatur.rules.WorkflowGate;
 import org.imprimatur.rules.WorkflowState;
@@ -14,12 +17,16 @@ import org.imprimatur.security.ReviewerStanding;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * A reviewer's approval of the exact version and hash under review, by someone who wrote none of
- * the change: it goes live at once, or at the instant asked for.
+ * the change: it goes live at once, or at the instant asked for. A full review confirms every
+ * source and sets new review dates; a change approval keeps the dates of the last full review.
  */
 @ApplicationScoped
 public class Approving implements WorkflowStep {
@@ -28,24 +35,35 @@ public class Approving implements WorkflowStep {
     private final GoingLive goingLive;
     private final ReviewerStanding reviewerStanding;
     private final WorkflowEventRecorder recorder;
+    private final ContentChecks checks;
     private final Clock clock;
 
     public Approving(FourEyes fourEyes, GoingLive goingLive, ReviewerStanding reviewerStanding,
-                     WorkflowEventRecorder recorder, Clock clock) {
+                     WorkflowEventRecorder recorder, ContentChecks checks, Clock clock) {
         this.fourEyes = fourEyes;
+        this.checks = checks;
         this.goingLive = goingLive;
         this.reviewerStanding = reviewerStanding;
         this.recorder = recorder;
         this.clock = clock;
     }
 
+    /**
+     * @param review the scope, the evidence and the accepted findings of the review (docs/workflow.md, "Review scope")
+     */
     @Transactional
-    public ArticleViews.Saved approve(UUID articleId, Integer version, String contentHash, Instant publishAt, Actor actor) {
+    public ArticleViews.Saved approve(UUID articleId, Integer version, String contentHash, Instant publishAt,
+                                      ReviewConfirmation review, Actor actor) {
+        ReviewScope scope = review.requestedScope();
         ArticleAtHand at = ArticleAtHand.locked(articleId, clock);
-        WorkflowState to = WorkflowGate.require(attempt(at, actor, version, contentHash, publishAt));
+        Map<AcceptedFinding.Place, String> findings = review.acceptedFindings().isEmpty() ? Map.of() : currentFindings(at);
+        Attempt attempt = attempt(at, actor, version, contentHash, publishAt, scope, review.evidence(),
+                findings.keySet(), review.acceptedFindings());
+        WorkflowState to = WorkflowGate.require(attempt);
         Transition transition = at.enter(to, actor);
         at.article().submittedAt = null;
-        ReviewRecords.persist(at, ReviewRecord.Kind.APPROVAL, actor);
+        ReviewRecord record = ReviewRecords.persist(at, ReviewRecord.Kind.APPROVAL, attempt.effectiveScope(), review.evidence(),
+                review.acceptedFindings(), findings, actor);
         Instant scheduledFor = null;
         // The row's checks tie APPROVED to a publishAt: both are set before anything is flushed.
         if (to == WorkflowState.APPROVED) {
@@ -54,7 +72,8 @@ public class Approving implements WorkflowStep {
         } else {
             goingLive.newestVersion(at);
         }
-        recorder.record(new WorkflowEvent.ArticleApproved(transition, scheduledFor, reviewerStanding.describe(actor.id())));
+        recorder.record(new WorkflowEvent.ArticleApproved(transition, scheduledFor, ReviewRecords.describe(record),
+                reviewerStanding.describe(actor.id())));
         return ArticleViews.saved(at.article(), at.latest(), List.of());
     }
 
@@ -65,13 +84,29 @@ public class Approving implements WorkflowStep {
 
     @Override
     public Attempt prospect(ArticleAtHand at, Actor actor) {
-        return attempt(at, actor, at.latest().versionNo, at.latest().contentHash, null);
+        // As with a comment or reason, the screen asks whether the review could go ahead once its form is filled in.
+        return attempt(at, actor, at.latest().versionNo, at.latest().contentHash, null, null,
+                EvidenceConfirmation.allCurrent(at.citationKeys()), Set.of(), List.of());
     }
 
-    private Attempt attempt(ArticleAtHand at, Actor actor, Integer version, String contentHash, Instant publishAt) {
+    /** Where the clinical checks find something in the version under review, with each finding's sentence. */
+    private Map<AcceptedFinding.Place, String> currentFindings(ArticleAtHand at) {
+        Map<AcceptedFinding.Place, String> findings = new HashMap<>();
+        checks.report(at.latest().content(at.article().slug)).findings().forEach(ruled -> findings.put(
+                new AcceptedFinding.Place(ruled.finding().rule().wireName(), ruled.finding().sectionKey(),
+                        ruled.finding().start(), ruled.finding().end()), ruled.finding().sentence()));
+        return findings;
+    }
+
+    private Attempt attempt(ArticleAtHand at, Actor actor, Integer version, String contentHash, Instant publishAt,
+                            ReviewScope scope, Map<String, String> evidence, Set<AcceptedFinding.Place> findings,
+                            List<AcceptedFinding> accepted) {
         return at.attempt(WorkflowAction.APPROVE, actor)
                 .names(version, contentHash)
                 .publishAt(publishAt)
+                .scope(scope)
+                .evidence(at.citationKeys(), evidence)
+                .findings(findings, accepted)
                 .passwordSetters(fourEyes.passwordSetters(actor))
                 .authorsOfChange(fourEyes.authorsOfApproval(at))
                 .build();

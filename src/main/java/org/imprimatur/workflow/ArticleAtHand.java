@@ -40,6 +40,13 @@ record ArticleAtHand(Article article, ArticleVersion latest, Instant now) {
                 .at(now);
     }
 
+    /** The citation keys of the newest version: what a full review confirms. */
+    java.util.Set<String> citationKeys() {
+        java.util.Set<String> keys = new java.util.TreeSet<>();
+        latest.citations.forEach(citation -> keys.add(citation.key));
+        return keys;
+    }
+
     /**
      * Moves the article to its new state before anything is flushed: the row's checks tie state to
      * the scheduling and submission columns, so both change together. Returns the transition.

@@ -58,7 +58,11 @@ public class DemoArticleSeeder {
             UUID id = articles.create(content, editor).view().id();
             submitting.submit(id, editor);
             ArticleView submitted = views.latest(id).view();
-            approving.approve(id, submitted.version(), submitted.contentHash(), null, reviewer);
+            // A first publication is a full review: the demo reviewer confirms each source as current.
+            java.util.Map<String, String> evidence = new java.util.TreeMap<>();
+            submitted.citations().forEach(citation -> evidence.put(citation.key(), org.imprimatur.rules.EvidenceConfirmation.CURRENT));
+            approving.approve(id, submitted.version(), submitted.contentHash(), null,
+                    new ReviewConfirmation("full", evidence, java.util.List.of()), reviewer);
             LOG.infof("Published the demo article /api/v1/articles/%s", content.slug());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -5,6 +5,8 @@ import jakarta.transaction.Transactional;
 import org.imprimatur.article.ArticleViews;
 import org.imprimatur.article.ReviewRecord;
 import org.imprimatur.rules.Attempt;
+import org.imprimatur.rules.EvidenceConfirmation;
+import org.imprimatur.rules.ReviewScope;
 import org.imprimatur.rules.WorkflowAction;
 import org.imprimatur.rules.WorkflowGate;
 import org.imprimatur.rules.WorkflowState;
@@ -13,9 +15,13 @@ import org.imprimatur.security.ReviewerStanding;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-/** A reviewer's re-review of the unchanged live version: new review dates, no new version. */
+/**
+ * A reviewer's re-review of the unchanged live version: a full review, confirming every source, with
+ * new review dates and no new version.
+ */
 @ApplicationScoped
 public class Reconfirming implements WorkflowStep {
 
@@ -32,12 +38,16 @@ public class Reconfirming implements WorkflowStep {
     }
 
     @Transactional
-    public ArticleViews.Saved reconfirm(UUID articleId, Integer version, String contentHash, Actor actor) {
+    /** @param evidence citation key → current or replace: a reconfirmation is a full review and confirms every source */
+    public ArticleViews.Saved reconfirm(UUID articleId, Integer version, String contentHash, Map<String, String> evidence,
+                                        Actor actor) {
         ArticleAtHand at = ArticleAtHand.locked(articleId, clock);
-        WorkflowState to = WorkflowGate.require(attempt(at, actor, version, contentHash));
+        WorkflowState to = WorkflowGate.require(attempt(at, actor, version, contentHash, evidence));
         Transition transition = at.enter(to, actor);
-        ReviewRecords.persist(at, ReviewRecord.Kind.RECONFIRMATION, actor);
-        recorder.record(new WorkflowEvent.ArticleReconfirmed(transition, reviewerStanding.describe(actor.id())));
+        ReviewRecord record = ReviewRecords.persist(at, ReviewRecord.Kind.RECONFIRMATION, ReviewScope.FULL, evidence,
+                List.of(), Map.of(), actor);
+        recorder.record(new WorkflowEvent.ArticleReconfirmed(transition, ReviewRecords.describe(record),
+                reviewerStanding.describe(actor.id())));
         return ArticleViews.saved(at.article(), at.latest(), List.of());
     }
 
@@ -48,12 +58,14 @@ public class Reconfirming implements WorkflowStep {
 
     @Override
     public Attempt prospect(ArticleAtHand at, Actor actor) {
-        return attempt(at, actor, at.article().publishedVersion, at.latest().contentHash);
+        return attempt(at, actor, at.article().publishedVersion, at.latest().contentHash,
+                EvidenceConfirmation.allCurrent(at.citationKeys()));
     }
 
-    private Attempt attempt(ArticleAtHand at, Actor actor, Integer version, String contentHash) {
+    private Attempt attempt(ArticleAtHand at, Actor actor, Integer version, String contentHash, Map<String, String> evidence) {
         return at.attempt(WorkflowAction.RECONFIRM, actor)
                 .names(version, contentHash)
+                .evidence(at.citationKeys(), evidence)
                 .passwordSetters(fourEyes.passwordSetters(actor))
                 .authorsOfChange(fourEyes.authorsOfReconfirmation(at))
                 .build();

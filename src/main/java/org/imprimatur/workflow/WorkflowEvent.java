@@ -54,6 +54,10 @@ public sealed interface WorkflowEvent {
         return comment == null ? sentence : comment + ". " + sentence;
     }
 
+    private static String joined(String first, String second) {
+        return first == null ? second : second == null ? first : first + ". " + second;
+    }
+
     record ArticleSubmitted(Transition transition) implements WorkflowEvent {
         public WorkflowAction action() {
             return WorkflowAction.SUBMIT;
@@ -102,9 +106,10 @@ public sealed interface WorkflowEvent {
 
     /**
      * @param publishAt the instant the approval goes live, or null when it went live at once
+     * @param review    what the review certified: its scope, the sources confirmed, the findings accepted
      * @param standing  where the reviewer's role and credentials came from, in words, or null
      */
-    record ArticleApproved(Transition transition, Instant publishAt, String standing) implements WorkflowEvent {
+    record ArticleApproved(Transition transition, Instant publishAt, String review, String standing) implements WorkflowEvent {
         public WorkflowAction action() {
             return WorkflowAction.APPROVE;
         }
@@ -121,11 +126,12 @@ public sealed interface WorkflowEvent {
 
         @Override
         public String auditComment() {
-            return withStanding(wentLive() ? null : "Scheduled to go live at " + publishAt, standing);
+            return withStanding(joined(review, wentLive() ? null : "Scheduled to go live at " + publishAt), standing);
         }
     }
 
-    record ArticleReconfirmed(Transition transition, String standing) implements WorkflowEvent {
+    /** @param review what the reconfirmation certified: the sources confirmed */
+    record ArticleReconfirmed(Transition transition, String review, String standing) implements WorkflowEvent {
         public WorkflowAction action() {
             return WorkflowAction.RECONFIRM;
         }
@@ -136,7 +142,7 @@ public sealed interface WorkflowEvent {
 
         @Override
         public String auditComment() {
-            return withStanding(null, standing);
+            return withStanding(review, standing);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.imprimatur.workflow;
 
 import org.imprimatur.article.ArticleView;
+import org.imprimatur.rules.AcceptedFinding;
 import org.imprimatur.rules.Attempt;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -24,6 +25,7 @@ import org.imprimatur.security.Role;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -64,10 +66,22 @@ public class WorkflowResource {
         this.currentActor = currentActor;
     }
 
-    public record ApproveRequest(Integer version, String contentHash, Instant publishAt) {
+    /**
+     * An approval: the version and hash under review, when it goes live, the review's scope (docs/workflow.md,
+     * "Review scope"), the sources it confirms and the clinical-check findings it accepts with a reason.
+     */
+    public record ApproveRequest(Integer version, String contentHash, @Schema(nullable = true) Instant publishAt,
+                                 @Schema(nullable = true, enumeration = {"change", "full"},
+                                         description = "full when nothing is live; otherwise change when omitted") String scope,
+                                 @Schema(nullable = true, description = "citation key → current or replace; every key of the version, for a full review")
+                                 Map<String, String> evidence,
+                                 @Schema(nullable = true) List<AcceptedFinding> acceptedFindings) {
     }
 
-    public record ReconfirmRequest(Integer version, String contentHash) {
+    /** A reconfirmation: the live version and hash, and every source of it confirmed as current. */
+    public record ReconfirmRequest(Integer version, String contentHash,
+                                   @Schema(nullable = true, description = "citation key → current or replace; every key of the version")
+                                   Map<String, String> evidence) {
     }
 
     public record RequestChangesRequest(Integer version, List<Attempt.ReviewComment> comments) {
@@ -102,18 +116,25 @@ public class WorkflowResource {
 
     @POST
     @Path("/approve")
-    @Operation(summary = "Approve the exact version and hash under review: publish now, or at publishAt")
+    @Operation(summary = "Approve the exact version and hash under review: publish now, or at publishAt",
+            description = "A full review confirms every source and sets new review dates; a change approval keeps the "
+                    + "dates of the last full review. With nothing live, the approval is a full review.")
+    @APIResponse(responseCode = "422", description = "A change approval of a first publication, a source left unconfirmed "
+            + "or marked replace, or an accepted finding that is not current or has no reason; errors name each")
     public Response approve(@PathParam("id") UUID id, ApproveRequest request) {
-        ApproveRequest body = request == null ? new ApproveRequest(null, null, null) : request;
-        return EditorialResponses.withETag(approving.approve(id, body.version(), body.contentHash(), body.publishAt(), currentActor.get()));
+        ApproveRequest body = request == null ? new ApproveRequest(null, null, null, null, null, null) : request;
+        return EditorialResponses.withETag(approving.approve(id, body.version(), body.contentHash(), body.publishAt(),
+                new ReviewConfirmation(body.scope(), body.evidence(), body.acceptedFindings()), currentActor.get()));
     }
 
     @POST
     @Path("/reconfirm")
-    @Operation(summary = "Re-review unchanged published content: new review dates, no new version")
+    @Operation(summary = "Re-review unchanged published content, confirming every source: new review dates, no new version")
+    @APIResponse(responseCode = "422", description = "A source left unconfirmed or marked replace; errors name each")
     public Response reconfirm(@PathParam("id") UUID id, ReconfirmRequest request) {
-        ReconfirmRequest body = request == null ? new ReconfirmRequest(null, null) : request;
-        return EditorialResponses.withETag(reconfirming.reconfirm(id, body.version(), body.contentHash(), currentActor.get()));
+        ReconfirmRequest body = request == null ? new ReconfirmRequest(null, null, null) : request;
+        return EditorialResponses.withETag(reconfirming.reconfirm(id, body.version(), body.contentHash(), body.evidence(),
+                currentActor.get()));
     }
 
     @POST

@@ -7,6 +7,7 @@ import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import org.imprimatur.support.Fixtures;
 import org.imprimatur.support.PackagedService;
+import org.imprimatur.support.Workflow;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -164,7 +165,8 @@ class ReplicasIT {
         Response latest = services.as(base, "editor").get("/api/v1/editorial/articles/" + id);
         Object version = latest.path("version");
         Object hash = latest.path("contentHash");
-        services.as(base, "reviewer").body(Map.of("version", version, "contentHash", hash))
+        services.as(base, "reviewer").body(Map.of("version", version, "contentHash", hash,
+                        "evidence", Workflow.allCurrent(latest)))
                 .post("/api/v1/editorial/articles/" + id + "/approve").then().statusCode(200);
         return id;
     }

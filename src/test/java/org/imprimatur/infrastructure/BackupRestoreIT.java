@@ -6,6 +6,7 @@ import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import org.imprimatur.support.Fixtures;
 import org.imprimatur.support.RunningJar;
+import org.imprimatur.support.Workflow;
 import org.junit.jupiter.api.Test;
 
 import java.io.File;
@@ -100,7 +101,8 @@ class BackupRestoreIT {
                 .then().statusCode(200);
         as(base, "editor").post(path + "/submit").then().statusCode(200);
         Response latest = as(base, "editor").get(path);
-        as(base, reviewer).body(Map.<String, Object>of("version", latest.path("version"), "contentHash", latest.path("contentHash")))
+        as(base, reviewer).body(Map.<String, Object>of("version", latest.path("version"), "contentHash", latest.path("contentHash"),
+                        "scope", "full", "evidence", Workflow.allCurrent(latest)))
                 .post(path + "/approve").then().statusCode(200);
     }
 

@@ -5,6 +5,7 @@ import org.imprimatur.support.ApiContract;
 import org.imprimatur.support.Fixtures;
 import org.imprimatur.support.PackagedService;
 import org.imprimatur.support.WebhookReceiver;
+import org.imprimatur.support.Workflow;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -105,7 +106,8 @@ class WebhooksLoadIT {
             Response latest = services.as(base, "reviewer").get("/api/v1/editorial/articles/" + id);
             long start = System.nanoTime();
             services.as(base, "reviewer").filter(ApiContract.untimed("the approve latency is what this test measures"))
-                    .body(Map.of("version", latest.path("version"), "contentHash", latest.path("contentHash")))
+                    .body(Map.of("version", latest.path("version"), "contentHash", latest.path("contentHash"),
+                            "evidence", Workflow.allCurrent(latest)))
                     .post("/api/v1/editorial/articles/" + id + "/approve").then().statusCode(200);
             long end = System.nanoTime();
             latencies.add((end - start) / 1e6);

@@ -209,6 +209,9 @@ class StudioBrowserTest {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("What changed since version 2 was sent back")).click();
         assertThat(page.locator("ins").first()).containsText("(not");
         page.goBack();
+        assertThat(page.getByLabel("Full review")).isChecked();
+        assertEquals(0, page.getByLabel("Change approval").count(), "a first publication is a full review");
+        confirmEverySource(page);
         button(page, "Approve");
         assertThat(page.locator(".lead .state")).containsText("Published");
         check(page, "review");
@@ -226,6 +229,47 @@ class StudioBrowserTest {
         given().get("/api/v1/articles/" + slug).then().statusCode(200)
                 .body("version", equalTo(3))
                 .body("sections[0].body", equalTo("Cool the skin with lukewarm (not cold) water for ten minutes [@nhs-sunburn]."));
+    }
+
+    /** A full review's evidence: every source of the version confirmed as current. */
+    private static void confirmEverySource(Page on) {
+        Locator rows = on.locator("select[name=evidence]");
+        for (int i = 0; i < rows.count(); i++) {
+            rows.nth(i).selectOption("current");
+        }
+    }
+
+    @Test
+    void aReviewerChoosesBetweenAChangeApprovalAndAFullReviewThatConfirmsTheSources() {
+        Map<String, Object> content = Fixtures.article(Fixtures.uniqueSlug("scope"));
+        String id = Workflow.published(content);
+        Api.save("editor", id, Api.etag(id), Fixtures.edited(content, "Eczema is very common [@lee-2021].")).then().statusCode(200);
+        Workflow.submit("editor", id).then().statusCode(200);
+        signIn(page, "reviewer2");
+        page.navigate(url("/studio/articles/" + id + "/review"));
+        assertThat(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Scope of this review"))).isVisible();
+        assertThat(page.getByLabel("Change approval")).isChecked();
+        assertThat(page.locator("#scope-change-hint")).containsText("stays the day of the last full review");
+        assertThat(page.locator("#scope-full-hint")).containsText("becomes today");
+        assertThat(page.locator("select[name=evidence]")).hasCount(2);
+        assertThat(page.getByLabel("A study called lee-2021")).hasValue("");
+
+        page.getByLabel("Full review").check();
+        page.locator("select[name=evidence]").first().selectOption("current");
+        button(page, "Approve");
+        assertThat(page.locator("#refusal")).containsText("kim-2022");
+        assertThat(page.getByLabel("Full review")).isChecked(); // the choices made stay
+        assertThat(page.locator("select[name=evidence]").first()).hasValue("current");
+        page.locator("select[name=evidence]").nth(1).selectOption("replace");
+        button(page, "Approve");
+        assertThat(page.locator("#refusal")).containsText("Replace the source first");
+        check(page, "review-scope");
+
+        page.getByLabel("Change approval").check();
+        button(page, "Approve");
+        assertThat(page.locator(".lead .state")).containsText("Published");
+        assertThat(page.locator("#history-heading + ul")).containsText("Change approval: review dates kept");
+        Api.latest(id).then().body("publishedVersion", equalTo(2));
     }
 
     @Test
@@ -332,8 +376,12 @@ class StudioBrowserTest {
         page.keyboard().press("Tab");
         assertEquals("Skip to content", page.evaluate("document.activeElement.textContent"));
         String focused = "";
-        for (int presses = 0; presses < 40 && !focused.equals("Approve"); presses++) {
+        for (int presses = 0; presses < 60 && !focused.equals("Approve"); presses++) {
             page.keyboard().press("Tab");
+            if ("SELECT".equals(page.evaluate("document.activeElement.tagName"))) {
+                page.keyboard().press("ArrowDown"); // from "Choose…" to "Current"
+                assertEquals("current", page.evaluate("document.activeElement.value"), "a source is confirmed with the keyboard");
+            }
             focused = String.valueOf(page.evaluate("document.activeElement.textContent")).strip();
         }
         assertEquals("Approve", focused, "Approve is reachable with Tab");
@@ -398,11 +446,13 @@ class StudioBrowserTest {
         String inTwoDays = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).plusDays(2)
                 .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
         page.getByLabel("Publish at").fill(inTwoDays);
+        confirmEverySource(page);
         button(page, "Approve");
         assertThat(page.locator(".notice")).containsText("goes live at");
         given().get("/api/v1/articles/" + scheduledSlug).then().statusCode(404);
 
         page.navigate(url("/studio/articles/" + live + "/review"));
+        confirmEverySource(page);
         button(page, "Reconfirm");
         assertThat(page.locator("#history-heading + ul")).containsText("reconfirm by Dr. Sam Second");
         page.getByText("Retract the live version").click();

@@ -27,13 +27,25 @@ public final class Workflow {
         return approve(username, id, version, hash, null);
     }
 
+    /** A full review of the named version, confirming every source of the newest version as current. */
     public static Response approve(String username, String id, Object version, Object hash, String publishAt) {
         Map<String, Object> body = new HashMap<>();
         body.put("version", version);
         body.put("contentHash", hash);
+        body.put("scope", "full");
+        body.put("evidence", allCurrent(Api.latest(id)));
         if (publishAt != null) {
             body.put("publishAt", publishAt);
         }
+        return Api.as(username).body(body).post(Api.ARTICLES + "/" + id + "/approve");
+    }
+
+    /** An approval of the newest version with the scope, evidence or accepted findings of {@code review}, as given. */
+    public static Response approveWith(String username, String id, Map<String, Object> review) {
+        Response latest = Api.latest(id);
+        Map<String, Object> body = new HashMap<>(review);
+        body.put("version", latest.path("version"));
+        body.put("contentHash", latest.path("contentHash"));
         return Api.as(username).body(body).post(Api.ARTICLES + "/" + id + "/approve");
     }
 
@@ -41,8 +53,16 @@ public final class Workflow {
         Response latest = Api.latest(id);
         Object version = latest.path("version");
         Object hash = latest.path("contentHash");
-        return Api.as(username).body(Map.of("version", version, "contentHash", hash))
+        return Api.as(username).body(Map.of("version", version, "contentHash", hash, "evidence", allCurrent(latest)))
                 .post(Api.ARTICLES + "/" + id + "/reconfirm");
+    }
+
+    /** Every citation key of an article answer, confirmed as current: the evidence of a full review. */
+    public static Map<String, String> allCurrent(Response article) {
+        Map<String, String> evidence = new HashMap<>();
+        List<String> keys = article.path("citations.key");
+        keys.forEach(key -> evidence.put(key, "current"));
+        return evidence;
     }
 
     public static Response requestChanges(String username, String id, String sectionKey, String text) {

@@ -39,13 +39,15 @@ class ReviewerStandingTest {
         Workflow.submit("editor", id).then().statusCode(200);
         var latest = Api.latest(id);
         RestAssured.given().auth().oauth2(token(username)).contentType(ContentType.JSON)
-                .body(Map.of("version", latest.path("version"), "contentHash", latest.path("contentHash")))
+                .body(Map.<String, Object>of("version", latest.path("version"), "contentHash", latest.path("contentHash"),
+                        "evidence", Workflow.allCurrent(latest)))
                 .post(Api.ARTICLES + "/" + id + "/approve").then().statusCode(200);
 
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         Api.as("editor").get(Api.ARTICLES + "/" + id + "/audit").then().statusCode(200)
                 .body("events.find { it.action == 'approve' }.comment", equalTo(
-                        "Reviewer role granted by admin on " + today + "; credentials \"MD, FRCP\" set by admin on " + today
+                        "Full review; sources confirmed current: kim-2022, lee-2021. "
+                                + "Reviewer role granted by admin on " + today + "; credentials \"MD, FRCP\" set by admin on " + today
                                 + "; password set by admin on " + today + ", not changed by its owner since"));
 
         // The account's page in the studio lists the grant among its history.
@@ -99,7 +101,8 @@ class ReviewerStandingTest {
     private static io.restassured.response.Response approveAs(String token, String id) {
         var latest = Api.latest(id);
         return RestAssured.given().auth().oauth2(token).contentType(ContentType.JSON)
-                .body(Map.of("version", latest.path("version"), "contentHash", latest.path("contentHash")))
+                .body(Map.<String, Object>of("version", latest.path("version"), "contentHash", latest.path("contentHash"),
+                        "evidence", Workflow.allCurrent(latest)))
                 .post(Api.ARTICLES + "/" + id + "/approve");
     }
 

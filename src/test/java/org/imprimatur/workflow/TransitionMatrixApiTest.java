@@ -142,8 +142,10 @@ class TransitionMatrixApiTest {
             case "withdraw" -> request.post(path + "/withdraw");
             case "request-changes" -> request.body(Map.of("version", version,
                     "comments", List.of(Map.of("sectionKey", "intro", "text", "Cite this.")))).post(path + "/request-changes");
-            case "approve" -> request.body(Map.of("version", version, "contentHash", hash)).post(path + "/approve");
-            case "reconfirm" -> request.body(Map.of("version", version, "contentHash", hash)).post(path + "/reconfirm");
+            case "approve" -> request.body(Map.of("version", version, "contentHash", hash, "scope", "full",
+                    "evidence", Workflow.allCurrent(latest))).post(path + "/approve");
+            case "reconfirm" -> request.body(Map.of("version", version, "contentHash", hash,
+                    "evidence", Workflow.allCurrent(latest))).post(path + "/reconfirm");
             case "retract" -> request.body(Map.of("reason", "Outdated advice")).post(path + "/retract");
             default -> throw new IllegalArgumentException(action);
         };

@@ -34,7 +34,7 @@ class WorkflowEventTest {
     @Test
     void anApprovalThatGoesLiveAtOnceIsAnnouncedAsApprovedThenPublishedWithItsAddress() {
         var approved = new WorkflowEvent.ArticleApproved(transition(WorkflowState.IN_REVIEW, WorkflowState.PUBLISHED), null,
-                "reviewer role granted by admin on 2026-11-30");
+                null, "reviewer role granted by admin on 2026-11-30");
         assertEquals(List.of("approved", "published"), types(approved));
         assertEquals(Map.of("url", URL), approved.announcements(URL).get(1).extra());
         assertEquals("PUBLISHED", approved.announcements(URL).get(0).facts().state());
@@ -44,18 +44,18 @@ class WorkflowEventTest {
 
     @Test
     void aScheduledApprovalIsAnnouncedAsApprovedThenScheduledForItsInstant() {
-        var approved = new WorkflowEvent.ArticleApproved(transition(WorkflowState.IN_REVIEW, WorkflowState.APPROVED), LATER, null);
+        var approved = new WorkflowEvent.ArticleApproved(transition(WorkflowState.IN_REVIEW, WorkflowState.APPROVED), LATER, null, null);
         assertEquals(List.of("approved", "scheduled"), types(approved));
         assertEquals(Map.of("publishAt", LATER.toString()), approved.announcements(URL).get(1).extra());
         assertEquals("Scheduled to go live at " + LATER, approved.auditComment());
     }
 
     @Test
-    void theStandingFollowsTheSchedulingSentence() {
+    void theReviewComesFirstThenTheSchedulingSentenceThenTheStanding() {
         var approved = new WorkflowEvent.ArticleApproved(transition(WorkflowState.IN_REVIEW, WorkflowState.APPROVED), LATER,
-                "credentials \"MD\" set by admin on 2026-12-01");
-        assertEquals("Scheduled to go live at " + LATER + ". Credentials \"MD\" set by admin on 2026-12-01",
-                approved.auditComment());
+                "Full review; sources confirmed current: lee-2021", "credentials \"MD\" set by admin on 2026-12-01");
+        assertEquals("Full review; sources confirmed current: lee-2021. Scheduled to go live at " + LATER
+                + ". Credentials \"MD\" set by admin on 2026-12-01", approved.auditComment());
     }
 
     @Test

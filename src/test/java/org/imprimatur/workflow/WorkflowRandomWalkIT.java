@@ -6,6 +6,7 @@ import org.imprimatur.rules.TransitionTable;
 import org.imprimatur.support.Api;
 import org.imprimatur.support.Fixtures;
 import org.imprimatur.support.PackagedService;
+import org.imprimatur.support.Workflow;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -304,10 +305,13 @@ class WorkflowRandomWalkIT {
             case "withdraw" -> request.post(path + "/withdraw");
             case "request-changes" -> request.body(Map.of("version", version,
                     "comments", List.of(Map.of("text", "Please check the dose.")))).post(path + "/request-changes");
-            case "approve" -> request.body(Map.of("version", version, "contentHash", hash)).post(path + "/approve");
-            case "approve-later" -> request.body(Map.of("version", version, "contentHash", hash,
-                    "publishAt", Instant.now().plusMillis(700).toString())).post(path + "/approve");
-            case "reconfirm" -> request.body(Map.of("version", version, "contentHash", hash)).post(path + "/reconfirm");
+            case "approve" -> request.body(Map.of("version", version, "contentHash", hash, "scope", "full",
+                    "evidence", Workflow.allCurrent(latest))).post(path + "/approve");
+            case "approve-later" -> request.body(Map.of("version", version, "contentHash", hash, "scope", "full",
+                    "evidence", Workflow.allCurrent(latest), "publishAt", Instant.now().plusMillis(700).toString()))
+                    .post(path + "/approve");
+            case "reconfirm" -> request.body(Map.of("version", version, "contentHash", hash,
+                    "evidence", Workflow.allCurrent(latest))).post(path + "/reconfirm");
             case "retract" -> request.body(Map.of("reason", "Checked and withdrawn")).post(path + "/retract");
             default -> throw new IllegalArgumentException(step.action());
         };

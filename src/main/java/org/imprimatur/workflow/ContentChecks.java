@@ -2,6 +2,7 @@ package org.imprimatur.workflow;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.imprimatur.article.ArticleContent;
+import org.imprimatur.article.Audience;
 import org.imprimatur.checks.CheckMode;
 import org.imprimatur.checks.CheckReport;
 import org.imprimatur.checks.CheckSettings;
@@ -11,7 +12,9 @@ import org.imprimatur.infrastructure.FieldError;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The checks of what an article claims and how it reads (docs/clinical-checks.md), with the mode
@@ -22,12 +25,15 @@ import java.util.List;
 public class ContentChecks {
 
     private final ClinicalCheckSettings settings;
-    private final CheckSettings checkSettings;
+    /** The checks' settings for each audience: they differ in the reading target. */
+    private final Map<Audience, CheckSettings> checkSettings = new EnumMap<>(Audience.class);
     private final Clock clock;
 
     public ContentChecks(ClinicalCheckSettings settings, ReadingTargets targets, Clock clock) {
         this.settings = settings;
-        this.checkSettings = new CheckSettings(targets.patients(), settings.staleSourceYears());
+        for (Audience audience : Audience.values()) {
+            checkSettings.put(audience, new CheckSettings(targets.of(audience), settings.staleSourceYears()));
+        }
         this.clock = clock;
     }
 
@@ -35,9 +41,9 @@ public class ContentChecks {
     public record RuledFinding(Finding finding, CheckMode mode) {
     }
 
-    /** Every finding of the rules that are not off, and the readability figures. */
+    /** Every finding of the rules that are not off, and the readability figures, read against the content's audience. */
     public Report report(ArticleContent content) {
-        CheckReport report = ClinicalChecks.of(content, checkSettings, LocalDate.now(clock));
+        CheckReport report = ClinicalChecks.of(content, checkSettings.get(content.audience()), LocalDate.now(clock));
         List<RuledFinding> findings = report.findings().stream()
                 .map(finding -> new RuledFinding(finding, settings.modeOf(finding.rule())))
                 .filter(ruled -> ruled.mode() != CheckMode.OFF)

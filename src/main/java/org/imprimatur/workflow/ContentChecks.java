@@ -5,6 +5,7 @@ import org.imprimatur.article.ArticleContent;
 import org.imprimatur.article.Audience;
 import org.imprimatur.checks.CheckMode;
 import org.imprimatur.checks.CheckReport;
+import org.imprimatur.checks.CheckRule;
 import org.imprimatur.checks.CheckSettings;
 import org.imprimatur.checks.ClinicalChecks;
 import org.imprimatur.checks.Finding;
@@ -35,6 +36,20 @@ public class ContentChecks {
             checkSettings.put(audience, new CheckSettings(targets.of(audience), settings.staleSourceYears()));
         }
         this.clock = clock;
+    }
+
+    /** The findings a save reports; with every rule off the text is not read at all. */
+    public List<FieldError> warnings(ArticleContent content) {
+        return anyRuleIs(mode -> mode != CheckMode.OFF) ? report(content).warnings(content) : List.of();
+    }
+
+    /** The findings that keep the version from review; none, without reading it, when no rule blocks. */
+    public List<FieldError> submitBlockers(ArticleContent content) {
+        return anyRuleIs(mode -> mode == CheckMode.BLOCK_SUBMIT) ? report(content).submitBlockers(content) : List.of();
+    }
+
+    private boolean anyRuleIs(java.util.function.Predicate<CheckMode> mode) {
+        return java.util.Arrays.stream(CheckRule.values()).map(settings::modeOf).anyMatch(mode);
     }
 
     /** A finding together with what its rule is set to do. */

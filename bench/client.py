@@ -81,3 +81,31 @@ def publish(base, editor, reviewer, article_id):
     status, _, body = request(base, "POST", f"/api/v1/editorial/articles/{article_id}/approve",
                               {"version": body["version"], "contentHash": body["contentHash"]}, reviewer)
     assert status == 200, body
+
+
+def sample_article(slug, path=None):
+    """The reference article of ../shared/samples as the tests build it (support/Fixtures.sampleArticle):
+    its paragraphs in 20 sections, each citing one of 8 review sources."""
+    import math
+    import os
+    if path is None:
+        here = os.path.dirname(os.path.abspath(__file__))
+        path = os.path.join(here, "..", "..", "shared", "samples", "gut-health-eczema.txt")
+    with open(path, encoding="utf-8") as source:
+        lines = [line for line in source.read().splitlines() if line.strip()]
+    count = 20
+    per_section = math.ceil(len(lines) / count)
+    sections = []
+    for i in range(count):
+        body = ""
+        for line in lines[min(i * per_section, len(lines)):min((i + 1) * per_section, len(lines))]:
+            text = line.strip()
+            body += "- " + text[1:].strip() + "\n" if text.startswith("•") else text + "\n\n"
+        body += f"Source: [@source-{i % 8 + 1}]"
+        sections.append({"key": f"part-{i + 1}", "heading": "" if i == 0 else f"Part {i + 1}", "aspect": None,
+                         "body": body})
+    citations = [{"key": f"source-{i}", "kind": "review", "title": f"A study called source-{i}",
+                  "authors": ["Lee A", "Kim B"], "container": "Journal of Skin Research", "year": 2021,
+                  "doi": f"10.1000/sample.{i}"} for i in range(1, 9)]
+    return {"slug": slug, "title": "Atopic dermatitis and gut health",
+            "summary": "The reference article of the specification.", "sections": sections, "citations": citations}

@@ -4,6 +4,32 @@
 # over; then, on the same PostgreSQL in the same run, pgbench with the same transaction shape
 # (bench/save_shape.sql) and the ratio of the two. Loopback only; shows the driver's CPU share.
 #   bash bench/save.sh [seconds per run]
+# SAVE_CHECKS=off turns every clinical check off (IMPRIMATUR_CHECKS_*=off); SAVE_CHECKS=both runs
+# the whole benchmark with the checks off, then on, each on a fresh service, and prints the p50 and
+# p99 of both and what the checks add (goal: at most 1 ms on the p50). SAVE_BODY=sample saves the
+# reference article of ../shared/samples instead of generated words (the default with both).
+if [ "${SAVE_CHECKS:-on}" = both ]; then
+  set -euo pipefail
+  summary=$(mktemp /tmp/imprimatur-save-checks.XXXXXX)
+  trap 'rm -f "$summary" "$summary".*' EXIT
+  for mode in off on; do
+    echo "== checks $mode"
+    SAVE_CHECKS=$mode SAVE_BODY=${SAVE_BODY:-sample} bash "$0" "$@" 2>&1 | tee "$summary.$mode"
+  done
+  figures() { # mode, clients -> "p50 p99"
+    sed -n "s/^service, $2 client(s): .* p50 \([0-9.]*\) ms, p99 \([0-9.]*\) ms.*/\1 \2/p" "$summary.$1"
+  }
+  read -r off1_p50 off1_p99 < <(figures off 1); read -r on1_p50 on1_p99 < <(figures on 1)
+  read -r off8_p50 off8_p99 < <(figures off 8); read -r on8_p50 on8_p99 < <(figures on 8)
+  printf "checks off: 1 client p50 %s ms, p99 %s ms; 8 clients p50 %s ms, p99 %s ms\n" "$off1_p50" "$off1_p99" "$off8_p50" "$off8_p99"
+  printf "checks on:  1 client p50 %s ms, p99 %s ms; 8 clients p50 %s ms, p99 %s ms\n" "$on1_p50" "$on1_p99" "$on8_p50" "$on8_p99"
+  awk -v a="$on1_p50" -v b="$off1_p50" 'BEGIN { d = a - b; printf "the checks add %.2f ms to the p50 of one client'"'"'s save (goal: at most 1 ms): %s\n", d, d <= 1 ? "met" : "NOT met" }'
+  exit 0
+fi
+if [ "${SAVE_CHECKS:-on}" = off ]; then
+  export IMPRIMATUR_CHECKS_UNCITED_CLAIM=off IMPRIMATUR_CHECKS_CLAIM_CITATION_MISMATCH=off \
+    IMPRIMATUR_CHECKS_STALE_SOURCE=off IMPRIMATUR_CHECKS_READING_LEVEL=off
+fi
 source "$(dirname "$0")/common.sh"
 SECONDS_EACH=${1:-20}
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}

@@ -2,6 +2,7 @@
 pgbench, two save bodies, and an editor's token, in the directory given. Prints the ids of
 pgbench's articles."""
 import json
+import os
 import random
 import sys
 
@@ -11,12 +12,13 @@ base, directory, count, for_pgbench = sys.argv[1], sys.argv[2], int(sys.argv[3])
 editor = client.token(base, "editor")
 with open(f"{directory}/token", "w") as out:
     out.write(editor)
-content = client.article("save-bench-body", seed=1)
+sample = os.environ.get("SAVE_BODY") == "sample"
+content = client.sample_article("save-bench-body") if sample else client.article("save-bench-body", seed=1)
 del content["slug"]
 rng = random.Random(5)
 with open(f"{directory}/body-a.json", "w") as out:
     json.dump(content, out)
-content["sections"][3]["body"] = client.sentence(rng) + " [@source-1]"
+content["sections"][3]["body"] = (content["sections"][3]["body"] + " " if sample else "") + client.sentence(rng) + " [@source-1]"
 with open(f"{directory}/body-b.json", "w") as out:
     json.dump(content, out)
 with open(f"{directory}/targets.txt", "w") as out:

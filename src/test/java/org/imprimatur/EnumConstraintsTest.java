@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.imprimatur.accounts.AccountAction;
+import org.imprimatur.article.Audience;
 import org.imprimatur.article.CitationKind;
 import org.imprimatur.article.HealthAspect;
 import org.imprimatur.article.ReviewRecord;
@@ -52,6 +53,11 @@ class EnumConstraintsTest {
     @Test
     void citationKindsAreTheCitationsKindCheck() {
         assertSameValues("version_citations", "version_citations_kind_check", CitationKind.values(), CitationKind::jsonName);
+    }
+
+    @Test
+    void audiencesAreTheVersionsAudienceCheck() {
+        assertSameValues("article_versions", "article_versions_audience_check", Audience.values(), Audience::jsonName);
     }
 
     @Test

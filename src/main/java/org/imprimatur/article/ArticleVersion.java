@@ -39,6 +39,11 @@ public class ArticleVersion extends PanacheEntityBase {
     public String title;
     public String summary;
     public String language;
+    /** An {@link Audience}'s JSON name; the column's CHECK names the same values. */
+    public String audience;
+    public String disclosures;
+    @Column(name = "author_credentials")
+    public String authorCredentials;
     @Column(name = "review_interval_months")
     public int reviewIntervalMonths;
     @Column(name = "change_note")
@@ -51,7 +56,10 @@ public class ArticleVersion extends PanacheEntityBase {
     public UUID authorId;
     @Column(name = "created_at")
     public Instant createdAt;
-    /** The version that wrote the current title, summary, language and tags (see {@link ContentOrigins}). */
+    /**
+     * The version that wrote the current title, summary, language, tags, audience, disclosures and
+     * author credentials (see {@link ContentOrigins}).
+     */
     @Column(name = "header_origin_version")
     public int headerOriginVersion;
     /** The version that wrote the current order of sections and citations (see {@link ContentOrigins}). */
@@ -98,6 +106,9 @@ public class ArticleVersion extends PanacheEntityBase {
         version.title = content.title();
         version.summary = content.summary();
         version.language = content.language();
+        version.audience = content.audience().jsonName();
+        version.disclosures = content.disclosures();
+        version.authorCredentials = content.authorCredentials();
         version.reviewIntervalMonths = content.reviewIntervalMonths();
         version.changeNote = content.changeNote();
         version.basedOn = basedOn;
@@ -129,7 +140,8 @@ public class ArticleVersion extends PanacheEntityBase {
 
     /** The content as editors wrote it, with the article's slug. */
     public ArticleContent content(String slug) {
-        return new ArticleContent(slug, title, summary, language, List.copyOf(tags), reviewIntervalMonths, changeNote,
+        return new ArticleContent(slug, title, summary, language, List.copyOf(tags),
+                Audience.fromJsonName(audience).orElseThrow(), disclosures, authorCredentials, reviewIntervalMonths, changeNote,
                 sections.stream().map(SectionRow::toSection).toList(),
                 citations.stream().map(CitationRow::toCitation).toList());
     }

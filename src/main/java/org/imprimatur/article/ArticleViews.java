@@ -74,7 +74,8 @@ public class ArticleViews {
                                     List<ArticleView.VersionComment> comments, ArticleView.Person author) {
         ArticleContent content = version.content(article.slug);
         return new ArticleView(article.id, article.slug, content.title(), content.summary(), content.language(),
-                content.tags(), content.reviewIntervalMonths(), content.changeNote(), content.sections(),
+                content.tags(), content.audience(), content.disclosures(), content.authorCredentials(),
+                content.reviewIntervalMonths(), content.changeNote(), content.sections(),
                 content.citations(), version.versionNo,
                 version.versionNo == article.latestVersion ? article.state : null,
                 article.publishedVersion, article.publishAt, version.contentHash, author,

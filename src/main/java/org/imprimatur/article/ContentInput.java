@@ -16,7 +16,8 @@ import java.util.List;
 @JsonIgnoreProperties(value = {"id", "version", "state", "publishedVersion", "contentHash", "author",
         "createdAt", "basedOn", "review", "warnings", "etag", "comments", "links"})
 public record ContentInput(String slug, String title, String summary, String language, List<String> tags,
-                           Integer reviewIntervalMonths, String changeNote, List<SectionInput> sections,
+                           @Schema(implementation = Audience.class, nullable = true, description = "whom the version is written for; patients when absent") String audience,
+                           String disclosures, String authorCredentials, Integer reviewIntervalMonths, String changeNote, List<SectionInput> sections,
                            List<CitationInput> citations) {
 
     /** A section as sent; {@code aspect} is one of {@link HealthAspect}'s names, or absent. */

@@ -9,12 +9,13 @@ import java.util.Set;
 
 /**
  * Which version first wrote each part of a version's content: git blame at the grain of the
- * header (title, summary, language, tags), each section and each citation, both by key, and of the
+ * header (title, summary, language, tags, audience, disclosures, author credentials), each section and each citation, both by key, and of the
  * choices that leave no text behind: the order of sections and citations, the review interval, and
  * each section or citation taken out. Four-eyes asks who wrote the parts that would go live, and who
  * took out what would stop being live, not who pressed Save (docs/workflow.md).
  *
- * @param header           version that wrote the current title, summary, language and tags
+ * @param header           version that wrote the current title, summary, language, tags, audience, disclosures
+ *                         and author credentials
  * @param order            version that wrote the current order of section keys and citation keys
  * @param reviewInterval   version that set the current review interval
  * @param sections         section key → version that wrote its heading, aspect and body
@@ -120,7 +121,9 @@ public record ContentOrigins(int header, int order, int reviewInterval, Map<Stri
 
     private static boolean sameHeader(ArticleContent a, ArticleContent b) {
         return Objects.equals(a.title(), b.title()) && Objects.equals(a.summary(), b.summary())
-                && Objects.equals(a.language(), b.language()) && Objects.equals(a.tags(), b.tags());
+                && Objects.equals(a.language(), b.language()) && Objects.equals(a.tags(), b.tags())
+                && a.audience() == b.audience() && Objects.equals(a.disclosures(), b.disclosures())
+                && Objects.equals(a.authorCredentials(), b.authorCredentials());
     }
 
     /** Same section keys and same citation keys, each in the same order (citations are numbered in order). */

@@ -31,6 +31,8 @@ public final class ContentValidator {
     static final int MAX_CITATIONS = 500;
     static final int MAX_TAGS = 20;
     static final int MAX_BODY = 100_000;
+    static final int MAX_DISCLOSURES = 1_000;
+    static final int MAX_AUTHOR_CREDENTIALS = 200;
 
     private ContentValidator() {
     }
@@ -62,6 +64,16 @@ public final class ContentValidator {
             errors.add("language", "must be a BCP 47 language tag such as en or en-GB");
         }
         List<String> tags = validateTags(errors, raw.tags());
+        String audienceName = text(raw.audience());
+        Audience audience = audienceName == null ? ArticleContent.DEFAULT_AUDIENCE
+                : Audience.fromJsonName(audienceName).orElse(null);
+        if (audience == null) {
+            errors.add("audience", "must be one of " + Audience.allowedNames());
+        }
+        String disclosures = orEmpty(text(raw.disclosures()));
+        errors.checkLine("disclosures", disclosures, MAX_DISCLOSURES);
+        String authorCredentials = orEmpty(text(raw.authorCredentials()));
+        errors.checkLine("authorCredentials", authorCredentials, MAX_AUTHOR_CREDENTIALS);
         int interval = raw.reviewIntervalMonths() == null
                 ? ArticleContent.DEFAULT_REVIEW_INTERVAL_MONTHS : raw.reviewIntervalMonths();
         if (interval < 1 || interval > 60) {
@@ -74,7 +86,8 @@ public final class ContentValidator {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors.list);
         }
-        return new ArticleContent(slug, title.strip(), summary, language, tags, interval, changeNote, sections, citations);
+        return new ArticleContent(slug, title.strip(), summary, language, tags, audience, disclosures,
+                authorCredentials.strip(), interval, changeNote, sections, citations);
     }
 
     /** Rules that a draft may break but a version submitted for review may not. */

@@ -23,6 +23,7 @@ public record VersionSnapshot(UUID articleId, int versionNo, String contentHash,
     int weight() {
         ArticleContent c = content;
         long chars = length(c.title()) + length(c.summary()) + length(c.changeNote()) + length(contentHash)
+                + length(c.disclosures()) + length(c.authorCredentials())
                 + c.tags().stream().mapToLong(VersionSnapshot::length).sum();
         for (Section section : c.sections()) {
             chars += length(section.key()) + length(section.heading()) + length(section.body());

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * English syllables by rule (docs/clinical-checks.md, "Syllables"): vowel groups, then the groups
@@ -64,8 +65,32 @@ final class Syllables {
     private Syllables() {
     }
 
+    /**
+     * Counts already made, by word: prose repeats its words, and counting one by the rules costs
+     * more than finding it again. A fixed number of slots, each an immutable entry, replaced
+     * whole by the last word hashed to it, so the memory is bounded and threads need no lock.
+     */
+    private static final AtomicReferenceArray<Counted> COUNTED = new AtomicReferenceArray<>(4096);
+
+    private record Counted(String word, int syllables) {
+    }
+
     /** Syllables of one word as {@link Words} cuts it from a reader's text: letters, digits, hyphens, apostrophes. */
     static int inWord(String written) {
+        if (written.length() > LONGEST_WORD) {
+            return counted(written);
+        }
+        int slot = (written.hashCode() & 0x7fffffff) % COUNTED.length();
+        Counted known = COUNTED.get(slot);
+        if (known != null && known.word().equals(written)) {
+            return known.syllables();
+        }
+        int syllables = counted(written);
+        COUNTED.set(slot, new Counted(written, syllables));
+        return syllables;
+    }
+
+    private static int counted(String written) {
         String word = withoutPossessive(written);
         if (!word.isEmpty() && Character.isDigit(word.charAt(0)) && isNumeral(word)) {
             return SpokenNumbers.syllables(word);

@@ -40,10 +40,12 @@ public class DeliveryRepository {
     private final com.github.benmanes.caffeine.cache.Cache<HistoricKey, Rendition.Live> history;
 
     private final Clock clock;
+    private final Publisher publisher;
 
     public DeliveryRepository(EntityManager entityManager, ObjectMapper mapper, PublicationHistory publications,
-                              ImageSources images, Clock clock, DeliverySettings settings) {
+                              ImageSources images, Clock clock, DeliverySettings settings, Publisher publisher) {
         this.clock = clock;
+        this.publisher = publisher;
         this.history = com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
                 .maximumWeight(settings.historyCacheMaxSize().asLongValue())
                 .weigher((HistoricKey key, Rendition.Live rendition) -> rendition.weight() + 64)
@@ -158,7 +160,7 @@ public class DeliveryRepository {
         ArticleContent content = version.content(slug);
         Map<String, Integer> numbers = MarkdownRenderer.citationNumbers(content.citations());
         return new PublishedArticle(slug, content.title(), content.summary(), content.language(), content.tags(),
-                version.versionNo, publishedAt,
+                content.audience(), content.disclosures(), content.authorCredentials(), version.versionNo, publishedAt,
                 content.sections().stream().map(section -> new PublishedArticle.PublishedSection(section.key(),
                         section.heading(), section.aspect(), section.body(),
                         MarkdownRenderer.html(section.body(), numbers, allowed))).toList(),
@@ -262,7 +264,7 @@ public class DeliveryRepository {
     private Rendition.Live render(PublishedArticle article, String contentHash, Instant lastModified) {
         try {
             byte[] json = mapper.writeValueAsBytes(article);
-            byte[] jsonLd = mapper.writeValueAsBytes(JsonLd.medicalWebPage(article));
+            byte[] jsonLd = mapper.writeValueAsBytes(JsonLd.medicalWebPage(article, publisher));
             return Rendition.Live.of(json, etag(contentHash, json), jsonLd, etag(contentHash, jsonLd), lastModified);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A published article could not be serialized", e);

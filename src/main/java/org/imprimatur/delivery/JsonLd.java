@@ -7,13 +7,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A live article as a schema.org MedicalWebPage, the shape public health-content APIs serve. */
+/**
+ * A live article as a schema.org MedicalWebPage, the shape public health-content APIs serve; which
+ * property carries what is in docs/delivery.md, "JSON-LD".
+ */
 public final class JsonLd {
 
     private JsonLd() {
     }
 
-    public static Map<String, Object> medicalWebPage(PublishedArticle article) {
+    public static Map<String, Object> medicalWebPage(PublishedArticle article, Publisher publisher) {
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("@context", "https://schema.org");
         page.put("@type", "MedicalWebPage");
@@ -22,6 +25,17 @@ public final class JsonLd {
         page.put("inLanguage", article.language());
         page.put("version", article.version());
         page.put("dateModified", article.publishedAt().toString());
+        page.put("audience", Map.of("@type", "MedicalAudience", "audienceType", article.audience().schemaOrgAudienceType()));
+        Map<String, Object> organization = new LinkedHashMap<>();
+        organization.put("@type", "Organization");
+        organization.put("name", publisher.name());
+        publisher.url().ifPresent(url -> organization.put("url", url));
+        page.put("publisher", organization);
+        if (!article.disclosures().isEmpty()) {
+            // schema.org has no property for a statement of interests; funding (a Grant) is the one
+            // for "funding or sponsorship", and a Grant's description holds the statement as written.
+            page.put("funding", Map.of("@type", "Grant", "description", article.disclosures()));
+        }
         if (article.review() != null) {
             page.put("lastReviewed", article.review().lastReviewedOn().toString());
             Map<String, Object> reviewer = new LinkedHashMap<>();

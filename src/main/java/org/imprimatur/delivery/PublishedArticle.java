@@ -1,6 +1,7 @@
 package org.imprimatur.delivery;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.imprimatur.article.Audience;
 import org.imprimatur.article.CitationKind;
 import org.imprimatur.article.HealthAspect;
 
@@ -8,9 +9,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The public representation of a live article: no staff ids, e-mails or workflow details. */
+/**
+ * The public representation of a live article: no staff ids, e-mails or workflow details.
+ * {@code disclosures} and {@code authorCredentials} are empty when the version states none.
+ */
 public record PublishedArticle(String slug, String title, String summary, String language, List<String> tags,
-                               int version, Instant publishedAt, List<PublishedSection> sections,
+                               Audience audience, String disclosures, String authorCredentials, int version, Instant publishedAt, List<PublishedSection> sections,
                                List<PublishedCitation> citations, @Schema(nullable = true) Review review) {
 
     public record PublishedSection(String key, String heading, @Schema(nullable = true) HealthAspect aspect, String body, String html) {

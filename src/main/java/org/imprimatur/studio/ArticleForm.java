@@ -27,6 +27,9 @@ public class ArticleForm {
     @RestForm public String summary;
     @RestForm public String language;
     @RestForm public String tags;
+    @RestForm public String audience;
+    @RestForm public String disclosures;
+    @RestForm public String authorCredentials;
     @RestForm public String reviewIntervalMonths;
     @RestForm public String changeNote;
     /** Which button was pressed: save, preview, add-section, remove-section-3, up-section-2, … */
@@ -50,6 +53,7 @@ public class ArticleForm {
     public static ArticleForm blank() {
         ArticleForm form = new ArticleForm();
         form.language = ArticleContent.DEFAULT_LANGUAGE;
+        form.audience = ArticleContent.DEFAULT_AUDIENCE.jsonName();
         form.reviewIntervalMonths = String.valueOf(ArticleContent.DEFAULT_REVIEW_INTERVAL_MONTHS);
         form.addSection();
         return form;
@@ -64,6 +68,9 @@ public class ArticleForm {
         form.summary = view.summary();
         form.language = view.language();
         form.tags = String.join(", ", view.tags());
+        form.audience = view.audience().jsonName();
+        form.disclosures = view.disclosures();
+        form.authorCredentials = view.authorCredentials();
         form.reviewIntervalMonths = String.valueOf(view.reviewIntervalMonths());
         for (Section section : view.sections()) {
             form.sectionKey.add(section.key());
@@ -152,7 +159,7 @@ public class ArticleForm {
                 : Arrays.stream(tags.split(",")).map(String::strip).filter(tag -> !tag.isEmpty()).toList();
         Integer interval = number(errors, "reviewIntervalMonths", reviewIntervalMonths);
         ContentInput content = new ContentInput(blankToNull(slug), title, orEmpty(summary), blankToNull(language),
-                tagList, interval, blankToNull(changeNote), sections, citations);
+                tagList, blankToNull(audience), orEmpty(disclosures), orEmpty(authorCredentials), interval, blankToNull(changeNote), sections, citations);
         return new Parsed(content, errors);
     }
 

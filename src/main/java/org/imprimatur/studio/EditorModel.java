@@ -1,5 +1,6 @@
 package org.imprimatur.studio;
 
+import org.imprimatur.article.Audience;
 import org.imprimatur.article.CitationKind;
 import org.imprimatur.article.ContentInput;
 import org.imprimatur.article.HealthAspect;
@@ -16,7 +17,8 @@ import java.util.Map;
  * problem document's field path), and, when asked, each section rendered as the public will see it.
  */
 public record EditorModel(ArticleForm form, Map<String, String> errors, List<SectionRow> sections,
-                          List<CitationRow> citations, List<HealthAspect> aspects, List<CitationKind> kinds) {
+                          List<CitationRow> citations, List<HealthAspect> aspects, List<CitationKind> kinds,
+                          List<Audience> audiences) {
 
     public record SectionRow(int index, int number, boolean last, String key, String heading, String aspect, String body,
                              String keyError, String headingError, String aspectError, String bodyError, String preview) {
@@ -63,12 +65,13 @@ public record EditorModel(ArticleForm form, Map<String, String> errors, List<Sec
                     at(form.citationAccessedOn, i), own));
         }
         return new EditorModel(form, errors, sections, citations,
-                List.of(HealthAspect.values()), List.of(CitationKind.values()));
+                List.of(HealthAspect.values()), List.of(CitationKind.values()), List.of(Audience.values()));
     }
 
     /** Errors that no field on the page shows, so that none goes unseen. */
     public List<String> otherErrors() {
-        List<String> shown = List.of("slug", "title", "summary", "language", "tags", "reviewIntervalMonths", "changeNote");
+        List<String> shown = List.of("slug", "title", "summary", "language", "tags", "audience", "disclosures",
+                "authorCredentials", "reviewIntervalMonths", "changeNote");
         return errors.entrySet().stream()
                 .filter(error -> !shown.contains(error.getKey()) && !error.getKey().startsWith("sections[")
                         && !error.getKey().startsWith("citations["))

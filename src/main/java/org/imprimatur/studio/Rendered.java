@@ -8,8 +8,12 @@ import org.imprimatur.delivery.MarkdownRenderer;
 import java.util.List;
 import java.util.Map;
 
-/** A version as the public will see it: sections rendered by the delivery API's renderer, sources linked. */
-public record Rendered(String title, String summary, List<RenderedSection> sections, List<Source> sources) {
+/**
+ * A version as the public will see it: for whom it is written, its author with their credentials,
+ * sections rendered by the delivery API's renderer, sources linked, and what the author discloses.
+ */
+public record Rendered(String title, String summary, String audience, String byline, String disclosures,
+                       List<RenderedSection> sections, List<Source> sources) {
 
     public record RenderedSection(String key, String heading, HealthAspect aspect, String html) {
     }
@@ -29,6 +33,16 @@ public record Rendered(String title, String summary, List<RenderedSection> secti
                     citation.doi() == null ? null : "https://doi.org/" + citation.doi(),
                     citation.pmid() == null ? null : "https://pubmed.ncbi.nlm.nih.gov/" + citation.pmid() + "/"));
         }
-        return new Rendered(view.title(), view.summary(), sections, sources);
+        return new Rendered(view.title(), view.summary(), view.audience().label(), byline(view), view.disclosures(),
+                sections, sources);
+    }
+
+    /** The author's name with the credentials this version gives them, e.g. "Dr Ada Lee, MRCGP". */
+    private static String byline(ArticleView view) {
+        String name = view.author() == null || view.author().name() == null ? "" : view.author().name();
+        if (view.authorCredentials().isEmpty()) {
+            return name;
+        }
+        return name.isEmpty() ? view.authorCredentials() : name + ", " + view.authorCredentials();
     }
 }

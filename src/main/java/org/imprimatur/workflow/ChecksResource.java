@@ -12,14 +12,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.imprimatur.article.Article;
 import org.imprimatur.article.ArticleContent;
+import org.imprimatur.article.ArticleLookup;
+import org.imprimatur.article.VersionSnapshot;
+import org.imprimatur.article.VersionSnapshots;
 import org.imprimatur.checks.CheckMode;
 import org.imprimatur.checks.CheckRule;
 import org.imprimatur.checks.ReadingFormula;
 import org.imprimatur.checks.Readability;
 import org.imprimatur.security.Role;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -32,11 +35,11 @@ import java.util.UUID;
 public class ChecksResource {
 
     private final ContentChecks checks;
-    private final Clock clock;
+    private final VersionSnapshots versions;
 
-    public ChecksResource(ContentChecks checks, Clock clock) {
+    public ChecksResource(ContentChecks checks, VersionSnapshots versions) {
         this.checks = checks;
-        this.clock = clock;
+        this.versions = versions;
     }
 
     /** One finding: which rule, what it is set to do, where in which section's body, and what to do about it. */
@@ -86,13 +89,15 @@ public class ChecksResource {
     @APIResponse(responseCode = "200", description = "Findings of every rule not set to off, and reading figures")
     @APIResponse(responseCode = "404", description = "No such article")
     public ChecksView checks(@PathParam("id") UUID id) {
-        ArticleAtHand at = ArticleAtHand.read(id, clock);
-        ArticleContent content = at.latest().content(at.article().slug);
+        // The newest version from memory, as a save reads it: its rows are not read again for each look.
+        Article article = ArticleLookup.article(id);
+        VersionSnapshot latest = versions.latestOf(article);
+        ArticleContent content = latest.content(article.slug);
         ContentChecks.Report report = checks.report(content);
         List<FindingView> findings = report.findings().stream().map(ruled -> new FindingView(ruled.finding().rule(),
                 ruled.mode(), ruled.finding().sectionKey(), ruled.finding().start(), ruled.finding().end(),
                 ruled.finding().sentence(), ruled.finding().message())).toList();
-        return new ChecksView(at.article().id, at.latest().versionNo, at.latest().contentHash, findings,
+        return new ChecksView(article.id, latest.versionNo(), latest.contentHash(), findings,
                 new ReadabilityView(ReadingView.of(report.figures().article()), report.figures().sections().stream()
                         .map(section -> new SectionReadingView(section.sectionKey(), ReadingView.of(section.readability())))
                         .toList()));

@@ -144,7 +144,7 @@ public class EditingService {
     /** What the editor should know but may save: form warnings, then what the clinical checks found. */
     private List<FieldError> warnings(ArticleContent content) {
         List<FieldError> warnings = new ArrayList<>(ContentValidator.warnings(content));
-        warnings.addAll(checks.report(content).warnings(content));
+        warnings.addAll(checks.warnings(content));
         return warnings;
     }
 }

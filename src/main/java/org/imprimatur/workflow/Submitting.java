@@ -51,7 +51,7 @@ public class Submitting implements WorkflowStep {
     public Attempt prospect(ArticleAtHand at, Actor actor) {
         ArticleContent content = at.latest().content(at.article().slug);
         List<FieldError> blockers = new ArrayList<>(ContentValidator.reviewBlockers(content));
-        blockers.addAll(checks.report(content).submitBlockers(content));
+        blockers.addAll(checks.submitBlockers(content));
         return at.attempt(WorkflowAction.SUBMIT, actor).reviewBlockers(blockers).build();
     }
 }

@@ -90,6 +90,25 @@ class ContentOriginsTest {
         assertEquals(Set.of(2, 5), o5.versionsThatWroteChangesFrom(v5, v1));
     }
 
+    /** What readers are told about who wrote it, for whom and with what interests is written like the title. */
+    @Test
+    void audienceDisclosuresAndAuthorCredentialsBelongToTheHeader() {
+        ArticleContent v1 = content("Title", section("intro", "One."));
+        ContentOrigins o1 = ContentOrigins.allWrittenIn(v1, 1);
+        List<ArticleContent> changes = List.of(
+                new ArticleContent("slug", "Title", "", "en", List.of(), Audience.CLINICIANS, "", "", 12, "",
+                        v1.sections(), List.of(LEE)),
+                new ArticleContent("slug", "Title", "", "en", List.of(), Audience.PATIENTS, "Funded by Acme Ltd.", "", 12,
+                        "", v1.sections(), List.of(LEE)),
+                new ArticleContent("slug", "Title", "", "en", List.of(), Audience.PATIENTS, "", "MRCGP", 12, "",
+                        v1.sections(), List.of(LEE)));
+        for (ArticleContent changed : changes) {
+            ContentOrigins o2 = ContentOrigins.carry(v1, o1, changed, 2);
+            assertEquals(2, o2.header(), changed.toString());
+            assertEquals(Set.of(2), o2.versionsThatWroteChangesFrom(changed, v1), changed.toString());
+        }
+    }
+
     private static ArticleContent content(String title, Section... sections) {
         return new ArticleContent("slug", title, "", "en", List.of(), 12, "", List.of(sections), List.of(LEE));
     }

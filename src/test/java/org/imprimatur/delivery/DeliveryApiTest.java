@@ -52,7 +52,10 @@ class DeliveryApiTest {
                 .body("review.reviewedBy.credentials", equalTo("MD, FAAD"))
                 .body("review.reviewedBy", not(hasKey("id")))
                 .body("$", not(hasKey("id")))
-                .body("$", not(hasKey("author")));
+                .body("$", not(hasKey("author")))
+                .body("audience", equalTo("patients"))
+                .body("disclosures", equalTo(""))
+                .body("authorCredentials", equalTo(""));
 
         RestAssured.given().header("If-None-Match", response.header("ETag")).get(DELIVERY + slug)
                 .then().statusCode(304).body(emptyString()).header("ETag", equalTo(response.header("ETag")));
@@ -80,6 +83,13 @@ class DeliveryApiTest {
                 .body("dateModified", notNullValue())
                 .body("reviewedBy.'@type'", equalTo("Person"))
                 .body("reviewedBy.name", equalTo("Dr. Rowan Reviewer"))
+                .body("reviewedBy.honorificSuffix", equalTo("MD, FAAD"))
+                .body("audience.'@type'", equalTo("MedicalAudience"))
+                .body("audience.audienceType", equalTo("Patient"))
+                .body("publisher.'@type'", equalTo("Organization"))
+                .body("publisher.name", equalTo("Skin Health Trust"))
+                .body("publisher.url", equalTo("https://www.skin-health.example/"))
+                .body("$", not(hasKey("funding")))
                 .body("citation[0].'@type'", equalTo("ScholarlyArticle"))
                 .body("citation[0].identifier[0].propertyID", equalTo("DOI"))
                 .body("citation[0].url", equalTo("https://doi.org/10.1000/lee.2021"))
@@ -88,6 +98,26 @@ class DeliveryApiTest {
                 .body("hasPart[1].hasHealthAspect", equalTo("https://schema.org/SelfCareHealthAspect"))
                 .body("hasPart[1].text", startsWith("Fibre feeds gut bacteria"));
         assertNotEquals(jsonLd.header("ETag"), RestAssured.get(DELIVERY + slug).header("ETag"));
+    }
+
+    /** docs/delivery.md, "Audience and disclosures": what the reviewer approved reaches readers in both forms. */
+    @Test
+    void audienceDisclosuresAndAuthorCredentialsReachJsonAndJsonLd() {
+        String slug = Fixtures.uniqueSlug("disclosed");
+        Map<String, Object> content = Fixtures.article(slug);
+        content.put("audience", "clinicians");
+        content.put("disclosures", "Funded by the Skin Health Trust. The author has received speaker fees from Acme Pharma.");
+        content.put("authorCredentials", "MRCGP");
+        Workflow.published(content);
+        RestAssured.given().accept("application/json").get(DELIVERY + slug).then().statusCode(200)
+                .body("audience", equalTo("clinicians"))
+                .body("disclosures", equalTo(content.get("disclosures")))
+                .body("authorCredentials", equalTo("MRCGP"));
+        RestAssured.given().accept("application/ld+json").get(DELIVERY + slug).then().statusCode(200)
+                .body("audience.audienceType", equalTo("Clinician"))
+                .body("funding.'@type'", equalTo("Grant"))
+                .body("funding.description", equalTo(content.get("disclosures")))
+                .body("lastReviewed", equalTo(java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString()));
     }
 
     @Test

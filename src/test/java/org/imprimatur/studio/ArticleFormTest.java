@@ -47,6 +47,22 @@ class ArticleFormTest {
     }
 
     @Test
+    void audienceDisclosuresAndCredentialsPassAsTypedAndAnEmptyAudienceIsTheDefault() {
+        ArticleForm form = twoSections();
+        form.audience = "clinicians";
+        form.disclosures = "Funded by the Skin Trust.";
+        form.authorCredentials = "MRCGP";
+        ContentInput content = form.content().content();
+        assertEquals("clinicians", content.audience());
+        assertEquals("Funded by the Skin Trust.", content.disclosures());
+        assertEquals("MRCGP", content.authorCredentials());
+        ArticleForm untouched = twoSections();
+        assertNull(untouched.content().content().audience());
+        assertEquals("", untouched.content().content().disclosures());
+        assertEquals("patients", ArticleForm.blank().audience);
+    }
+
+    @Test
     void unreadableNumbersAndDatesAreNamedByTheirFieldPaths() {
         ArticleForm form = twoSections();
         form.reviewIntervalMonths = "twelve";

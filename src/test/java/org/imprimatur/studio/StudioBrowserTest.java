@@ -131,6 +131,9 @@ class StudioBrowserTest {
         page.getByLabel("Slug").fill(slug);
         page.getByLabel("Summary").fill("How to cool and soothe sunburnt skin, and when to see a doctor.");
         page.getByLabel("Tags").fill("skin, summer");
+        page.getByLabel("Audience").selectOption("clinicians");
+        page.getByLabel("Author credentials").fill("MRCGP");
+        page.getByLabel("Disclosures").fill("Written without funding; the author declares no conflicts of interest.");
         page.locator("#section-0-key").fill("cool");
         page.locator("#section-0-heading").fill("Cool the skin");
         page.locator("#section-0-aspect").selectOption("self-care");
@@ -160,6 +163,8 @@ class StudioBrowserTest {
         assertThat(page.locator("#citation-1-doi-error")).containsText("DOI");
         assertThat(page.locator("#citation-1-doi")).hasAttribute("aria-invalid", "true");
         assertThat(page.locator("#section-2-body")).hasValue("See a doctor if blisters cover a large area.");
+        assertThat(page.getByLabel("Audience")).hasValue("clinicians");
+        assertThat(page.getByLabel("Disclosures")).hasValue("Written without funding; the author declares no conflicts of interest.");
         check(page, "editor-validation-error");
         page.locator("#citation-1-doi").fill("10.1000/sunburn.2024");
         button(page, "Save");
@@ -168,6 +173,10 @@ class StudioBrowserTest {
         page.getByLabel("Change note").fill("Clearer advice");
         button(page, "Save");
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Saved as version 2");
+        // A saved version shows what it stores: the audience, the credentials and the disclosures.
+        assertThat(page.getByLabel("Audience")).hasValue("clinicians");
+        assertThat(page.getByLabel("Author credentials")).hasValue("MRCGP");
+        assertThat(page.getByLabel("Disclosures")).hasValue("Written without funding; the author declares no conflicts of interest.");
         check(page, "editor");
         button(page, "Submit for review");
         assertThat(page.locator(".lead .state")).containsText("In review");
@@ -206,6 +215,11 @@ class StudioBrowserTest {
         // Aspects and source kinds are named as a reader would name them, not by their JSON names.
         assertThat(page.locator("p.aspect")).hasText(new String[] {"Self-care", "When to see a doctor"});
         assertThat(page.locator("ol.sources .meta")).hasText(new String[] {"Web page", "Guideline"});
+        // The reviewer approves what readers are told of audience, author and interests with the text.
+        assertThat(page.locator("article.rendered")).containsText("Written for: Clinicians");
+        assertThat(page.locator("article.rendered")).containsText(", MRCGP");
+        assertThat(page.locator("article.rendered p.disclosures")).hasText(
+                "Written without funding; the author declares no conflicts of interest.");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("What changed since version 2 was sent back")).click();
         assertThat(page.locator("ins").first()).containsText("(not");
         page.goBack();
@@ -228,6 +242,9 @@ class StudioBrowserTest {
 
         given().get("/api/v1/articles/" + slug).then().statusCode(200)
                 .body("version", equalTo(3))
+                .body("audience", equalTo("clinicians"))
+                .body("authorCredentials", equalTo("MRCGP"))
+                .body("disclosures", equalTo("Written without funding; the author declares no conflicts of interest."))
                 .body("sections[0].body", equalTo("Cool the skin with lukewarm (not cold) water for ten minutes [@nhs-sunburn]."));
     }
 

@@ -13,6 +13,8 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 /** docs/clinical-checks.md through the API, with every rule at its default mode (warn). */
@@ -58,6 +60,30 @@ class ClinicalChecksApiTest {
         String id = Api.createdId(Fixtures.article(Fixtures.uniqueSlug("cited")));
         Api.as("editor").get("/api/v1/editorial/articles/" + id + "/checks").then().statusCode(200)
                 .body("findings.findAll { it.rule != 'reading-level' }", empty());
+    }
+
+    /** The reading target follows the article's audience: 8 for patients, 14 for clinicians (docs/clinical-checks.md). */
+    @Test
+    void theSameTextIsAboveThePatientsTargetAndWithinTheCliniciansOne() {
+        // US grade 11.5 by Flesch–Kincaid (two sentences: too short for SMOG).
+        String text = "Atopic dermatitis is a chronic skin condition marked by itching and a damaged skin barrier "
+                + "[@lee-2021]. Treatment depends on regular moisturisers, with steroid creams during flare-ups [@kim-2022].";
+        Map<String, Object> forPatients = Fixtures.article(Fixtures.uniqueSlug("grade-patients"));
+        forPatients.put("sections", List.of(Fixtures.section("intro", "", "overview", text)));
+        Map<String, Object> forClinicians = new java.util.LinkedHashMap<>(forPatients);
+        forClinicians.put("slug", Fixtures.uniqueSlug("grade-clinicians"));
+        forClinicians.put("audience", "clinicians");
+
+        String patients = Api.createdId(forPatients);
+        String clinicians = Api.createdId(forClinicians);
+        Api.as("editor").get("/api/v1/editorial/articles/" + patients + "/checks").then().statusCode(200)
+                .body("readability.sections[0].readability.grade", greaterThan(8f))
+                .body("readability.sections[0].readability.grade", lessThan(14f))
+                .body("findings.rule", hasItem("reading-level"))
+                .body("findings.find { it.rule == 'reading-level' }.message", containsString("above the target of 8"));
+        Api.as("editor").get("/api/v1/editorial/articles/" + clinicians + "/checks").then().statusCode(200)
+                .body("readability.sections[0].readability.grade", greaterThan(8f))
+                .body("findings.rule", not(hasItem("reading-level")));
     }
 
     @Test

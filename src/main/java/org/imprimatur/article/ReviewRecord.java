@@ -43,6 +43,8 @@ public class ReviewRecord extends PanacheEntityBase {
     public LocalDate nextReviewDue;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** Brought in with a library: the reviewer is named as the old system named them and has no account here. */
+    public boolean imported;
 
     public static Optional<ReviewRecord> newestOf(UUID articleId) {
         return find("articleId = ?1 order by createdAt desc, lastReviewedOn desc", articleId).firstResultOptional();

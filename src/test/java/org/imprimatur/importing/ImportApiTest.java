@@ -126,7 +126,7 @@ class ImportApiTest {
     @Test
     void onlyAnAdminMayImport() throws Exception {
         String slug = Fixtures.uniqueSlug("import-editor");
-        Response refused = Api.as("editor").contentType("application/x-ndjson").body(line(Fixtures.article(slug)))
+        Response refused = Api.as("editor").contentType("application/x-ndjson").body(line(Fixtures.article(slug)).getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .post(IMPORT);
         refused.then().statusCode(403).contentType("application/problem+json");
         assertEquals(0, countOf(slug));
@@ -161,7 +161,7 @@ class ImportApiTest {
     }
 
     private static Response importAs(String username, String body) {
-        return Api.as(username).contentType("application/x-ndjson").body(body).post(IMPORT);
+        return Api.as(username).contentType("application/x-ndjson").body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post(IMPORT);
     }
 
     private static String line(Map<String, Object> article) throws Exception {

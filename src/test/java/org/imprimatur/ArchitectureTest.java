@@ -20,7 +20,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * content, the plain-Java checks that read it (docs/clinical-checks.md), audit, the editorial
  * actions (with the outbox of their events), review and delivery, integration (webhooks and
  * e-mail, reading the outbox), and on top the studio, which serves people the same services the
- * API serves programs. Dependencies point down only.
+ * API serves programs; the import of a library sits beside them, above the editorial actions whose
+ * rules and going live it reuses. Dependencies point down only.
  */
 @AnalyzeClasses(packages = "org.imprimatur", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -42,22 +43,32 @@ class ArchitectureTest {
             .layer("Delivery").definedBy("org.imprimatur.delivery..")
             .layer("Integration").definedBy("org.imprimatur.integration..")
             .layer("Studio").definedBy("org.imprimatur.studio..")
+            .layer("Importing").definedBy("org.imprimatur.importing..")
             .whereLayer("Studio").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Importing").mayNotBeAccessedByAnyLayer()
             .whereLayer("Accounts").mayOnlyBeAccessedByLayers("Studio")
             .whereLayer("Integration").mayOnlyBeAccessedByLayers("Studio")
             .whereLayer("Delivery").mayOnlyBeAccessedByLayers("Integration", "Studio")
             .whereLayer("Review").mayOnlyBeAccessedByLayers("Studio")
-            .whereLayer("Editorial").mayOnlyBeAccessedByLayers("Review", "Delivery", "Integration", "Studio")
+            .whereLayer("Editorial").mayOnlyBeAccessedByLayers("Review", "Delivery", "Integration", "Studio", "Importing")
             .whereLayer("Checks").mayOnlyBeAccessedByLayers("Editorial", "Review", "Delivery", "Integration", "Studio")
-            .whereLayer("Audit").mayOnlyBeAccessedByLayers("Editorial", "Review", "Delivery", "Integration", "Studio")
+            .whereLayer("Audit").mayOnlyBeAccessedByLayers("Editorial", "Review", "Delivery", "Integration", "Studio",
+                    "Importing")
             .whereLayer("Content").mayOnlyBeAccessedByLayers("Checks", "Audit", "Editorial", "Review", "Delivery",
-                    "Integration", "Studio")
+                    "Integration", "Studio", "Importing")
             .whereLayer("Rules").mayOnlyBeAccessedByLayers("Content", "Audit", "Editorial", "Review", "Delivery",
-                    "Integration", "Studio")
+                    "Integration", "Studio", "Importing")
             .whereLayer("Security").mayOnlyBeAccessedByLayers("Accounts", "Rules", "Content", "Audit", "Editorial", "Review",
-                    "Delivery", "Integration", "Studio")
+                    "Delivery", "Integration", "Studio", "Importing")
             .whereLayer("Infrastructure").mayOnlyBeAccessedByLayers("Security", "Accounts", "Rules", "Content", "Audit",
-                    "Editorial", "Review", "Delivery", "Integration", "Studio");
+                    "Editorial", "Review", "Delivery", "Integration", "Studio", "Importing");
+
+    /** A library line's rules are plain Java too, unit-tested without a database (docs/operations.md, "Importing a library"). */
+    @ArchTest
+    static final ArchRule libraryRulesArePlainJava = noClasses()
+            .that().haveNameMatching("org\\.imprimatur\\.importing\\.(LibraryRules|NdjsonLines|ImportProgress)(\\$.*)?")
+            .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "jakarta.ws.rs..",
+                    "jakarta.enterprise..", "jakarta.transaction..", "io.quarkus..", "org.hibernate..", "io.vertx..");
 
     /** The rules and the checks are plain Java, unit-tested without a database or a container. */
     @ArchTest

@@ -9,6 +9,7 @@ import org.imprimatur.article.CitationKind;
 import org.imprimatur.article.HealthAspect;
 import org.imprimatur.article.ReviewRecord;
 import org.imprimatur.rules.ReviewScope;
+import org.imprimatur.rules.WorkflowAction;
 import org.imprimatur.rules.WorkflowState;
 import org.imprimatur.integration.DeliveryStatus;
 import org.imprimatur.security.Role;
@@ -63,6 +64,11 @@ class EnumConstraintsTest {
     @Test
     void articleEventTypesAreTheOutboxTypeCheck() {
         assertSameValues("outbox_events", "outbox_events_type_check", ArticleEventType.values(), ArticleEventType::wireName);
+    }
+
+    @Test
+    void workflowActionsAreTheAuditActionCheck() {
+        assertSameValues("audit_events", "audit_events_action_check", WorkflowAction.values(), WorkflowAction::auditName);
     }
 
     @Test

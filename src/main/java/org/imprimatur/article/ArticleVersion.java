@@ -56,6 +56,9 @@ public class ArticleVersion extends PanacheEntityBase {
     public UUID authorId;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** Who wrote an imported version in the old system, as it named them; null for versions written here. */
+    @Column(name = "imported_author")
+    public String importedAuthor;
     /**
      * The version that wrote the current title, summary, language, tags, audience, disclosures and
      * author credentials (see {@link ContentOrigins}).

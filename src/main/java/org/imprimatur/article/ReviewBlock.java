@@ -1,5 +1,7 @@
 package org.imprimatur.article;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -7,6 +9,7 @@ import java.util.UUID;
 public record ReviewBlock(LocalDate lastReviewedOn, LocalDate nextReviewDue, Reviewer reviewedBy, int version,
                           String contentHash) {
 
-    public record Reviewer(UUID id, String name, String credentials) {
+    /** No id for the reviewer of an imported approval, who has no account here. */
+    public record Reviewer(@Schema(nullable = true) UUID id, String name, String credentials) {
     }
 }

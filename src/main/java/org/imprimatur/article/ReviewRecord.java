@@ -61,6 +61,8 @@ public class ReviewRecord extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "accepted_findings")
     public List<Map<String, Object>> acceptedFindings = new ArrayList<>();
+    /** Brought in with a library: the reviewer is named as the old system named them and has no account here. */
+    public boolean imported;
 
     public static Optional<ReviewRecord> newestOf(UUID articleId) {
         return find("articleId = ?1 order by createdAt desc, lastReviewedOn desc", articleId).firstResultOptional();

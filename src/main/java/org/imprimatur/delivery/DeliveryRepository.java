@@ -222,7 +222,9 @@ public class DeliveryRepository {
         for (ArticleVersion.SectionRow section : live.sections) {
             int origin = ProvenanceWalk.origin(section.key, texts);
             ArticleVersion first = versions.get(versionNo - origin);
-            String author = authors.computeIfAbsent(origin, number -> displayName(first.authorId));
+            // An imported version names its author as the old system did; the importing admin wrote none of it.
+            String author = authors.computeIfAbsent(origin, number -> first.importedAuthor != null
+                    ? first.importedAuthor : displayName(first.authorId));
             Optional<ReviewRecord> fullReview = reviews.stream()
                     .filter(review -> "full".equals(review.scope) && review.versionNo >= origin).findFirst();
             if (fullReview.isPresent() && fullReview.get().createdAt.isAfter(lastModified)) {

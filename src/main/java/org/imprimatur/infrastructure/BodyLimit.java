@@ -10,31 +10,48 @@ import jakarta.enterprise.event.Observes;
 
 /**
  * Refuses a body over the limit with a problem document rather than the HTTP layer's empty 413:
- * before reading it when its length is declared, while reading it when it is sent in chunks.
+ * before reading it when its length is declared, while reading it when it is sent in chunks. A
+ * streamed body ({@value #STREAMED_MEDIA_TYPE}, an import) is read line by line by its resource and
+ * never held whole: it has the larger streamed limit, and is not buffered here to be counted (the HTTP
+ * layer, given the same limit, counts it as it is read).
  */
 @ApplicationScoped
 public class BodyLimit {
 
+    public static final String STREAMED_MEDIA_TYPE = "application/x-ndjson";
+
     private final long maxBytes;
+    private final long maxStreamedBytes;
     private final Problem problem;
+    private final Problem streamedProblem;
     private final ObjectMapper mapper;
 
     public BodyLimit(ServiceSettings settings, ObjectMapper mapper) throws Exception {
         this.maxBytes = settings.maxBodySize().asLongValue();
         this.mapper = mapper;
+        this.maxStreamedBytes = settings.maxStreamedBodySize().asLongValue();
         this.problem = Problem.of(413, "body-too-large", "Request body too large",
                 "Request bodies may have at most " + maxBytes + " bytes.");
+        this.streamedProblem = Problem.of(413, "body-too-large", "Request body too large",
+                "Streamed request bodies may have at most " + maxStreamedBytes + " bytes.");
     }
 
     void install(@Observes Router router) {
         BodyHandler counted = BodyHandler.create(false).setBodyLimit(maxBytes);
         router.route().order(Integer.MIN_VALUE + 1).handler(context -> {
             String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            if (declared != null && isOver(declared)) {
+            if (isStreamed(context)) {
+                if (declared != null && isOver(declared, maxStreamedBytes)) {
+                    ProblemMappers.end(context, mapper, streamedProblem);
+                } else {
+                    context.next();
+                }
+            } else if (declared != null && isOver(declared, maxBytes)) {
                 refuse(context);
-            } else if (declared == null && context.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+            } else if (declared == null && (context.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)
+                    || context.request().version() == io.vertx.core.http.HttpVersion.HTTP_2)) {
                 // A chunked body announces no length: read it here, counting, so that one over
-                // the limit is refused with the same problem document.
+                // the limit is refused with the same problem document. (HTTP/2 announces neither.)
                 counted.handle(context);
             } else {
                 context.next();
@@ -52,9 +69,14 @@ public class BodyLimit {
         ProblemMappers.end(context, mapper, problem);
     }
 
-    private boolean isOver(String declared) {
+    private static boolean isStreamed(RoutingContext context) {
+        String type = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        return type != null && type.strip().toLowerCase(java.util.Locale.ROOT).startsWith(STREAMED_MEDIA_TYPE);
+    }
+
+    private static boolean isOver(String declared, long limit) {
         try {
-            return Long.parseLong(declared.strip()) > maxBytes;
+            return Long.parseLong(declared.strip()) > limit;
         } catch (NumberFormatException malformed) {
             return false;
         }

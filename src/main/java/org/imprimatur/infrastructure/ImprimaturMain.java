@@ -27,6 +27,10 @@ public class ImprimaturMain {
         if (BackupCommand.handles(args)) {
             System.exit(BackupCommand.run(args[0], Path.of(args[1])));
         }
+        if (args.length > 0 && JarCommandApplication.NAMES.contains(args[0])) {
+            runCommand(args);
+            return;
+        }
         DatabaseSettings.fromEnvironment().ifEmbedded(ImprimaturMain::startEmbeddedDatabase);
         try {
             Quarkus.run(args);
@@ -43,6 +47,37 @@ public class ImprimaturMain {
     static class StopsTheDatabaseLast {
         void onStopped(@jakarta.enterprise.event.Observes @jakarta.annotation.Priority(Integer.MAX_VALUE)
                        io.quarkus.runtime.ShutdownEvent event) {
+            SERVICE_STOPPED.countDown();
+        }
+    }
+
+    /**
+     * A command such as {@code import FILE} runs in the application on the same database as the
+     * service, beside a running one: it listens on no fixed port, stops at once when done, and uses
+     * the embedded server a running service already started rather than starting a second one.
+     */
+    private static void runCommand(String... args) {
+        System.setProperty("quarkus.http.port", "0");
+        System.setProperty("quarkus.management.port", "0");
+        System.setProperty("quarkus.shutdown.delay", "0S");
+        System.setProperty("quarkus.log.console.level", "WARN");
+        DatabaseSettings.fromEnvironment().ifEmbedded(data -> {
+            java.util.Optional<Integer> running = EmbeddedDatabase.runningPort(data);
+            java.util.Optional<DatabaseCredentials> credentials = DatabaseCredentials.readFrom(data);
+            if (running.isPresent() && credentials.isPresent()) {
+                System.setProperty("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + running.get() + "/postgres");
+                System.setProperty("quarkus.datasource.username", EmbeddedDatabase.SERVICE_ROLE);
+                System.setProperty("quarkus.datasource.password", credentials.get().servicePassword());
+                System.setProperty("quarkus.flyway.username", EmbeddedDatabase.OWNER);
+                System.setProperty("quarkus.flyway.password", credentials.get().ownerPassword());
+                System.setProperty("imprimatur.embedded", "true");
+            } else {
+                startEmbeddedDatabase(data);
+            }
+        });
+        try {
+            Quarkus.run(JarCommandApplication.class, args);
+        } finally {
             SERVICE_STOPPED.countDown();
         }
     }

@@ -10,12 +10,12 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** What a JSON value must be, in JSON's own words, for the Java type a field is read into (docs/errors.md). */
-final class JsonTypes {
+public final class JsonTypes {
 
     private JsonTypes() {
     }
 
-    static String describe(Class<?> type) {
+    public static String describe(Class<?> type) {
         if (type == null) {
             return "a value of another kind";
         }

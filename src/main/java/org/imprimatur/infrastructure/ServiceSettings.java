@@ -18,4 +18,12 @@ public interface ServiceSettings {
     /** Request bodies above it are refused with 413 (application.properties gives it to the HTTP layer too). */
     @WithDefault("2M")
     MemorySize maxBodySize();
+
+    /**
+     * The bound of a streamed body (NDJSON, the import's): read line by line as it arrives and never
+     * held whole, so it is bounded by what an import may reasonably be, not by memory
+     * (docs/operations.md, "Importing a library"). application.properties gives it to the HTTP layer.
+     */
+    @WithDefault("20G")
+    MemorySize maxStreamedBodySize();
 }

@@ -4,7 +4,9 @@ package org.imprimatur.rules;
 public enum WorkflowAction {
     CREATE, SAVE, RESTORE, SUBMIT, WITHDRAW, REQUEST_CHANGES, APPROVE, RECONFIRM, RETRACT,
     /** A scheduled approval going live; done by the service itself, never by a request. */
-    PUBLISH_SCHEDULED;
+    PUBLISH_SCHEDULED,
+    /** An article brought in from another system with its history (docs/operations.md, "Importing a library"). */
+    IMPORTED;
 
     /** The name in the audit trail, also its name in JSON. */
     @com.fasterxml.jackson.annotation.JsonValue

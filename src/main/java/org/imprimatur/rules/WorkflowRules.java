@@ -16,6 +16,7 @@ import static org.imprimatur.rules.Decision.Refusal.FORBIDDEN;
 import static org.imprimatur.rules.Decision.Refusal.INVALID;
 import static org.imprimatur.rules.WorkflowAction.APPROVE;
 import static org.imprimatur.rules.WorkflowAction.CREATE;
+import static org.imprimatur.rules.WorkflowAction.IMPORTED;
 import static org.imprimatur.rules.WorkflowAction.PUBLISH_SCHEDULED;
 import static org.imprimatur.rules.WorkflowAction.RECONFIRM;
 import static org.imprimatur.rules.WorkflowAction.REQUEST_CHANGES;
@@ -41,30 +42,34 @@ public final class WorkflowRules {
     private static final Set<WorkflowState> WHILE_SOMETHING_IS_LIVE =
             EnumSet.of(DRAFT, IN_REVIEW, CHANGES_REQUESTED, APPROVED, PUBLISHED);
 
-    private static final Map<WorkflowAction, Transition> TABLE = Map.of(
-            CREATE, new Transition(Set.of(Role.EDITOR), Set.of(), attempt -> DRAFT, List.of()),
-            SAVE, new Transition(Set.of(Role.EDITOR), EDITABLE, attempt -> DRAFT, List.of()),
-            RESTORE, new Transition(Set.of(Role.EDITOR), EDITABLE, attempt -> DRAFT, List.of()),
-            SUBMIT, new Transition(Set.of(Role.EDITOR), EnumSet.of(DRAFT), attempt -> IN_REVIEW,
-                    List.of(Policies.CONTENT_IS_READY_FOR_REVIEW)),
-            WITHDRAW, new Transition(Set.of(Role.EDITOR), EnumSet.of(IN_REVIEW, APPROVED), attempt -> DRAFT, List.of()),
-            REQUEST_CHANGES, new Transition(Set.of(Role.MEDICAL_REVIEWER), EnumSet.of(IN_REVIEW),
+    private static final Map<WorkflowAction, Transition> TABLE = Map.ofEntries(
+            Map.entry(CREATE, new Transition(Set.of(Role.EDITOR), Set.of(), attempt -> DRAFT, List.of())),
+            // An imported article is live when the library says its newest version is; a newer draft
+            // after the live version leaves it a draft with a live version, as a save after publishing does.
+            Map.entry(IMPORTED, new Transition(Set.of(Role.ADMIN), Set.of(), attempt -> attempt.publishedVersion() != null
+                    && attempt.publishedVersion().equals(attempt.latestVersion()) ? PUBLISHED : DRAFT, List.of())),
+            Map.entry(SAVE, new Transition(Set.of(Role.EDITOR), EDITABLE, attempt -> DRAFT, List.of())),
+            Map.entry(RESTORE, new Transition(Set.of(Role.EDITOR), EDITABLE, attempt -> DRAFT, List.of())),
+            Map.entry(SUBMIT, new Transition(Set.of(Role.EDITOR), EnumSet.of(DRAFT), attempt -> IN_REVIEW,
+                    List.of(Policies.CONTENT_IS_READY_FOR_REVIEW))),
+            Map.entry(WITHDRAW, new Transition(Set.of(Role.EDITOR), EnumSet.of(IN_REVIEW, APPROVED), attempt -> DRAFT, List.of())),
+            Map.entry(REQUEST_CHANGES, new Transition(Set.of(Role.MEDICAL_REVIEWER), EnumSet.of(IN_REVIEW),
                     attempt -> CHANGES_REQUESTED,
                     List.of(Policies.NAMES_THE_VERSION_UNDER_REVIEW, Policies.HAS_A_COMMENT,
-                            Policies.COMMENTS_NAME_EXISTING_SECTIONS)),
-            APPROVE, new Transition(Set.of(Role.MEDICAL_REVIEWER), EnumSet.of(IN_REVIEW),
+                            Policies.COMMENTS_NAME_EXISTING_SECTIONS))),
+            Map.entry(APPROVE, new Transition(Set.of(Role.MEDICAL_REVIEWER), EnumSet.of(IN_REVIEW),
                     attempt -> attempt.publishAt() != null && attempt.publishAt().isAfter(attempt.now()) ? APPROVED : PUBLISHED,
                     List.of(Policies.NAMES_THE_VERSION_AND_HASH_UNDER_REVIEW, Policies.REVIEWER_IS_NOT_AN_AUTHOR,
                             Policies.FIRST_PUBLICATION_IS_A_FULL_REVIEW, Policies.EVIDENCE_CONFIRMS_EVERY_CITATION,
                             Policies.NO_SOURCE_NEEDS_REPLACING, Policies.ACCEPTED_FINDINGS_ARE_CURRENT,
-                            Policies.ACCEPTED_FINDINGS_GIVE_A_REASON)),
-            RECONFIRM, new Transition(Set.of(Role.MEDICAL_REVIEWER), EnumSet.of(PUBLISHED), attempt -> PUBLISHED,
+                            Policies.ACCEPTED_FINDINGS_GIVE_A_REASON))),
+            Map.entry(RECONFIRM, new Transition(Set.of(Role.MEDICAL_REVIEWER), EnumSet.of(PUBLISHED), attempt -> PUBLISHED,
                     List.of(Policies.NAMES_THE_PUBLISHED_VERSION_AND_HASH, Policies.REVIEWER_IS_NOT_AN_AUTHOR,
-                            Policies.EVIDENCE_CONFIRMS_EVERY_CITATION, Policies.NO_SOURCE_NEEDS_REPLACING)),
-            RETRACT, new Transition(Set.of(Role.MEDICAL_REVIEWER), WHILE_SOMETHING_IS_LIVE,
+                            Policies.EVIDENCE_CONFIRMS_EVERY_CITATION, Policies.NO_SOURCE_NEEDS_REPLACING))),
+            Map.entry(RETRACT, new Transition(Set.of(Role.MEDICAL_REVIEWER), WHILE_SOMETHING_IS_LIVE,
                     attempt -> attempt.state() == PUBLISHED ? RETRACTED : attempt.state(),
-                    List.of(Policies.ARTICLE_HAS_A_LIVE_VERSION, Policies.GIVES_A_REASON)),
-            PUBLISH_SCHEDULED, new Transition(Set.of(), EnumSet.of(APPROVED), attempt -> PUBLISHED, List.of()));
+                    List.of(Policies.ARTICLE_HAS_A_LIVE_VERSION, Policies.GIVES_A_REASON))),
+            Map.entry(PUBLISH_SCHEDULED, new Transition(Set.of(), EnumSet.of(APPROVED), attempt -> PUBLISHED, List.of())));
 
     private WorkflowRules() {
     }
@@ -77,7 +82,8 @@ public final class WorkflowRules {
             return new Decision.Rejected("actorHoldsARequiredRole",
                     attempt.action().auditName() + " needs the role " + roleNames(transition.roles()), FORBIDDEN);
         }
-        boolean stateAllows = attempt.action() == CREATE ? attempt.state() == null : transition.from().contains(attempt.state());
+        boolean forANewArticle = attempt.action() == CREATE || attempt.action() == IMPORTED;
+        boolean stateAllows = forANewArticle ? attempt.state() == null : transition.from().contains(attempt.state());
         if (!stateAllows) {
             return new Decision.Rejected("actionIsAllowedInCurrentState", attempt.action().auditName()
                     + " is not possible while the article is " + attempt.state()

@@ -2,6 +2,9 @@ package org.imprimatur.workflow;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.imprimatur.article.Article;
+
+import java.time.Instant;
 
 /** Makes the article's newest version its live one: on the article's row and in the publication history. */
 @ApplicationScoped
@@ -15,8 +18,14 @@ public class GoingLive {
 
     @Transactional(Transactional.TxType.MANDATORY)
     void newestVersion(ArticleAtHand at) {
-        at.article().publishedVersion = at.latest().versionNo;
-        at.article().retractionReason = null;
-        publications.goLive(at.article().id, at.article().slug, at.latest().versionNo, at.now());
+        version(at.article(), at.latest().versionNo, at.now());
+    }
+
+    /** Makes {@code versionNo} of the article live from {@code at}; its approval record must exist (V6's trigger). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void version(Article article, int versionNo, Instant at) {
+        article.publishedVersion = versionNo;
+        article.retractionReason = null;
+        publications.goLive(article.id, article.slug, versionNo, at);
     }
 }

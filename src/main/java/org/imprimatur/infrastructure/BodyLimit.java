@@ -49,7 +49,7 @@ public class BodyLimit {
             } else if (declared != null && isOver(declared, maxBytes)) {
                 refuse(context);
             } else if (declared == null && (context.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)
-                    || context.request().version() == io.vertx.core.http.HttpVersion.HTTP_2)) {
+                    || sendsAnHttp2Body(context))) {
                 // A chunked body announces no length: read it here, counting, so that one over
                 // the limit is refused with the same problem document. (HTTP/2 announces neither.)
                 counted.handle(context);
@@ -68,6 +68,18 @@ public class BodyLimit {
     private void refuse(RoutingContext context) {
         ProblemMappers.end(context, mapper, problem);
     }
+
+    /**
+     * An HTTP/2 request whose body is still to come. A request that ended with its headers (a GET)
+     * has none, and reading it here would leave nothing for the resource to read.
+     */
+    private static boolean sendsAnHttp2Body(RoutingContext context) {
+        return context.request().version() == io.vertx.core.http.HttpVersion.HTTP_2 && !context.request().isEnded()
+                && BODY_METHODS.contains(context.request().method());
+    }
+
+    private static final java.util.Set<io.vertx.core.http.HttpMethod> BODY_METHODS = java.util.Set.of(
+            io.vertx.core.http.HttpMethod.POST, io.vertx.core.http.HttpMethod.PUT, io.vertx.core.http.HttpMethod.PATCH);
 
     private static boolean isStreamed(RoutingContext context) {
         String type = context.request().getHeader(HttpHeaders.CONTENT_TYPE);

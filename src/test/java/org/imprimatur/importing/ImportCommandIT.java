@@ -6,15 +6,13 @@ import org.imprimatur.support.Fixtures;
 import org.imprimatur.support.RunningJar;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -77,19 +75,6 @@ class ImportCommandIT {
     }
 
     private static int command(Map<String, String> environment, String name, Path file) throws Exception {
-        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", System.getProperty("imprimatur.jar", "target/quarkus-app/quarkus-run.jar"), "import", file.toString()));
-        ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true)
-                .redirectOutput(new File("target/import-" + name + ".log"));
-        environment.forEach((variable, value) -> {
-            if (value == null) {
-                builder.environment().remove(variable);
-            } else {
-                builder.environment().put(variable, value);
-            }
-        });
-        Process process = builder.start();
-        assertTrue(process.waitFor(240, TimeUnit.SECONDS), "import " + name + " did not finish");
-        return process.exitValue();
+        return RunningJar.command("import-" + name, environment, Duration.ofSeconds(240), "import", file.toString());
     }
 }

@@ -9,9 +9,9 @@ import org.imprimatur.support.RunningJar;
 import org.imprimatur.support.Workflow;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -163,19 +162,7 @@ class BackupRestoreIT {
     }
 
     private static int command(Map<String, String> environment, String command, Path file) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", System.getProperty("imprimatur.jar", "target/quarkus-app/quarkus-run.jar"), command, file.toString())
-                .redirectErrorStream(true).redirectOutput(new File("target/" + command + ".log"));
-        environment.forEach((variable, value) -> {
-            if (value == null) {
-                builder.environment().remove(variable);
-            } else {
-                builder.environment().put(variable, value);
-            }
-        });
-        Process process = builder.start();
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), command + " did not finish");
-        return process.exitValue();
+        return RunningJar.command(command, environment, Duration.ofSeconds(120), command, file.toString());
     }
 
     private static void deleteTree(Path root) throws Exception {

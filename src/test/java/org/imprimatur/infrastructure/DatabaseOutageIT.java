@@ -146,7 +146,7 @@ class DatabaseOutageIT {
                 .then().statusCode(201).extract().path("id");
         as(base, "editor").post("/api/v1/editorial/articles/" + id + "/submit").then().statusCode(200);
         Response latest = as(base, "editor").get("/api/v1/editorial/articles/" + id);
-        as(base, "reviewer").body(Map.of("version", latest.path("version"), "contentHash", latest.path("contentHash"),
+        as(base, "reviewer").body(Map.<String, Object>of("version", latest.path("version"), "contentHash", latest.path("contentHash"),
                         "evidence", Workflow.allCurrent(latest)))
                 .post("/api/v1/editorial/articles/" + id + "/approve").then().statusCode(200);
         return id;

@@ -106,7 +106,7 @@ class WebhooksLoadIT {
             Response latest = services.as(base, "reviewer").get("/api/v1/editorial/articles/" + id);
             long start = System.nanoTime();
             services.as(base, "reviewer").filter(ApiContract.untimed("the approve latency is what this test measures"))
-                    .body(Map.of("version", latest.path("version"), "contentHash", latest.path("contentHash"),
+                    .body(Map.<String, Object>of("version", latest.path("version"), "contentHash", latest.path("contentHash"),
                             "evidence", Workflow.allCurrent(latest)))
                     .post("/api/v1/editorial/articles/" + id + "/approve").then().statusCode(200);
             long end = System.nanoTime();

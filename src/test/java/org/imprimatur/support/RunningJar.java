@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -20,17 +22,16 @@ public record RunningJar(Process process, String base, String management, Path l
      * then on every REST Assured call of the test is checked against the API description the jar
      * serves ({@link ApiContract}).
      */
-    public static RunningJar start(String name, Map<String, String> environment) throws IOException, InterruptedException {
-        // The integration tests' calls are held to the description the jar serves, as the @QuarkusTests' are.
-        ApiContract.install();
-        int port = freePort();
-        int managementPort = freePort();
-        String jar = System.getProperty("imprimatur.jar", "target/quarkus-app/quarkus-run.jar");
-        Path log = Path.of("target", name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+    /**
+     * The packaged jar as a process with {@code arguments} (none: the service; or a command such as
+     * {@code backup FILE}), {@code environment} added to this JVM's (a null value removes a
+     * variable), its output in {@code log}. Not started yet.
+     */
+    public static ProcessBuilder process(Path log, Map<String, String> environment, String... arguments) {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", System.getProperty("imprimatur.jar", "target/quarkus-app/quarkus-run.jar")));
+        line.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(log.toFile());
         environment.forEach((variable, value) -> {
             if (value == null) {
                 builder.environment().remove(variable);
@@ -38,6 +39,27 @@ public record RunningJar(Process process, String base, String management, Path l
                 builder.environment().put(variable, value);
             }
         });
+        return builder;
+    }
+
+    /** Runs one of the jar's commands to its end, within {@code timeout}, and answers its exit code. */
+    public static int command(String logName, Map<String, String> environment, Duration timeout, String... arguments)
+            throws IOException, InterruptedException {
+        Process process = process(Path.of("target", logName + ".log"), environment, arguments).start();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(String.join(" ", arguments) + " did not finish within " + timeout);
+        }
+        return process.exitValue();
+    }
+
+    public static RunningJar start(String name, Map<String, String> environment) throws IOException, InterruptedException {
+        // The integration tests' calls are held to the description the jar serves, as the @QuarkusTests' are.
+        ApiContract.install();
+        int port = freePort();
+        int managementPort = freePort();
+        Path log = Path.of("target", name + ".log");
+        ProcessBuilder builder = process(log, environment);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         builder.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
         Process process = builder.start();

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Clients that speak HTTP/2 in clear text (Java's own HttpClient, as the generated client uses it)
  * are served like HTTP/1.1 ones, and a body without a declared length is still held to the limit
- * (docs/security.md).
+ * (docs/errors.md).
  */
 @QuarkusTest
 class Http2RequestsTest {

@@ -134,6 +134,15 @@ public class PublicationHistory {
                 .executeUpdate();
     }
 
+    /**
+     * The live version's review changed without a new live version (a reconfirmation): what is
+     * served of it is stale here and on every replica from the commit on.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reviewChanged(String slug) {
+        notifyReplicas(slug);
+    }
+
     private void notifyReplicas(String slug) {
         liveVersionChanged.fire(new LiveVersionChanged(slug));
         entityManager.createNativeQuery("SELECT pg_notify(?1, ?2)")

@@ -28,12 +28,15 @@ public class Reconfirming implements WorkflowStep {
     private final FourEyes fourEyes;
     private final ReviewerStanding reviewerStanding;
     private final WorkflowEventRecorder recorder;
+    private final PublicationHistory publications;
     private final Clock clock;
 
-    public Reconfirming(FourEyes fourEyes, ReviewerStanding reviewerStanding, WorkflowEventRecorder recorder, Clock clock) {
+    public Reconfirming(FourEyes fourEyes, ReviewerStanding reviewerStanding, WorkflowEventRecorder recorder,
+                        PublicationHistory publications, Clock clock) {
         this.fourEyes = fourEyes;
         this.reviewerStanding = reviewerStanding;
         this.recorder = recorder;
+        this.publications = publications;
         this.clock = clock;
     }
 
@@ -46,6 +49,8 @@ public class Reconfirming implements WorkflowStep {
         Transition transition = at.enter(to, actor);
         ReviewRecord record = ReviewRecords.persist(at, ReviewRecord.Kind.RECONFIRMATION, ReviewScope.FULL, evidence,
                 List.of(), Map.of(), actor);
+        // The live version stays, but its review block and provenance change: every replica reads them again.
+        publications.reviewChanged(at.article().slug);
         recorder.record(new WorkflowEvent.ArticleReconfirmed(transition, ReviewRecords.describe(record),
                 reviewerStanding.describe(actor.id())));
         return ArticleViews.saved(at.article(), at.latest(), List.of());

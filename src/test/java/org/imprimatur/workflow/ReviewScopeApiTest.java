@@ -166,6 +166,29 @@ class ReviewScopeApiTest {
     }
 
     @Test
+    void aReconfirmationIsServedAtOnceEvenWhenTheArticleWasCached() {
+        String slug = Fixtures.uniqueSlug("reconfirm-cached");
+        String id = Workflow.published(Fixtures.article(slug));
+        LocalDate approvedOn = LocalDate.now(ZoneOffset.UTC);
+        io.restassured.RestAssured.given().get("/api/v1/articles/" + slug).then().statusCode(200)
+                .body("review.lastReviewedOn", equalTo(approvedOn.toString()));
+        io.restassured.RestAssured.given().get("/api/v1/articles/" + slug + "/provenance").then().statusCode(200);
+        try {
+            later(Duration.ofDays(40));
+            Api.forgetToken("reviewer2");
+            Workflow.reconfirm("reviewer2", id).then().statusCode(200);
+            String reconfirmedOn = approvedOn.plusDays(40).toString();
+            io.restassured.RestAssured.given().get("/api/v1/articles/" + slug).then().statusCode(200)
+                    .body("review.lastReviewedOn", equalTo(reconfirmedOn));
+            io.restassured.RestAssured.given().get("/api/v1/articles/" + slug + "/provenance").then().statusCode(200)
+                    .body("sections[0].fullReview.reviewedOn", equalTo(reconfirmedOn));
+        } finally {
+            back();
+            Api.forgetToken("reviewer2");
+        }
+    }
+
+    @Test
     void aVersionWithoutSourcesNeedsNoEvidence() {
         Map<String, Object> content = Fixtures.article(Fixtures.uniqueSlug("no-sources"));
         content.put("sections", List.of(Fixtures.section("intro", "", "overview", "Eczema makes skin dry and itchy.")));

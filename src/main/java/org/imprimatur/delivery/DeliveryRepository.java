@@ -226,7 +226,7 @@ public class DeliveryRepository {
             String author = authors.computeIfAbsent(origin, number -> first.importedAuthor != null
                     ? first.importedAuthor : displayName(first.authorId));
             Optional<ReviewRecord> fullReview = reviews.stream()
-                    .filter(review -> "full".equals(review.scope) && review.versionNo >= origin).findFirst();
+                    .filter(review -> org.imprimatur.rules.ReviewScope.FULL.wireName().equals(review.scope) && review.versionNo >= origin).findFirst();
             if (fullReview.isPresent() && fullReview.get().createdAt.isAfter(lastModified)) {
                 lastModified = fullReview.get().createdAt;
             }

@@ -96,10 +96,8 @@ public final class JsonLd {
         if (!identifiers.isEmpty()) {
             work.put("identifier", identifiers);
         }
-        String url = citation.url() != null ? citation.url()
-                : citation.doi() != null ? "https://doi.org/" + citation.doi()
-                : "https://pubmed.ncbi.nlm.nih.gov/" + citation.pmid() + "/";
-        work.put("url", url);
+        // Every citation names a URL, a DOI or a PMID (docs/content-model.md), so there is always a link.
+        work.put("url", Provenance.Source.readerLink(citation.url(), citation.doi(), citation.pmid()));
         return work;
     }
 }

@@ -45,9 +45,13 @@ public record Provenance(String slug, int version, Instant publishedAt, List<Sec
                          @Schema(nullable = true) String link) {
 
         static Source of(String key, String title, String doi, String pmid, String url) {
-            String link = url != null ? url : doi != null ? "https://doi.org/" + doi
+            return new Source(key, title, doi, pmid, readerLink(url, doi, pmid));
+        }
+
+        /** The address a reader follows to a source, in the public article's JSON-LD too; null if it has none. */
+        static String readerLink(String url, String doi, String pmid) {
+            return url != null ? url : doi != null ? "https://doi.org/" + doi
                     : pmid != null ? "https://pubmed.ncbi.nlm.nih.gov/" + pmid + "/" : null;
-            return new Source(key, title, doi, pmid, link);
         }
     }
 }

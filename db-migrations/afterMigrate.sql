@@ -32,6 +32,8 @@ BEGIN
     EXECUTE format('GRANT SELECT ON service_keys TO %I', service);
     -- Failed sign-ins only count for a while; expired ones are deleted.
     EXECUTE format('GRANT SELECT, INSERT, DELETE ON sign_in_failures TO %I', service);
+    -- The specialties admins manage are added and deleted, never changed.
+    EXECUTE format('GRANT SELECT, INSERT, DELETE ON specialties TO %I', service);
     -- Studio sessions are touched while used and deleted on sign-out or expiry.
     EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON studio_sessions TO %I', service);
     EXECUTE format('GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO %I', service);

@@ -8,11 +8,13 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.imprimatur.infrastructure.FieldError;
 import org.imprimatur.infrastructure.ProblemException;
+import org.imprimatur.infrastructure.ServiceSettings;
 import org.imprimatur.infrastructure.Timestamps;
 import org.imprimatur.security.Account;
 import org.imprimatur.security.Actor;
 import org.imprimatur.security.DisabledAccounts;
 import org.imprimatur.security.Role;
+import org.imprimatur.security.Specialty;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -42,11 +44,14 @@ public class AccountAdministration {
     private final ChangingAccountDetails changingDetails;
     private final DisablingAccounts disabling;
     private final ResettingPasswords resettingPasswords;
+    private final ServiceSettings settings;
     private final Clock clock;
 
     public AccountAdministration(EntityManager entityManager, DisabledAccounts disabledAccounts, AccountEvents events,
                                  OldCredentials oldCredentials, ChangingAccountDetails changingDetails,
-                                 DisablingAccounts disabling, ResettingPasswords resettingPasswords, Clock clock) {
+                                 DisablingAccounts disabling, ResettingPasswords resettingPasswords, ServiceSettings settings,
+                                 Clock clock) {
+        this.settings = settings;
         this.entityManager = entityManager;
         this.disabledAccounts = disabledAccounts;
         this.events = events;
@@ -57,15 +62,29 @@ public class AccountAdministration {
         this.clock = clock;
     }
 
-    /** A new built-in account. */
+    /** A new built-in account; without languages it reads the service's default language. */
     public record NewAccount(String username, String displayName, String email, String credentials,
-                             @Schema(type = SchemaType.ARRAY, implementation = Role.class) List<String> roles, String password) {
+                             @Schema(type = SchemaType.ARRAY, implementation = Role.class) List<String> roles, String password,
+                             @Schema(nullable = true, description = "names from GET /api/v1/specialties; none when absent") List<String> specialties,
+                             @Schema(nullable = true, description = "BCP 47 tags the reviewer reads; the service's default language when absent") List<String> languages) {
+
+        public NewAccount(String username, String displayName, String email, String credentials, List<String> roles,
+                          String password) {
+            this(username, displayName, email, credentials, roles, password, null, null);
+        }
     }
 
     /** A change to an account; a null field stays as it is, an empty e-mail is removed. */
     public record AccountChange(String displayName, String email, String credentials,
                                 @Schema(type = SchemaType.ARRAY, implementation = Role.class) List<String> roles,
-                                Boolean disabled, String password) {
+                                Boolean disabled, String password,
+                                @Schema(nullable = true, description = "names from GET /api/v1/specialties; an empty list removes them all") List<String> specialties,
+                                @Schema(nullable = true, description = "BCP 47 tags the reviewer reads, at least one") List<String> languages) {
+
+        public AccountChange(String displayName, String email, String credentials, List<String> roles, Boolean disabled,
+                             String password) {
+            this(displayName, email, credentials, roles, disabled, password, null, null);
+        }
     }
 
     /** The own-password change, which proves the current one. */
@@ -75,13 +94,13 @@ public class AccountAdministration {
     @Transactional
     public List<AccountView> list(Actor actor) {
         requireAdmin(actor);
-        return Account.<Account>list("order by username").stream().map(AccountView::of).toList();
+        return Account.<Account>list("order by username").stream().map(this::view).toList();
     }
 
     @Transactional
     public AccountView get(String username, Actor actor) {
         requireAdmin(actor);
-        return AccountView.of(find(username));
+        return view(find(username));
     }
 
     @Transactional
@@ -97,6 +116,9 @@ public class AccountAdministration {
         AccountRules.checkCredentials(errors, request.credentials());
         List<Role> roles = AccountRules.roles(errors, request.roles());
         AccountRules.passwordProblems(request.password()).forEach(problem -> errors.add(new FieldError("password", problem)));
+        List<String> specialties = AccountRules.specialties(errors, request.specialties());
+        List<String> languages = AccountRules.languages(errors, request.languages());
+        unknownSpecialties(errors, request.specialties());
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
@@ -111,6 +133,8 @@ public class AccountAdministration {
         account.credentials = request.credentials() == null ? "" : request.credentials().strip();
         account.roles = roles.stream().map(Role::tokenName).sorted().toArray(String[]::new);
         account.passwordHash = BcryptUtil.bcryptHash(request.password());
+        account.specialties = specialties == null ? new String[0] : specialties.toArray(String[]::new);
+        account.languages = languages == null ? new String[0] : languages.toArray(String[]::new);
         account.createdAt = Timestamps.now(clock);
         account.persist();
         Map<String, Object> fields = new LinkedHashMap<>();
@@ -118,8 +142,10 @@ public class AccountAdministration {
         fields.put("email", account.email);
         fields.put("credentials", account.credentials);
         fields.put("roles", List.of(account.roles));
+        fields.put("specialties", List.of(account.specialties));
+        fields.put("languages", languagesOf(account));
         events.record(actor, account, AccountAction.CREATED, fields);
-        return AccountView.of(account);
+        return view(account);
     }
 
     /**
@@ -136,11 +162,12 @@ public class AccountAdministration {
         entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, ADMIN_CHANGES_LOCK).getSingleResult();
         Account account = find(username);
         List<FieldError> errors = AccountRules.changeProblems(change, account.externalIssuer);
+        unknownSpecialties(errors, change.specialties());
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
         AccountRules.AccountState before = new AccountRules.AccountState(account.displayName, account.email,
-                account.credentials, List.of(account.roles), account.disabled);
+                account.credentials, List.of(account.roles), account.disabled, List.of(account.specialties), languagesOf(account));
         AccountRules.AccountState after = AccountRules.after(before, change);
         if (AccountRules.endsAnEnabledAdmin(before, after) && AccountRules.leavesNoAdmin(enabledAdmins(), true, false)) {
             throw ProblemException.conflict("The account " + username
@@ -148,7 +175,8 @@ public class AccountAdministration {
         }
         if (account.id.equals(actor.id()) && AccountRules.changesStanding(before, after)) {
             // What lets an account approve medical content is granted by someone else (docs/security.md, "Accounts").
-            throw ProblemException.forbidden("An admin cannot change their own roles or credentials; another admin must.");
+            throw ProblemException.forbidden(
+                    "An admin cannot change their own roles, credentials, specialties or languages; another admin must.");
         }
         changingDetails.change(account, before, after, actor);
         disabling.setDisabled(account, after.disabled(), actor);
@@ -157,7 +185,7 @@ public class AccountAdministration {
         }
         entityManager.flush();
         disabledAccounts.changed(account);
-        return AccountView.of(account);
+        return view(account);
     }
 
     /** Changes the actor's own password after checking the current one. */
@@ -192,6 +220,32 @@ public class AccountAdministration {
     public List<AccountEventView> events(String username, Actor actor) {
         requireAdmin(actor);
         return events.of(find(username));
+    }
+
+    private AccountView view(Account account) {
+        return AccountView.of(account, languagesOf(account));
+    }
+
+    /** The languages the account reads: those it names, or the service's default language. */
+    private List<String> languagesOf(Account account) {
+        return account.languages == null || account.languages.length == 0 ? List.of(settings.defaultLanguage())
+                : List.of(account.languages);
+    }
+
+    /** Refuses names that are not in the admins' list of specialties (their shape is checked before). */
+    private static void unknownSpecialties(List<FieldError> errors, List<String> requested) {
+        if (requested == null || requested.size() > AccountRules.MAX_SPECIALTIES) {
+            return;
+        }
+        List<String> shaped = requested.stream().filter(name -> AccountRules.isSpecialtyName(name == null ? null : name.strip()))
+                .map(String::strip).toList();
+        List<String> unknown = Specialty.unknown(shaped);
+        for (int i = 0; i < requested.size(); i++) {
+            String name = requested.get(i) == null ? null : requested.get(i).strip();
+            if (name != null && unknown.contains(name)) {
+                errors.add(new FieldError("specialties[" + i + "]", "is not a specialty of the list (GET /api/v1/specialties)"));
+            }
+        }
     }
 
     private int enabledAdmins() {

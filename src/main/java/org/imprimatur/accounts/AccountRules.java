@@ -20,6 +20,11 @@ public final class AccountRules {
     static final int MAX_PASSWORD_BYTES = 72;
     private static final Pattern USERNAME = Pattern.compile("^[a-z0-9][a-z0-9._-]{1,62}$");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
+    // The shape article versions store (V3's CHECK on article_versions.language).
+    private static final Pattern LANGUAGE_TAG = Pattern.compile("^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$");
+    private static final Pattern SPECIALTY = Pattern.compile("^(?=.{2,60}$)[a-z0-9]+(-[a-z0-9]+)*$");
+    static final int MAX_LANGUAGES = 20;
+    static final int MAX_SPECIALTIES = 50;
 
     private AccountRules() {
     }
@@ -92,6 +97,64 @@ public final class AccountRules {
     }
 
     /**
+     * The languages an account reads, BCP 47 tags, each once (ignoring case), in the order given;
+     * at least one. Null when {@code tags} is null: nothing asked for.
+     */
+    static List<String> languages(List<FieldError> errors, List<String> tags) {
+        if (tags == null) {
+            return null;
+        }
+        if (tags.isEmpty()) {
+            errors.add(new FieldError("languages", "at least one language is required, a BCP 47 tag such as en or es-MX"));
+            return List.of();
+        }
+        if (tags.size() > MAX_LANGUAGES) {
+            errors.add(new FieldError("languages", "at most " + MAX_LANGUAGES + " languages"));
+            return List.of();
+        }
+        List<String> languages = new ArrayList<>();
+        for (int i = 0; i < tags.size(); i++) {
+            String tag = tags.get(i) == null ? "" : tags.get(i).strip();
+            if (!LANGUAGE_TAG.matcher(tag).matches() || tag.length() > 35) {
+                errors.add(new FieldError("languages[" + i + "]", "must be a BCP 47 language tag such as en or es-MX"));
+            } else if (languages.stream().noneMatch(tag::equalsIgnoreCase)) {
+                languages.add(tag);
+            }
+        }
+        return languages;
+    }
+
+    /**
+     * Specialty names as the list names them (lower-case words joined by hyphens), each once,
+     * sorted; whether each is in the list is for the caller to check. Null when {@code names} is null.
+     */
+    static List<String> specialties(List<FieldError> errors, List<String> names) {
+        if (names == null) {
+            return null;
+        }
+        if (names.size() > MAX_SPECIALTIES) {
+            errors.add(new FieldError("specialties", "at most " + MAX_SPECIALTIES + " specialties"));
+            return List.of();
+        }
+        java.util.SortedSet<String> specialties = new java.util.TreeSet<>();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i) == null ? "" : names.get(i).strip();
+            if (!SPECIALTY.matcher(name).matches()) {
+                errors.add(new FieldError("specialties[" + i + "]",
+                        "must be a specialty's name: 2 to 60 lower-case letters or digits in words joined by hyphens"));
+            } else {
+                specialties.add(name);
+            }
+        }
+        return List.copyOf(specialties);
+    }
+
+    /** Whether {@code name} has the shape of a specialty's name (the list's own check). */
+    public static boolean isSpecialtyName(String name) {
+        return name != null && SPECIALTY.matcher(name).matches();
+    }
+
+    /**
      * Whether a change would leave no enabled admin: the service is then run by nobody, and only
      * the database's owner could repair it.
      */
@@ -102,7 +165,12 @@ public final class AccountRules {
 
     /** What a change to an account can touch, as stored: roles by token name. */
     public record AccountState(String displayName, String email, String credentials, List<String> roles,
-                               boolean disabled) {
+                               boolean disabled, List<String> specialties, List<String> languages) {
+
+        /** An account without specialties whose languages are the default's. */
+        public AccountState(String displayName, String email, String credentials, List<String> roles, boolean disabled) {
+            this(displayName, email, credentials, roles, disabled, List.of(), List.of());
+        }
 
         /** Enabled and holding the admin role: one of those the service needs at least one of. */
         public boolean isEnabledAdmin() {
@@ -127,6 +195,8 @@ public final class AccountRules {
         if (change.password() != null) {
             passwordProblems(change.password()).forEach(problem -> errors.add(new FieldError("password", problem)));
         }
+        specialties(errors, change.specialties());
+        languages(errors, change.languages());
         if (externalIssuer != null && (change.password() != null || change.roles() != null)) {
             errors.add(new FieldError(change.password() != null ? "password" : "roles",
                     "is managed by the account's identity provider " + externalIssuer));
@@ -144,7 +214,9 @@ public final class AccountRules {
                 change.email() == null ? before.email() : blankToNull(change.email()),
                 change.credentials() == null ? before.credentials() : change.credentials().strip(),
                 change.roles() == null ? before.roles() : tokenNames(roles(new ArrayList<>(), change.roles())),
-                change.disabled() == null ? before.disabled() : change.disabled());
+                change.disabled() == null ? before.disabled() : change.disabled(),
+                change.specialties() == null ? before.specialties() : specialties(new ArrayList<>(), change.specialties()),
+                change.languages() == null ? before.languages() : languages(new ArrayList<>(), change.languages()));
     }
 
     /** Roles as accounts store them: token names, sorted. */
@@ -154,7 +226,7 @@ public final class AccountRules {
 
     /**
      * The details a change alters, each from what to what, for the {@code changed} event: display
-     * name, e-mail, credentials and roles, in that order; empty when none changes.
+     * name, e-mail, credentials, roles, specialties and languages, in that order; empty when none changes.
      */
     static Map<String, Object> changedDetails(AccountState before, AccountState after) {
         Map<String, Object> changed = new LinkedHashMap<>();
@@ -162,6 +234,8 @@ public final class AccountRules {
         putIfChanged(changed, "email", before.email(), after.email());
         putIfChanged(changed, "credentials", before.credentials(), after.credentials());
         putIfChanged(changed, "roles", before.roles(), after.roles());
+        putIfChanged(changed, "specialties", before.specialties(), after.specialties());
+        putIfChanged(changed, "languages", before.languages(), after.languages());
         return changed;
     }
 
@@ -171,11 +245,12 @@ public final class AccountRules {
     }
 
     /**
-     * Whether a change alters what lets the account approve medical content, its roles or
-     * credentials: someone else must grant that (docs/security.md, "Accounts").
+     * Whether a change alters what lets the account approve medical content, its roles, credentials,
+     * specialties or languages: someone else must grant that (docs/security.md, "Accounts").
      */
     static boolean changesStanding(AccountState before, AccountState after) {
-        return !after.roles().equals(before.roles()) || !Objects.equals(after.credentials(), before.credentials());
+        return !after.roles().equals(before.roles()) || !Objects.equals(after.credentials(), before.credentials())
+                || !after.specialties().equals(before.specialties()) || !after.languages().equals(before.languages());
     }
 
     /** Whether a change makes an enabled admin no longer one, by disabling it or taking the role. */

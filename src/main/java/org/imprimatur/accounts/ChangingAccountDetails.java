@@ -7,7 +7,7 @@ import org.imprimatur.security.Actor;
 import java.util.Map;
 
 /**
- * Changing an account's display name, e-mail, credentials and roles: one {@code changed} event
+ * Changing an account's display name, e-mail, credentials, roles, specialties and languages: one {@code changed} event
  * names each field that changed, from what to what. Taking a role away ends the account's
  * sessions and earlier tokens, which carry the roles.
  */
@@ -28,6 +28,10 @@ public class ChangingAccountDetails {
         account.email = after.email();
         account.credentials = after.credentials();
         account.roles = after.roles().toArray(String[]::new);
+        account.specialties = after.specialties().toArray(String[]::new);
+        if (!after.languages().equals(before.languages())) {
+            account.languages = after.languages().toArray(String[]::new);
+        }
         if (AccountRules.takesARoleAway(before, after)) {
             oldCredentials.end(account);
         }

@@ -42,6 +42,11 @@ public class Article extends PanacheEntityBase {
     public Instant publishAt;
     @Column(name = "retraction_reason")
     public String retractionReason;
+    /**
+     * The specialty whose reviewer the article needs, or null for any reviewer: a property of the
+     * article, not of a version (docs/content-model.md, "Specialty").
+     */
+    public String specialty;
 
     /** Reads the article and locks its row until the transaction ends, serializing its changes. */
     public static Optional<Article> findForUpdate(UUID id) {

@@ -14,7 +14,9 @@ import java.util.UUID;
 /** An article as editors see it: one version's content with its place in history and workflow. */
 public record ArticleView(UUID id, String slug, String title, String summary, String language, List<String> tags,
                           Audience audience, String disclosures, String authorCredentials, Integer reviewIntervalMonths, String changeNote, List<Section> sections,
-                          List<Citation> citations, int version, @Schema(nullable = true) WorkflowState state,
+                          List<Citation> citations,
+                          @Schema(nullable = true, description = "the specialty whose reviewer the article needs; null: any reviewer") String specialty,
+                          int version, @Schema(nullable = true) WorkflowState state,
                           @Schema(nullable = true) Integer publishedVersion, @Schema(nullable = true) Instant publishAt,
                           String contentHash, Person author, Instant createdAt, @Schema(nullable = true) Integer basedOn,
                           @Schema(nullable = true) ReviewBlock review,

@@ -76,7 +76,7 @@ public class ArticleViews {
         return new ArticleView(article.id, article.slug, content.title(), content.summary(), content.language(),
                 content.tags(), content.audience(), content.disclosures(), content.authorCredentials(),
                 content.reviewIntervalMonths(), content.changeNote(), content.sections(),
-                content.citations(), version.versionNo,
+                content.citations(), article.specialty, version.versionNo,
                 version.versionNo == article.latestVersion ? article.state : null,
                 article.publishedVersion, article.publishAt, version.contentHash, author,
                 version.createdAt, version.basedOn,

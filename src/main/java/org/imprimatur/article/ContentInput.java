@@ -18,7 +18,17 @@ import java.util.List;
 public record ContentInput(String slug, String title, String summary, String language, List<String> tags,
                            @Schema(implementation = Audience.class, nullable = true, description = "whom the version is written for; patients when absent") String audience,
                            String disclosures, String authorCredentials, Integer reviewIntervalMonths, String changeNote, List<SectionInput> sections,
-                           List<CitationInput> citations) {
+                           List<CitationInput> citations,
+                           @Schema(nullable = true, description = "the specialty whose reviewer the article needs, from GET /api/v1/specialties;"
+                                   + " on create absent or empty for any reviewer; on save absent keeps the article's, empty removes it") String specialty) {
+
+    /** Content as sent before articles had a specialty: a save of it keeps the article's. */
+    public ContentInput(String slug, String title, String summary, String language, List<String> tags, String audience,
+                        String disclosures, String authorCredentials, Integer reviewIntervalMonths, String changeNote,
+                        List<SectionInput> sections, List<CitationInput> citations) {
+        this(slug, title, summary, language, tags, audience, disclosures, authorCredentials, reviewIntervalMonths, changeNote,
+                sections, citations, null);
+    }
 
     /** A section as sent; {@code aspect} is one of {@link HealthAspect}'s names, or absent. */
     public record SectionInput(String key, String heading,

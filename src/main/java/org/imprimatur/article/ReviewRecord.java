@@ -61,6 +61,13 @@ public class ReviewRecord extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "accepted_findings")
     public List<Map<String, Object>> acceptedFindings = new ArrayList<>();
+    /**
+     * The reviewer's scope when they reviewed: {@code specialties} and {@code languages}
+     * (docs/workflow.md, "Reviewer scope"); null for records made before scopes, and imported ones.
+     */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "reviewer_scope")
+    public Map<String, List<String>> reviewerScope;
     /** Brought in with a library: the reviewer is named as the old system named them and has no account here. */
     public boolean imported;
 

@@ -26,4 +26,11 @@ public interface ServiceSettings {
      */
     @WithDefault("20G")
     MemorySize maxStreamedBodySize();
+
+    /**
+     * The language (a BCP 47 tag) a reviewer reads when their account names none
+     * (docs/workflow.md, "Reviewer scope").
+     */
+    @WithDefault("en")
+    String defaultLanguage();
 }

@@ -10,6 +10,7 @@ import org.imprimatur.infrastructure.ControlCharacters;
 import org.imprimatur.infrastructure.NativeRows;
 import org.imprimatur.infrastructure.PublicUrl;
 import org.imprimatur.workflow.ArticleEventType;
+import org.imprimatur.workflow.ReviewerScopes;
 import org.jboss.logging.Logger;
 
 import java.util.List;
@@ -34,10 +35,12 @@ public class MailReminders {
     private final Mailer mailer;
     private final MailSettings settings;
     private final ReminderTexts texts;
+    private final ReviewerScopes reviewerScopes;
 
     public MailReminders(EntityManager entityManager, Mailer mailer, MailSettings settings,
-                         PublicUrl publicUrl) {
+                         PublicUrl publicUrl, ReviewerScopes reviewerScopes) {
         this.entityManager = entityManager;
+        this.reviewerScopes = reviewerScopes;
         this.mailer = mailer;
         this.settings = settings;
         this.texts = new ReminderTexts(publicUrl);
@@ -136,12 +139,49 @@ public class MailReminders {
                     .getResultList();
             return texts.changesRequested(author, title, event.articleId(), event.version(), comments);
         }
-        @SuppressWarnings("unchecked")
-        List<String> reviewers = entityManager.createNativeQuery("""
-                SELECT email FROM accounts WHERE 'medical-reviewer' = ANY (roles) AND email IS NOT NULL AND NOT disabled
-                ORDER BY email""").getResultList();
+        List<String> reviewers = reviewersWhoMayAct(event);
         return texts.forReviewers(ArticleEventType.fromWireName(event.type()).orElseThrow(), reviewers, title,
                 event.articleId(), event.version(), event.data());
+    }
+
+    /** A reviewer's address and scope. */
+    private record ReviewerRow(String email, String specialties, String languages) {
+
+        /** The stored lists, read as space-separated text (no name or tag holds a space). */
+        String[] specialtyList() {
+            return specialties.isEmpty() ? new String[0] : specialties.split(" ");
+        }
+
+        String[] languageList() {
+            return languages.isEmpty() ? new String[0] : languages.split(" ");
+        }
+    }
+
+    /** The article's specialty and the language of the event's version. */
+    private record SubjectRow(String specialty, String language) {
+    }
+
+    /**
+     * The enabled reviewers whose specialties and languages let them act on the event's version
+     * (docs/workflow.md, "Reviewer scope"): nobody else can approve or reconfirm it.
+     */
+    private List<String> reviewersWhoMayAct(Claimed event) {
+        SubjectRow subject = NativeRows.select(entityManager, """
+                        SELECT a.specialty, v.language FROM articles a
+                        JOIN article_versions v ON v.article_id = a.id
+                        WHERE a.id = ?1 ORDER BY (v.version_no = ?2) DESC, v.version_no DESC LIMIT 1""", SubjectRow.class)
+                .setParameter(1, event.articleId())
+                .setParameter(2, event.version() == null ? 0 : event.version())
+                .getSingleResult();
+        return NativeRows.select(entityManager, """
+                        SELECT email, array_to_string(specialties, ' ') AS specialties,
+                               array_to_string(languages, ' ') AS languages FROM accounts
+                        WHERE 'medical-reviewer' = ANY (roles) AND email IS NOT NULL AND NOT disabled
+                        ORDER BY email""", ReviewerRow.class)
+                .getResultList().stream()
+                .filter(row -> reviewerScopes.of(row.specialtyList(), row.languageList()).mayReview(subject.specialty(), subject.language()))
+                .map(ReviewerRow::email)
+                .toList();
     }
 
     @SuppressWarnings("unchecked")

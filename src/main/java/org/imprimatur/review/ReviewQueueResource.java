@@ -11,7 +11,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.imprimatur.infrastructure.QueryParameters;
+import org.imprimatur.security.CurrentActor;
 import org.imprimatur.security.Role;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import java.util.List;
 
@@ -23,17 +26,24 @@ import java.util.List;
 public class ReviewQueueResource {
 
     private final ReviewQueries queries;
+    private final CurrentActor currentActor;
 
-    public ReviewQueueResource(ReviewQueries queries) {
+    public ReviewQueueResource(ReviewQueries queries, CurrentActor currentActor) {
         this.queries = queries;
+        this.currentActor = currentActor;
     }
 
     @GET
     @Path("/review-queue")
-    @Operation(summary = "Articles in review, oldest submission first, each with a link to its diff against the live version")
+    @Operation(summary = "Articles in review, oldest submission first, each with a link to its diff against the live version;"
+            + " a reviewer sees those their specialties and languages let them approve, an admin every one with scope=all")
     @APIResponse(responseCode = "200", description = "The queue")
-    public List<ReviewQueries.QueueEntry> reviewQueue() {
-        return queries.queue();
+    @APIResponse(responseCode = "400", description = "scope is neither mine nor all")
+    @APIResponse(responseCode = "403", description = "scope=all asked for by someone who is not an admin")
+    public List<ReviewQueries.QueueEntry> reviewQueue(
+            @QueryParam("scope") @Parameter(description = "mine (the default): what the caller may approve, if a reviewer;"
+                    + " all: every article in review (admins)", schema = @Schema(enumeration = {"mine", "all"})) String scope) {
+        return queries.queue(currentActor.get(), ReviewQueries.QueueScope.of(scope));
     }
 
     @GET

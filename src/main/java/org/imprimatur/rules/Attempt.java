@@ -32,6 +32,10 @@ import java.util.UUID;
  * @param evidence           citation key → current or replace, as the reviewer confirmed it; null when not sent
  * @param currentFindings    where the clinical checks find something in that version now
  * @param acceptedFindings   findings the reviewer accepts, each with a reason
+ * @param specialty          the article's specialty, or null when any reviewer may review it
+ * @param language           the language tag of the version the action is about, or null when none is
+ * @param reviewerScope      the acting reviewer's specialties and languages; null when not read, which
+ *                           allows no article with a specialty or a language to be certified
  * @param now                the instant of the decision
  */
 public record Attempt(WorkflowAction action, Actor actor, WorkflowState state, Integer latestVersion, String latestHash,
@@ -39,7 +43,8 @@ public record Attempt(WorkflowAction action, Actor actor, WorkflowState state, I
                       List<FieldError> reviewBlockers, Integer requestedVersion, String requestedHash,
                       Instant publishAt, List<ReviewComment> comments, String reason, ReviewScope scope,
                       Set<String> citationKeys, Map<String, String> evidence, Set<AcceptedFinding.Place> currentFindings,
-                      List<AcceptedFinding> acceptedFindings, Instant now) {
+                      List<AcceptedFinding> acceptedFindings, String specialty, String language,
+                      ReviewerScope reviewerScope, Instant now) {
 
     /**
      * The scope the review has: a reconfirmation is always a full review; an approval with nothing
@@ -86,6 +91,9 @@ public record Attempt(WorkflowAction action, Actor actor, WorkflowState state, I
         private Map<String, String> evidence;
         private Set<AcceptedFinding.Place> currentFindings = Set.of();
         private List<AcceptedFinding> acceptedFindings = List.of();
+        private String specialty;
+        private String language;
+        private ReviewerScope reviewerScope;
         private Instant now;
 
         private Builder(WorkflowAction action, Actor actor) {
@@ -160,6 +168,18 @@ public record Attempt(WorkflowAction action, Actor actor, WorkflowState state, I
             return this;
         }
 
+        /** Who the article needs as its reviewer: its specialty (or null) and the language of the version. */
+        public Builder subject(String articleSpecialty, String versionLanguage) {
+            this.specialty = articleSpecialty;
+            this.language = versionLanguage;
+            return this;
+        }
+
+        public Builder reviewerScope(ReviewerScope scope) {
+            this.reviewerScope = scope;
+            return this;
+        }
+
         public Builder at(Instant instant) {
             this.now = instant;
             return this;
@@ -172,7 +192,7 @@ public record Attempt(WorkflowAction action, Actor actor, WorkflowState state, I
             }
             return new Attempt(action, actor, state, latestVersion, latestHash, publishedVersion, authorsOfChange,
                     passwordSetters, sectionKeys, reviewBlockers, requestedVersion, requestedHash, publishAt, comments, reason, scope, citationKeys, evidence,
-                    currentFindings, acceptedFindings, now);
+                    currentFindings, acceptedFindings, specialty, language, reviewerScope, now);
         }
     }
 }

@@ -60,11 +60,13 @@ public final class WorkflowRules {
             Map.entry(APPROVE, new Transition(Set.of(Role.MEDICAL_REVIEWER), EnumSet.of(IN_REVIEW),
                     attempt -> attempt.publishAt() != null && attempt.publishAt().isAfter(attempt.now()) ? APPROVED : PUBLISHED,
                     List.of(Policies.NAMES_THE_VERSION_AND_HASH_UNDER_REVIEW, Policies.REVIEWER_IS_NOT_AN_AUTHOR,
+                            Policies.REVIEWER_COVERS_THE_SPECIALTY, Policies.REVIEWER_READS_THE_LANGUAGE,
                             Policies.FIRST_PUBLICATION_IS_A_FULL_REVIEW, Policies.EVIDENCE_CONFIRMS_EVERY_CITATION,
                             Policies.NO_SOURCE_NEEDS_REPLACING, Policies.ACCEPTED_FINDINGS_ARE_CURRENT,
                             Policies.ACCEPTED_FINDINGS_GIVE_A_REASON))),
             Map.entry(RECONFIRM, new Transition(Set.of(Role.MEDICAL_REVIEWER), EnumSet.of(PUBLISHED), attempt -> PUBLISHED,
                     List.of(Policies.NAMES_THE_PUBLISHED_VERSION_AND_HASH, Policies.REVIEWER_IS_NOT_AN_AUTHOR,
+                            Policies.REVIEWER_COVERS_THE_SPECIALTY, Policies.REVIEWER_READS_THE_LANGUAGE,
                             Policies.EVIDENCE_CONFIRMS_EVERY_CITATION, Policies.NO_SOURCE_NEEDS_REPLACING))),
             Map.entry(RETRACT, new Transition(Set.of(Role.MEDICAL_REVIEWER), WHILE_SOMETHING_IS_LIVE,
                     attempt -> attempt.state() == PUBLISHED ? RETRACTED : attempt.state(),
@@ -137,6 +139,23 @@ public final class WorkflowRules {
                         ? "four-eyes rule: your password was last set by an author of this change; set your own"
                         + " password, or another reviewer must approve it"
                         : null);
+
+        // docs/workflow.md, "Reviewer scope": a specialist certifies their own field only.
+        static final Policy REVIEWER_COVERS_THE_SPECIALTY = Policy.of("reviewerCoversTheSpecialty", FORBIDDEN,
+                attempt -> attempt.specialty() == null
+                        || attempt.reviewerScope() != null && attempt.reviewerScope().coversSpecialty(attempt.specialty())
+                        ? null : gerund(attempt) + " a " + attempt.specialty() + " article needs a reviewer of "
+                        + attempt.specialty());
+
+        static final Policy REVIEWER_READS_THE_LANGUAGE = Policy.of("reviewerReadsTheLanguage", FORBIDDEN,
+                attempt -> attempt.language() == null
+                        || attempt.reviewerScope() != null && attempt.reviewerScope().readsLanguage(attempt.language())
+                        ? null : gerund(attempt) + " an article in " + ReviewerScope.languageName(attempt.language())
+                        + " needs a reviewer who reads " + ReviewerScope.languageName(attempt.language()));
+
+        private static String gerund(Attempt attempt) {
+            return attempt.action() == RECONFIRM ? "reconfirming" : "approving";
+        }
 
         static final Policy FIRST_PUBLICATION_IS_A_FULL_REVIEW = Policy.listing("firstPublicationIsAFullReview", INVALID,
                 attempt -> attempt.publishedVersion() == null && attempt.scope() == ReviewScope.CHANGE

@@ -47,6 +47,14 @@ public class Account extends PanacheEntityBase {
      */
     @Column(name = "credentials_changed_at")
     public Instant credentialsChangedAt;
+    /** The specialties the account reviews, names from the admins' list (docs/workflow.md, "Reviewer scope"). */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public String[] specialties = new String[0];
+    /** The languages the account reads, BCP 47 tags; none stored: the service's default language. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public String[] languages = new String[0];
 
     public static Optional<Account> findByUsername(String username) {
         return find("username", username).firstResultOptional();

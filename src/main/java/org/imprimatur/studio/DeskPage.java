@@ -9,6 +9,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.imprimatur.article.EditorQueries;
 import org.imprimatur.review.ReviewQueries;
 import org.imprimatur.security.Actor;
+import org.imprimatur.security.Role;
+import org.jboss.resteasy.reactive.RestQuery;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -40,23 +42,30 @@ public class DeskPage {
     static class Templates {
         static native TemplateInstance desk(boolean editor, boolean reviewer, List<EditorQueries.Draft> drafts,
                                             List<EditorQueries.SentBack> sentBack, List<ReviewQueries.DueEntry> due,
-                                            LocalDate today, List<Waiting> queue);
+                                            LocalDate today, List<Waiting> queue, boolean mayShowAll, boolean showingAll);
     }
 
     public record Waiting(ReviewQueries.QueueEntry entry, String waited) {
     }
 
+    /**
+     * @param scope {@code all} shows an admin every article in review and every review due; otherwise a
+     *              reviewer sees what their specialties and languages let them approve
+     */
     @GET
-    public TemplateInstance show() {
+    public TemplateInstance show(@RestQuery String scope) {
         Actor actor = user.actor();
         boolean editor = user.isEditor();
         boolean reviewer = user.isReviewer();
-        List<ReviewQueries.DueEntry> due = reviewQueries.due(DUE_HORIZON_DAYS);
-        List<Waiting> queue = reviewer ? reviewQueries.queue().stream()
-                .map(entry -> new Waiting(entry, StudioText.waited(entry.submittedAt(), clock.instant()))).toList() : List.of();
+        boolean admin = actor.roles().contains(Role.ADMIN);
+        boolean all = admin && "all".equals(scope);
+        List<ReviewQueries.DueEntry> due = all ? reviewQueries.due(DUE_HORIZON_DAYS) : reviewQueries.due(DUE_HORIZON_DAYS, actor);
+        List<Waiting> queue = reviewer ? reviewQueries.queue(actor, all ? ReviewQueries.QueueScope.ALL : ReviewQueries.QueueScope.MINE)
+                .stream().map(entry -> new Waiting(entry, StudioText.waited(entry.submittedAt(), clock.instant()))).toList()
+                : List.of();
         return Templates.desk(editor, reviewer,
                 editor ? editorQueries.draftsOf(actor.id()) : List.of(),
                 editor ? editorQueries.sentBackTo(actor.id()) : List.of(),
-                due, LocalDate.now(clock.withZone(ZoneOffset.UTC)), queue);
+                due, LocalDate.now(clock.withZone(ZoneOffset.UTC)), queue, admin && reviewer, all);
     }
 }

@@ -34,12 +34,14 @@ public class Approving implements WorkflowStep {
     private final FourEyes fourEyes;
     private final GoingLive goingLive;
     private final ReviewerStanding reviewerStanding;
+    private final ReviewerScopes reviewerScopes;
     private final WorkflowEventRecorder recorder;
     private final ContentChecks checks;
     private final Clock clock;
 
     public Approving(FourEyes fourEyes, GoingLive goingLive, ReviewerStanding reviewerStanding,
-                     WorkflowEventRecorder recorder, ContentChecks checks, Clock clock) {
+                     ReviewerScopes reviewerScopes, WorkflowEventRecorder recorder, ContentChecks checks, Clock clock) {
+        this.reviewerScopes = reviewerScopes;
         this.fourEyes = fourEyes;
         this.checks = checks;
         this.goingLive = goingLive;
@@ -63,7 +65,7 @@ public class Approving implements WorkflowStep {
         Transition transition = at.enter(to, actor);
         at.article().submittedAt = null;
         ReviewRecord record = ReviewRecords.persist(at, ReviewRecord.Kind.APPROVAL, attempt.effectiveScope(), review.evidence(),
-                review.acceptedFindings(), findings, actor);
+                review.acceptedFindings(), findings, actor, attempt.reviewerScope());
         Instant scheduledFor = null;
         // The row's checks tie APPROVED to a publishAt: both are set before anything is flushed.
         if (to == WorkflowState.APPROVED) {
@@ -109,6 +111,7 @@ public class Approving implements WorkflowStep {
                 .findings(findings, accepted)
                 .passwordSetters(fourEyes.passwordSetters(actor))
                 .authorsOfChange(fourEyes.authorsOfApproval(at))
+                .reviewerScope(reviewerScopes.of(actor.id()))
                 .build();
     }
 }

@@ -37,6 +37,7 @@ record ArticleAtHand(Article article, ArticleVersion latest, Instant now) {
     Attempt.Builder attempt(WorkflowAction action, Actor actor) {
         return Attempt.of(action, actor)
                 .article(article.state, article.latestVersion, latest.contentHash, article.publishedVersion)
+                .subject(article.specialty, latest.language)
                 .at(now);
     }
 

@@ -19,6 +19,7 @@ import org.imprimatur.audit.AuditTrail;
 import org.imprimatur.infrastructure.ProblemException;
 import org.imprimatur.infrastructure.Timestamps;
 import org.imprimatur.security.Actor;
+import org.imprimatur.security.Specialty;
 import org.imprimatur.rules.Attempt;
 import org.imprimatur.rules.WorkflowAction;
 import org.imprimatur.rules.WorkflowGate;
@@ -55,6 +56,7 @@ public class EditingService {
     public ArticleViews.Saved create(ContentInput request, Actor actor) {
         ArticleContent content = ContentValidator.validate(request, true, java.time.LocalDate.now(clock), images);
         WorkflowGate.require(Attempt.of(WorkflowAction.CREATE, actor).at(clock.instant()).build());
+        String specialty = specialty(request.specialty(), null);
         if (Article.findBySlug(content.slug()).isPresent()) {
             throw ProblemException.conflict("The slug " + content.slug() + " is already taken by another article.");
         }
@@ -67,6 +69,7 @@ public class EditingService {
         article.latestVersion = 1;
         article.state = WorkflowState.DRAFT;
         article.reviewIntervalMonths = content.reviewIntervalMonths();
+        article.specialty = specialty;
         article.changedAt = now;
         article.persist();
         ArticleVersion version = ArticleVersion.of(article.id, 1, content, ContentOrigins.allWrittenIn(content, 1),
@@ -85,6 +88,9 @@ public class EditingService {
         if (content.slug() != null && !content.slug().equals(article.slug)) {
             throw ProblemException.invalid("slug", "cannot change: this article's slug is " + article.slug);
         }
+        // Only a save sets it, and a save is a new version to review: no review runs under another specialty.
+        // A refused save rolls it back with the rest.
+        article.specialty = specialty(request.specialty(), article.specialty);
         VersionSnapshot latest = versions.latestOf(article);
         return appendVersion(article, content.withSlug(article.slug), ifMatch, actor, WorkflowAction.SAVE, latest, latest);
     }
@@ -127,6 +133,24 @@ public class EditingService {
         article.submittedAt = null;
         auditTrail.record(article.id, actor, action, from, to, version.versionNo, content.changeNote(), now);
         return ArticleViews.written(article, version, warnings(content), actor);
+    }
+
+    /**
+     * The specialty a create or save asks for: absent keeps {@code current}, empty removes it, a name
+     * must be one of the admins' list (docs/content-model.md, "Specialty").
+     */
+    private static String specialty(String requested, String current) {
+        if (requested == null) {
+            return current;
+        }
+        if (requested.isBlank()) {
+            return null;
+        }
+        if (Specialty.findById(requested) == null) {
+            throw ProblemException.invalid("specialty", "is not a specialty of the list (GET /api/v1/specialties): "
+                    + org.imprimatur.infrastructure.ControlCharacters.forLog(requested));
+        }
+        return requested;
     }
 
     private static void requireIfMatch(String ifMatch) {

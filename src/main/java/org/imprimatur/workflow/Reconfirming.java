@@ -27,12 +27,14 @@ public class Reconfirming implements WorkflowStep {
 
     private final FourEyes fourEyes;
     private final ReviewerStanding reviewerStanding;
+    private final ReviewerScopes reviewerScopes;
     private final WorkflowEventRecorder recorder;
     private final PublicationHistory publications;
     private final Clock clock;
 
-    public Reconfirming(FourEyes fourEyes, ReviewerStanding reviewerStanding, WorkflowEventRecorder recorder,
-                        PublicationHistory publications, Clock clock) {
+    public Reconfirming(FourEyes fourEyes, ReviewerStanding reviewerStanding, ReviewerScopes reviewerScopes,
+                        WorkflowEventRecorder recorder, PublicationHistory publications, Clock clock) {
+        this.reviewerScopes = reviewerScopes;
         this.fourEyes = fourEyes;
         this.reviewerStanding = reviewerStanding;
         this.recorder = recorder;
@@ -45,10 +47,11 @@ public class Reconfirming implements WorkflowStep {
     public ArticleViews.Saved reconfirm(UUID articleId, Integer version, String contentHash, Map<String, String> evidence,
                                         Actor actor) {
         ArticleAtHand at = ArticleAtHand.locked(articleId, clock);
-        WorkflowState to = WorkflowGate.require(attempt(at, actor, version, contentHash, evidence));
+        Attempt attempt = attempt(at, actor, version, contentHash, evidence);
+        WorkflowState to = WorkflowGate.require(attempt);
         Transition transition = at.enter(to, actor);
         ReviewRecord record = ReviewRecords.persist(at, ReviewRecord.Kind.RECONFIRMATION, ReviewScope.FULL, evidence,
-                List.of(), Map.of(), actor);
+                List.of(), Map.of(), actor, attempt.reviewerScope());
         // The live version stays, but its review block and provenance change: every replica reads them again.
         publications.reviewChanged(at.article().slug);
         recorder.record(new WorkflowEvent.ArticleReconfirmed(transition, ReviewRecords.describe(record),
@@ -73,6 +76,7 @@ public class Reconfirming implements WorkflowStep {
                 .evidence(at.citationKeys(), evidence)
                 .passwordSetters(fourEyes.passwordSetters(actor))
                 .authorsOfChange(fourEyes.authorsOfReconfirmation(at))
+                .reviewerScope(reviewerScopes.of(actor.id()))
                 .build();
     }
 }

@@ -4,6 +4,7 @@ import org.imprimatur.article.ReviewRecord;
 import org.imprimatur.rules.AcceptedFinding;
 import org.imprimatur.rules.ReviewDates;
 import org.imprimatur.rules.ReviewScope;
+import org.imprimatur.rules.ReviewerScope;
 import org.imprimatur.security.Actor;
 
 import java.time.LocalDate;
@@ -30,7 +31,8 @@ final class ReviewRecords {
      * @param findings the current findings of the version by place, to keep each accepted one's sentence
      */
     static ReviewRecord persist(ArticleAtHand at, ReviewRecord.Kind kind, ReviewScope scope, Map<String, String> evidence,
-                                List<AcceptedFinding> accepted, Map<AcceptedFinding.Place, String> findings, Actor reviewer) {
+                                List<AcceptedFinding> accepted, Map<AcceptedFinding.Place, String> findings, Actor reviewer,
+                                ReviewerScope reviewerScope) {
         ReviewRecord record = new ReviewRecord();
         record.id = UUID.randomUUID();
         record.articleId = at.article().id;
@@ -63,6 +65,10 @@ final class ReviewRecords {
             kept.put("reason", finding.reason().strip());
             return kept;
         }).toList());
+        Map<String, List<String>> inForce = new LinkedHashMap<>();
+        inForce.put("specialties", List.copyOf(reviewerScope.specialties()));
+        inForce.put("languages", reviewerScope.languages());
+        record.reviewerScope = inForce;
         record.createdAt = at.now();
         record.persist();
         return record;
@@ -81,6 +87,10 @@ final class ReviewRecords {
         for (Map<String, Object> accepted : record.acceptedFindings) {
             sentences.add("Accepted finding " + accepted.get("rule") + " in " + accepted.get("sectionKey") + " at "
                     + accepted.get("start") + "–" + accepted.get("end") + ": " + accepted.get("reason"));
+        }
+        if (record.reviewerScope != null) {
+            sentences.add("Reviewer's scope: " + new ReviewerScope(new java.util.TreeSet<>(record.reviewerScope.get("specialties")),
+                    record.reviewerScope.get("languages")).describe());
         }
         return sentences.stream().collect(Collectors.joining(". "));
     }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import org.imprimatur.accounts.AccountAdministration;
 import org.imprimatur.accounts.AccountEventView;
 import org.imprimatur.accounts.AccountView;
+import org.imprimatur.accounts.SpecialtyAdministration;
 import org.imprimatur.infrastructure.ProblemException;
 import org.imprimatur.security.StudioSessions;
 import org.jboss.resteasy.reactive.RestForm;
@@ -30,8 +31,11 @@ public class AccountPages {
     private final AccountAdministration administration;
     private final StudioUser user;
     private final StudioSessions sessions;
+    private final SpecialtyAdministration specialties;
 
-    public AccountPages(AccountAdministration administration, StudioUser user, StudioSessions sessions) {
+    public AccountPages(AccountAdministration administration, StudioUser user, StudioSessions sessions,
+                        SpecialtyAdministration specialties) {
+        this.specialties = specialties;
         this.sessions = sessions;
         this.administration = administration;
         this.user = user;
@@ -43,7 +47,8 @@ public class AccountPages {
                                                 NewAccountTyped typed);
 
         static native TemplateInstance account(AccountView account, String message, String refusal,
-                                               Map<String, String> errors, List<AccountEventView> events);
+                                               Map<String, String> errors, List<AccountEventView> events,
+                                               List<SpecialtyAdministration.SpecialtyView> specialties);
 
         static native TemplateInstance password(String message, String refusal, Map<String, String> errors);
     }
@@ -94,14 +99,16 @@ public class AccountPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response change(@PathParam("username") String username, @RestForm String displayName, @RestForm String email,
                            @RestForm String credentials, @RestForm List<String> roles, @RestForm String disabled,
-                           @RestForm String password, @RestForm String op) {
+                           @RestForm String password, @RestForm List<String> specialties, @RestForm String languages,
+                           @RestForm String op) {
         AccountAdministration.AccountChange change = switch (op == null ? "" : op) {
             case "disable" -> new AccountAdministration.AccountChange(null, null, null, null, true, null);
             case "enable" -> new AccountAdministration.AccountChange(null, null, null, null, false, null);
             case "reset-password" -> new AccountAdministration.AccountChange(null, null, null, null, null,
                     password == null ? "" : password);
             default -> new AccountAdministration.AccountChange(displayName, email == null ? "" : email,
-                    credentials == null ? "" : credentials, roles == null ? List.of() : roles, null, null);
+                    credentials == null ? "" : credentials, roles == null ? List.of() : roles, null, null,
+                    specialties == null ? List.of() : specialties, languageTags(languages));
         };
         try {
             AccountView changed = administration.change(username, change, user.actor());
@@ -135,11 +142,17 @@ public class AccountPages {
         }
     }
 
+    /** The languages field, tags separated by commas or spaces. */
+    static List<String> languageTags(String typed) {
+        return typed == null ? List.of() : java.util.Arrays.stream(typed.split("[,\\s]+")).filter(tag -> !tag.isEmpty()).toList();
+    }
+
     private TemplateInstance listPage(String refusal, Map<String, String> fieldErrors, NewAccountTyped typed) {
         return Templates.accounts(administration.list(user.actor()), refusal, fieldErrors, typed);
     }
 
     private TemplateInstance accountPage(AccountView shown, String message, String refusal, Map<String, String> fieldErrors) {
-        return Templates.account(shown, message, refusal, fieldErrors, administration.events(shown.username(), user.actor()));
+        return Templates.account(shown, message, refusal, fieldErrors,
+                administration.events(shown.username(), user.actor()), specialties.list());
     }
 }

@@ -31,6 +31,8 @@ public class ArticleForm {
     @RestForm public String disclosures;
     @RestForm public String authorCredentials;
     @RestForm public String reviewIntervalMonths;
+    /** The specialty whose reviewer the article needs; empty for any reviewer. */
+    @RestForm public String specialty;
     @RestForm public String changeNote;
     /** Which button was pressed: save, preview, add-section, remove-section-3, up-section-2, … */
     @RestForm public String op;
@@ -55,6 +57,7 @@ public class ArticleForm {
         form.language = ArticleContent.DEFAULT_LANGUAGE;
         form.audience = ArticleContent.DEFAULT_AUDIENCE.jsonName();
         form.reviewIntervalMonths = String.valueOf(ArticleContent.DEFAULT_REVIEW_INTERVAL_MONTHS);
+        form.specialty = "";
         form.addSection();
         return form;
     }
@@ -72,6 +75,7 @@ public class ArticleForm {
         form.disclosures = view.disclosures();
         form.authorCredentials = view.authorCredentials();
         form.reviewIntervalMonths = String.valueOf(view.reviewIntervalMonths());
+        form.specialty = orEmpty(view.specialty());
         for (Section section : view.sections()) {
             form.sectionKey.add(section.key());
             form.sectionHeading.add(section.heading());
@@ -159,7 +163,8 @@ public class ArticleForm {
                 : Arrays.stream(tags.split(",")).map(String::strip).filter(tag -> !tag.isEmpty()).toList();
         Integer interval = number(errors, "reviewIntervalMonths", reviewIntervalMonths);
         ContentInput content = new ContentInput(blankToNull(slug), title, orEmpty(summary), blankToNull(language),
-                tagList, blankToNull(audience), orEmpty(disclosures), orEmpty(authorCredentials), interval, blankToNull(changeNote), sections, citations);
+                tagList, blankToNull(audience), orEmpty(disclosures), orEmpty(authorCredentials), interval, blankToNull(changeNote), sections, citations,
+                specialty == null ? null : specialty.strip());
         return new Parsed(content, errors);
     }
 

@@ -1,5 +1,6 @@
 package org.imprimatur.studio;
 
+import org.imprimatur.accounts.SpecialtyAdministration;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.BeanParam;
@@ -56,13 +57,15 @@ public class ArticlePages {
     private final WorkflowProspects prospects;
     private final StudioUser user;
     private final ImageSources images;
+    private final SpecialtyAdministration specialties;
 
     private final java.time.Clock clock;
 
     public ArticlePages(EditorialListing listing, ArticleViews views, VersionComparison comparison,
                         EditingService editing, Submitting submitting, Withdrawing withdrawing, WorkflowProspects prospects,
-                        StudioUser user, ImageSources images, java.time.Clock clock) {
+                        StudioUser user, ImageSources images, SpecialtyAdministration specialties, java.time.Clock clock) {
         this.clock = clock;
+        this.specialties = specialties;
         this.images = images;
         this.listing = listing;
         this.views = views;
@@ -198,7 +201,8 @@ public class ArticlePages {
 
     private TemplateInstance editorPage(ArticleView article, ArticleForm form, List<FieldError> fieldErrors,
                                         boolean previews, String notice, Conflict conflict) {
-        EditorModel model = EditorModel.of(form, fieldErrors, previews);
+        EditorModel model = EditorModel.of(form, fieldErrors, previews,
+                specialties.list().stream().map(SpecialtyAdministration.SpecialtyView::name).toList());
         if (article == null) {
             return Templates.editor(model, null, notice, conflict, "/studio/articles/new", false, false, null);
         }

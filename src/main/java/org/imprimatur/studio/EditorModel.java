@@ -18,7 +18,7 @@ import java.util.Map;
  */
 public record EditorModel(ArticleForm form, Map<String, String> errors, List<SectionRow> sections,
                           List<CitationRow> citations, List<HealthAspect> aspects, List<CitationKind> kinds,
-                          List<Audience> audiences) {
+                          List<Audience> audiences, List<String> specialties) {
 
     public record SectionRow(int index, int number, boolean last, String key, String heading, String aspect, String body,
                              String keyError, String headingError, String aspectError, String bodyError, String preview) {
@@ -29,7 +29,8 @@ public record EditorModel(ArticleForm form, Map<String, String> errors, List<Sec
                               Map<String, String> errors) {
     }
 
-    public static EditorModel of(ArticleForm form, List<FieldError> fieldErrors, boolean withPreviews) {
+    /** @param specialties the names of the admins' list, for the specialty select */
+    public static EditorModel of(ArticleForm form, List<FieldError> fieldErrors, boolean withPreviews, List<String> specialties) {
         Map<String, String> errors = new LinkedHashMap<>();
         for (FieldError error : fieldErrors) {
             errors.merge(error.field(), error.message(), (a, b) -> a + "; " + b);
@@ -65,13 +66,13 @@ public record EditorModel(ArticleForm form, Map<String, String> errors, List<Sec
                     at(form.citationAccessedOn, i), own));
         }
         return new EditorModel(form, errors, sections, citations,
-                List.of(HealthAspect.values()), List.of(CitationKind.values()), List.of(Audience.values()));
+                List.of(HealthAspect.values()), List.of(CitationKind.values()), List.of(Audience.values()), List.copyOf(specialties));
     }
 
     /** Errors that no field on the page shows, so that none goes unseen. */
     public List<String> otherErrors() {
         List<String> shown = List.of("slug", "title", "summary", "language", "tags", "audience", "disclosures",
-                "authorCredentials", "reviewIntervalMonths", "changeNote");
+                "authorCredentials", "reviewIntervalMonths", "changeNote", "specialty");
         return errors.entrySet().stream()
                 .filter(error -> !shown.contains(error.getKey()) && !error.getKey().startsWith("sections[")
                         && !error.getKey().startsWith("citations["))

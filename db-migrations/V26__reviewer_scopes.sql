@@ -22,7 +22,9 @@ ALTER TABLE accounts
 
 -- Every specialty of an account is one of the list. Arrays cannot carry a foreign key, so a trigger
 -- checks it, holding a key-share lock on the rows it names so that a concurrent delete waits for it.
-CREATE FUNCTION account_specialties_exist() RETURNS trigger LANGUAGE plpgsql AS $$
+-- A lock needs more than the service's SELECT on the list, so the check runs as the owner.
+CREATE FUNCTION account_specialties_exist() RETURNS trigger LANGUAGE plpgsql
+    SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
     known integer;
 BEGIN

@@ -102,6 +102,32 @@ class AccountRulesTest {
     }
 
     @Test
+    void specialtiesAndLanguagesAreStandingAndChangeFromWhatToWhat() {
+        AccountState reader = new AccountState("Dr Lee", null, "MD", List.of("medical-reviewer"), false, List.of(), List.of("en"));
+        AccountState after = AccountRules.after(reader,
+                new AccountChange(null, null, null, null, null, null, List.of(" oncology", "dermatology", "oncology"), List.of("en", "es-MX", "ES-mx")));
+        assertEquals(List.of("dermatology", "oncology"), after.specialties());
+        assertEquals(List.of("en", "es-MX"), after.languages());
+        assertTrue(AccountRules.changesStanding(reader, after));
+        assertEquals(Map.of("specialties", fromTo(List.of(), List.of("dermatology", "oncology")),
+                "languages", fromTo(List.of("en"), List.of("en", "es-MX"))), AccountRules.changedDetails(reader, after));
+        assertFalse(AccountRules.changesStanding(reader, AccountRules.after(reader,
+                new AccountChange(null, null, null, null, null, null, List.of(), List.of("en")))));
+    }
+
+    @Test
+    void aLanguageIsABcp47TagAndASpecialtyASlug() {
+        assertEquals(List.of("languages[0]", "languages[2]", "specialties[0]", "specialties[1]"), fields(AccountRules.changeProblems(
+                new AccountChange(null, null, null, null, null, null, List.of("Derm", "a".repeat(61)), List.of("english please", "en", "e")),
+                null)).stream().sorted().toList());
+        assertEquals("languages", AccountRules.changeProblems(
+                new AccountChange(null, null, null, null, null, null, null, List.of()), null).get(0).field());
+        assertTrue(AccountRules.isSpecialtyName("infectious-diseases"));
+        assertFalse(AccountRules.isSpecialtyName("x"));
+        assertFalse(AccountRules.isSpecialtyName("Cardiology"));
+    }
+
+    @Test
     void disablingAnAdminOrTakingItsRoleEndsAnEnabledAdminAndTheLastMayNotGo() {
         assertTrue(AccountRules.endsAnEnabledAdmin(ADMIN, AccountRules.after(ADMIN, new AccountChange(null, null, null, null, true, null))));
         assertTrue(AccountRules.endsAnEnabledAdmin(ADMIN,

@@ -113,6 +113,28 @@ class ReviewRemindersMailTest {
         assertEquals(0, messages(EDITOR, id, "Waiting for medical review: ").size(), "editors are not reviewers");
     }
 
+    /** docs/workflow.md, "Reviewer scope": a submission is mailed to the reviewers who may approve it only. */
+    @Test
+    void aSubmissionInSpanishIsMailedToTheReviewersWhoReadIt() throws Exception {
+        String spanish = "lectora@reviewers.example";
+        Api.as("admin").body(Map.of("username", "mail-lectora-" + System.nanoTime(), "displayName", "Dra Lectora",
+                "email", spanish, "password", "a long enough password", "roles", List.of("medical-reviewer"),
+                "languages", List.of("es"))).post("/api/v1/accounts").then().statusCode(201);
+        Map<String, Object> content = Fixtures.article(Fixtures.uniqueSlug("mailed-es"));
+        content.put("language", "es-MX");
+        String id = Api.createdId(content);
+        Workflow.submit("editor", id).then().statusCode(200);
+        awaitOne(spanish, id, "Waiting for medical review: ");
+        Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> messages(FIRST_REVIEWER, id, "Waiting for medical review: ").isEmpty());
+        assertEquals(0, messages(FIRST_REVIEWER, id, "Waiting for medical review: ").size(), "they read English only");
+
+        String english = Api.createdId(Fixtures.article(Fixtures.uniqueSlug("mailed-en")));
+        Workflow.submit("editor", english).then().statusCode(200);
+        awaitOne(FIRST_REVIEWER, english, "Waiting for medical review: ");
+        assertEquals(0, messages(spanish, english, "Waiting for medical review: ").size(), "they read Spanish only");
+    }
+
     /**
      * docs/security.md, "Control characters": a title stored before line breaks were refused (put in
      * here behind the service's back) still makes a one-line subject and no header of its own.

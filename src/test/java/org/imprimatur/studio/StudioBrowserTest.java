@@ -289,6 +289,52 @@ class StudioBrowserTest {
         Api.latest(id).then().body("publishedVersion", equalTo(2));
     }
 
+    /** docs/workflow.md, "Reviewer scope", through the studio: the list, an account's scope, the article's specialty. */
+    @Test
+    void anAdminGivesAReviewerASpecialtyAndAReviewerOfAnotherIsToldWhyTheyCannotApprove() {
+        String specialty = "dermatology-" + UUID.randomUUID().toString().substring(0, 8);
+        String username = "derm-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.as("admin").body(Map.of("username", username, "displayName", "Dr Derm", "roles", List.of("medical-reviewer"),
+                "password", "a dermatologist's password")).post("/api/v1/accounts").then().statusCode(201);
+        signIn(page, "admin");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Specialties")).click();
+        page.getByLabel("Name").fill("Not A Slug");
+        button(page, "Add specialty");
+        assertThat(page.locator("#name-error")).containsText("lower-case letters");
+        page.getByLabel("Name").fill(specialty);
+        button(page, "Add specialty");
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Added " + specialty + ".");
+        check(page, "specialties");
+
+        page.navigate(url("/studio/accounts/" + username));
+        page.getByLabel(specialty).check();
+        page.getByLabel("Languages").fill("en, es");
+        button(page, "Save");
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Saved.");
+        assertThat(page.locator("table")).containsText("specialties: none → " + specialty + "; languages: en → en, es");
+        check(page, "account-scope");
+        signOut(page);
+
+        Map<String, Object> content = new java.util.HashMap<>(org.imprimatur.support.Fixtures.article(
+                org.imprimatur.support.Fixtures.uniqueSlug("scoped")));
+        String id = Api.createdId(content);
+        signIn(page, "editor");
+        page.navigate(url("/studio/articles/" + id + "/edit"));
+        page.getByLabel("Specialty").selectOption(specialty);
+        page.getByLabel("Change note").fill("For dermatologists");
+        button(page, "Save");
+        assertThat(page.getByLabel("Specialty")).hasValue(specialty);
+        check(page, "editor-specialty");
+        signOut(page);
+        Api.as("editor").post("/api/v1/editorial/articles/" + id + "/submit").then().statusCode(200);
+
+        signIn(page, "reviewer2");
+        page.navigate(url("/studio/articles/" + id + "/review"));
+        assertThat(page.locator("#approve-refusal")).hasText(
+                "Approving a " + specialty + " article needs a reviewer of " + specialty + ".");
+        check(page, "review-other-specialty");
+    }
+
     @Test
     void theReviewScreenOfTheReviewersOwnChangeSaysWhyItCannotApprove() {
         String id = Api.createdId(Map.of("slug", "own-" + UUID.randomUUID().toString().substring(0, 8), "title", "Own change",

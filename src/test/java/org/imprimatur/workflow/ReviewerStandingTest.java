@@ -47,6 +47,7 @@ class ReviewerStandingTest {
         Api.as("editor").get(Api.ARTICLES + "/" + id + "/audit").then().statusCode(200)
                 .body("events.find { it.action == 'approve' }.comment", equalTo(
                         "Full review; sources confirmed current: kim-2022, lee-2021. "
+                                + "Reviewer's scope: specialties none; languages en. "
                                 + "Reviewer role granted by admin on " + today + "; credentials \"MD, FRCP\" set by admin on " + today
                                 + "; password set by admin on " + today + ", not changed by its owner since"));
 

@@ -311,7 +311,7 @@ class StudioBrowserTest {
         page.getByLabel("Languages").fill("en, es");
         button(page, "Save");
         assertThat(page.getByRole(AriaRole.STATUS)).hasText("Saved.");
-        assertThat(page.locator("table")).containsText("specialties: none → " + specialty + "; languages: en → en, es");
+        assertThat(page.locator("table")).containsText("languages: en → en, es; specialties: none → " + specialty);
         check(page, "account-scope");
         signOut(page);
 

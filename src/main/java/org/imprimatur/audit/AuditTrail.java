@@ -24,6 +24,21 @@ public class AuditTrail {
                              Integer versionNo, String comment, Instant at) {
         AuditEvent previous = AuditEvent.<AuditEvent>find("articleId = ?1 order by seq desc", articleId)
                 .firstResultOptional().orElse(null);
+        return append(previous, articleId, actor, action, from, to, versionNo, comment, at);
+    }
+
+    /**
+     * The first event of an article created in this transaction: it has no chain to look up, so a
+     * batch of new articles is recorded without a query per article.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AuditEvent recordFirst(UUID articleId, Actor actor, WorkflowAction action, WorkflowState to,
+                                  Integer versionNo, String comment, Instant at) {
+        return append(null, articleId, actor, action, null, to, versionNo, comment, at);
+    }
+
+    private static AuditEvent append(AuditEvent previous, UUID articleId, Actor actor, WorkflowAction action,
+                                     WorkflowState from, WorkflowState to, Integer versionNo, String comment, Instant at) {
         AuditEvent event = new AuditEvent();
         event.articleId = articleId;
         event.seq = previous == null ? 1 : previous.seq + 1;

@@ -16,7 +16,7 @@ import org.imprimatur.rules.WorkflowAction;
 import org.imprimatur.rules.WorkflowGate;
 import org.imprimatur.rules.WorkflowState;
 import org.imprimatur.security.Actor;
-import org.imprimatur.workflow.GoingLive;
+import org.imprimatur.workflow.PublicationHistory;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -48,12 +48,12 @@ public class LibraryWriter {
 
     private final EntityManager entityManager;
     private final AuditTrail auditTrail;
-    private final GoingLive goingLive;
+    private final PublicationHistory publicationHistory;
 
-    public LibraryWriter(EntityManager entityManager, AuditTrail auditTrail, GoingLive goingLive) {
+    public LibraryWriter(EntityManager entityManager, AuditTrail auditTrail, PublicationHistory publicationHistory) {
         this.entityManager = entityManager;
         this.auditTrail = auditTrail;
-        this.goingLive = goingLive;
+        this.publicationHistory = publicationHistory;
     }
 
     /** The outcome of each article, in the batch's order; all of the batch or nothing is stored. */
@@ -61,6 +61,7 @@ public class LibraryWriter {
     List<Outcome> write(List<ImportedArticle> batch, Actor actor, Instant now) {
         Map<String, Fingerprint> stored = storedFingerprints(batch.stream().map(ImportedArticle::slug).distinct().toList());
         List<Outcome> outcomes = new ArrayList<>(batch.size());
+        List<ImportedArticle> fresh = new ArrayList<>();
         for (ImportedArticle article : batch) {
             Fingerprint line = new Fingerprint(article.contentHashes(), article.publishedVersion());
             Fingerprint existing = stored.get(article.slug());
@@ -68,14 +69,45 @@ public class LibraryWriter {
                 outcomes.add(existing.equals(line) ? Outcome.UNCHANGED : Outcome.EXISTS_WITH_DIFFERENT_CONTENT);
                 continue;
             }
-            insert(article, actor, now);
+            fresh.add(article);
             stored.put(article.slug(), line);
             outcomes.add(Outcome.IMPORTED);
         }
+        insert(fresh, actor, now);
         return outcomes;
     }
 
-    private void insert(ImportedArticle imported, Actor actor, Instant now) {
+    /**
+     * Rows of one table are persisted together, so each table's rows go to PostgreSQL as one
+     * batched statement, and the live versions go live together.
+     */
+    private void insert(List<ImportedArticle> batch, Actor actor, Instant now) {
+        List<Article> articles = new ArrayList<>(batch.size());
+        for (ImportedArticle imported : batch) {
+            Article article = article(imported, actor, now);
+            article.persist();
+            articles.add(article);
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            persistVersions(articles.get(i), batch.get(i).versions(), actor, now);
+        }
+        List<PublicationHistory.Publication> publications = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            ImportedArticle imported = batch.get(i);
+            Article article = articles.get(i);
+            if (imported.publishedVersion() != null) {
+                ImportedArticle.Version live = imported.versions().get(imported.publishedVersion() - 1);
+                persistApproval(article, imported.publishedVersion(), live.content().contentHash(), imported.approval());
+                publications.add(new PublicationHistory.Publication(article.id, article.slug, imported.publishedVersion(),
+                        micros(imported.approval().approvedAt())));
+            }
+            auditTrail.recordFirst(article.id, actor, WorkflowAction.IMPORTED, article.state, article.latestVersion,
+                    "Imported; SHA-256 of the source line: " + imported.sourceSha256(), now);
+        }
+        publicationHistory.goLive(publications);
+    }
+
+    private static Article article(ImportedArticle imported, Actor actor, Instant now) {
         List<ImportedArticle.Version> versions = imported.versions();
         ArticleContent newest = imported.newest().content();
         WorkflowState state = WorkflowGate.require(Attempt.of(WorkflowAction.IMPORTED, actor)
@@ -89,7 +121,12 @@ public class LibraryWriter {
         article.state = state;
         article.reviewIntervalMonths = newest.reviewIntervalMonths();
         article.changedAt = savedAt(imported.newest(), now);
-        article.persist();
+        // Set before the row is written, so the insert carries it and no update follows.
+        article.publishedVersion = imported.publishedVersion();
+        return article;
+    }
+
+    private static void persistVersions(Article article, List<ImportedArticle.Version> versions, Actor actor, Instant now) {
         ArticleContent previous = null;
         ContentOrigins origins = null;
         for (int i = 0; i < versions.size(); i++) {
@@ -104,13 +141,6 @@ public class LibraryWriter {
             version.persist();
             previous = content;
         }
-        if (imported.publishedVersion() != null) {
-            ImportedArticle.Version live = versions.get(imported.publishedVersion() - 1);
-            persistApproval(article, imported.publishedVersion(), live.content().contentHash(), imported.approval());
-            goingLive.version(article, imported.publishedVersion(), micros(imported.approval().approvedAt()));
-        }
-        auditTrail.record(article.id, actor, WorkflowAction.IMPORTED, null, state, versions.size(),
-                "Imported; SHA-256 of the source line: " + imported.sourceSha256(), now);
     }
 
     private static void persistApproval(Article article, int versionNo, String contentHash,

@@ -6,7 +6,15 @@ import jakarta.persistence.EntityManager;
 import org.imprimatur.infrastructure.NativeRows;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.Session;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -36,33 +44,98 @@ public class PublicationHistory {
         this.liveVersionChanged = liveVersionChanged;
     }
 
+    /** A version that goes live from an instant, one of several that may go live in one transaction. */
+    public record Publication(UUID articleId, String slug, int versionNo, Instant at) {
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void goLive(UUID articleId, String slug, int versionNo, Instant at) {
-        appendToChangeFeed(articleId, slug, ChangeType.PUBLISHED, versionNo, at);
-        closeOpenPeriod(articleId, at);
-        entityManager.createNativeQuery(
-                        "INSERT INTO publications (article_id, version_no, live) VALUES (?1, ?2, tstzrange(?3, NULL, '[)'))")
-                .setParameter(1, articleId)
-                .setParameter(2, versionNo)
-                .setParameter(3, offset(at))
-                .executeUpdate();
-        entityManager.createNativeQuery("""
-                        INSERT INTO published_articles (article_id, slug, version_no, title, summary, tags, published_at, document,
-                                                        rank_document)
-                        SELECT v.article_id, ?2, v.version_no, v.title, v.summary,
-                               ARRAY(SELECT t.tag FROM version_tags t WHERE t.version_id = v.id ORDER BY t.ordinal),
-                               ?4, search_document(v.id), ranking_document(v.id)
-                        FROM article_versions v WHERE v.article_id = ?1 AND v.version_no = ?3
-                        ON CONFLICT (article_id) DO UPDATE SET version_no = excluded.version_no, title = excluded.title,
-                            summary = excluded.summary, tags = excluded.tags, published_at = excluded.published_at,
-                            document = excluded.document, rank_document = excluded.rank_document,
-                            slug = excluded.slug""")
-                .setParameter(1, articleId)
-                .setParameter(2, slug)
-                .setParameter(3, versionNo)
-                .setParameter(4, offset(at))
-                .executeUpdate();
-        notifyReplicas(slug);
+        goLive(List.of(new Publication(articleId, slug, versionNo, at)));
+    }
+
+    /**
+     * Makes each version live in the caller's transaction with a fixed number of statements, however
+     * many there are: an import's batch or a release costs what one publication costs, plus the rows.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void goLive(List<Publication> publications) {
+        if (publications.isEmpty()) {
+            return;
+        }
+        // The rows these statements read and check (the approval, the version) are Hibernate's until flushed.
+        entityManager.flush();
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            PublicationRows rows = new PublicationRows(connection, publications);
+            try (Statement lock = connection.createStatement()) {
+                lock.execute("SELECT 1 FROM pg_advisory_xact_lock(" + CHANGE_FEED_LOCK + ")");
+            }
+            rows.execute("""
+                    INSERT INTO change_feed (article_id, slug, type, version_no, occurred_at)
+                    SELECT u.article_id, u.slug, ?, u.version_no, u.at::timestamptz FROM %s ORDER BY u.n""",
+                    ChangeType.PUBLISHED.label());
+            rows.execute("""
+                    UPDATE publications p SET live = tstzrange(lower(p.live), u.at::timestamptz, '[)')
+                    FROM %s WHERE p.article_id = u.article_id AND upper_inf(p.live)""");
+            rows.execute("""
+                    INSERT INTO publications (article_id, version_no, live)
+                    SELECT u.article_id, u.version_no, tstzrange(u.at::timestamptz, NULL, '[)') FROM %s ORDER BY u.n""");
+            rows.execute("""
+                    INSERT INTO published_articles (article_id, slug, version_no, title, summary, tags, published_at, document,
+                                                    rank_document)
+                    SELECT v.article_id, u.slug, v.version_no, v.title, v.summary,
+                           ARRAY(SELECT t.tag FROM version_tags t WHERE t.version_id = v.id ORDER BY t.ordinal),
+                           u.at::timestamptz, search_document(v.id), ranking_document(v.id)
+                    FROM %s JOIN article_versions v ON v.article_id = u.article_id AND v.version_no = u.version_no
+                    ON CONFLICT (article_id) DO UPDATE SET version_no = excluded.version_no, title = excluded.title,
+                        summary = excluded.summary, tags = excluded.tags, published_at = excluded.published_at,
+                        document = excluded.document, rank_document = excluded.rank_document,
+                        slug = excluded.slug""");
+            rows.execute("SELECT count(pg_notify(?, u.slug)) FROM %s", CHANNEL);
+        });
+        publications.forEach(publication -> liveVersionChanged.fire(new LiveVersionChanged(publication.slug())));
+    }
+
+    /** The publications as one table {@code u} of a statement, bound as four arrays. */
+    private static final class PublicationRows {
+        private static final String TABLE = "unnest(?::uuid[], ?::text[], ?::int[], ?::text[]) WITH ORDINALITY"
+                + " AS u(article_id, slug, version_no, at, n)";
+
+        private final Connection connection;
+        private final Array articleIds;
+        private final Array slugs;
+        private final Array versionNos;
+        private final Array instants;
+
+        PublicationRows(Connection connection, List<Publication> publications) throws SQLException {
+            this.connection = connection;
+            this.articleIds = connection.createArrayOf("uuid", publications.stream().map(Publication::articleId).toArray());
+            this.slugs = connection.createArrayOf("text", publications.stream().map(Publication::slug).toArray());
+            this.versionNos = connection.createArrayOf("int4", publications.stream().map(Publication::versionNo).toArray());
+            this.instants = connection.createArrayOf("text",
+                    publications.stream().map(publication -> micros(publication.at()).toString()).toArray());
+        }
+
+        /** Runs {@code sql}, whose {@code %s} stands for the table, with {@code leading} bound before the arrays. */
+        void execute(String sql, String... leading) throws SQLException {
+            String text = sql.formatted(TABLE);
+            try (PreparedStatement statement = connection.prepareStatement(text)) {
+                int index = 1;
+                // A leading parameter comes before the table in every statement that has one.
+                for (String value : leading) {
+                    statement.setString(index++, value);
+                }
+                statement.setArray(index++, articleIds);
+                statement.setArray(index++, slugs);
+                statement.setArray(index++, versionNos);
+                statement.setArray(index, instants);
+                statement.execute();
+            }
+        }
+
+        /** PostgreSQL keeps microseconds; rounded half up as the driver rounds a bound instant. */
+        private static Instant micros(Instant instant) {
+            return instant.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
+        }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -1,6 +1,7 @@
 package org.imprimatur;
 
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.quarkus.scheduler.Scheduled;
@@ -142,9 +143,15 @@ class ConfigurationTableTest {
         return settings;
     }
 
-    private static Iterable<JavaClass> productionClasses() {
-        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("org.imprimatur");
+    private static JavaClasses production;
+
+    /** The service's classes, read once for all the checks of this class. */
+    private static synchronized JavaClasses productionClasses() {
+        if (production == null) {
+            production = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                    .importPackages("org.imprimatur");
+        }
+        return production;
     }
 
     private static void collectAll(Map<String, String> settings, Map<String, String> defaults) {

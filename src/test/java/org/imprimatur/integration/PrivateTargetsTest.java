@@ -1,10 +1,10 @@
 package org.imprimatur.integration;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.imprimatur.support.Api;
 import org.imprimatur.support.Fixtures;
+import org.imprimatur.support.NonDefaultSettings;
 import org.imprimatur.support.WebhookReceiver;
 import org.imprimatur.support.Workflow;
 import org.junit.jupiter.api.Test;
@@ -22,15 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * when registered by address, and when a name resolves to it at the time of sending.
  */
 @QuarkusTest
-@TestProfile(PrivateTargetsTest.PrivateTargetsRefused.class)
+@TestProfile(NonDefaultSettings.class)
 class PrivateTargetsTest {
-
-    public static class PrivateTargetsRefused implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("imprimatur.webhooks.allow-private-targets", "false");
-        }
-    }
 
     @Test
     void privateAddressesAreRefusedAtRegistration() {

@@ -53,7 +53,7 @@ class WebhooksLoadIT {
 
     @Test
     void everyPublicationIsDeliveredExactlyOnceWithoutSlowingPublication() throws Exception {
-        publishAll("warm-up", 100, new HashMap<>());
+        publishAll("warm-up", 50, new HashMap<>());
         Response created = services.as(replicas.get(0), "admin").body(Map.of("url", receiver.url("/load"),
                 "events", List.of("org.imprimatur.article.published"))).post("/api/v1/webhooks");
         created.then().statusCode(201);

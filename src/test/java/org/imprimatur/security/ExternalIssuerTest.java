@@ -1,7 +1,6 @@
 package org.imprimatur.security;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -9,11 +8,10 @@ import io.smallrye.jwt.build.Jwt;
 import org.imprimatur.support.Api;
 import org.imprimatur.support.Database;
 import org.imprimatur.support.Fixtures;
+import org.imprimatur.support.NonDefaultSettings;
 import org.junit.jupiter.api.Test;
 
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -26,27 +24,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
  * mapped explicitly and accounts keyed on the issuer's subject (docs/security.md).
  */
 @QuarkusTest
-@TestProfile(ExternalIssuerTest.WithExternalIssuer.class)
+@TestProfile(NonDefaultSettings.class)
 class ExternalIssuerTest {
 
-    static final String ISSUER = "https://login.example.org/realms/health";
-    static final String AUDIENCE = "imprimatur";
-    static final KeyPair ISSUER_KEYS = generate();
-
-    public static class WithExternalIssuer implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            String pem = "-----BEGIN PUBLIC KEY-----\n"
-                    + Base64.getMimeEncoder().encodeToString(ISSUER_KEYS.getPublic().getEncoded())
-                    + "\n-----END PUBLIC KEY-----";
-            return Map.of("imprimatur.auth.oidc.issuer", ISSUER,
-                    "imprimatur.auth.oidc.public-key", pem,
-                    "imprimatur.auth.oidc.roles-claim", "realm_access.roles",
-                    "imprimatur.auth.oidc.audience", AUDIENCE,
-                    "imprimatur.auth.oidc.username-claim", "login",
-                    "imprimatur.auth.oidc.role-mapping", "cms-editors=editor, clinicians=medical-reviewer");
-        }
-    }
+    static final String ISSUER = NonDefaultSettings.ISSUER;
+    static final String AUDIENCE = NonDefaultSettings.AUDIENCE;
+    static final KeyPair ISSUER_KEYS = NonDefaultSettings.ISSUER_KEYS;
 
     @Test
     void anExternalEditorCanCreateAndIsNamedAsAuthor() {
@@ -86,7 +69,7 @@ class ExternalIssuerTest {
 
     @Test
     void aTokenClaimingTheIssuerButSignedByAnotherKeyIs401() {
-        KeyPair other = generate();
+        KeyPair other = NonDefaultSettings.newKeyPair();
         String forged = Jwt.issuer(ISSUER).audience(AUDIENCE).subject("intruder").claim("realm_access", Map.of("roles", List.of("admin")))
                 .expiresIn(300).sign(other.getPrivate());
         RestAssured.given().auth().oauth2(forged).get(Api.ARTICLES).then().statusCode(401);
@@ -227,15 +210,5 @@ class ExternalIssuerTest {
     private static String external(String subject, String name, List<String> roles) {
         return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).claim("login", subject).claim("name", name)
                 .claim("realm_access", Map.of("roles", roles)).expiresIn(300).sign(ISSUER_KEYS.getPrivate());
-    }
-
-    private static KeyPair generate() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,10 +1,10 @@
 package org.imprimatur.workflow;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.imprimatur.support.Api;
 import org.imprimatur.support.Fixtures;
+import org.imprimatur.support.NonDefaultSettings;
 import org.imprimatur.support.Workflow;
 import org.junit.jupiter.api.Test;
 
@@ -16,15 +16,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 /** docs/clinical-checks.md: a rule set to block-submit keeps a version with its findings out of review. */
 @QuarkusTest
-@TestProfile(BlockingChecksTest.UncitedClaimsBlock.class)
+@TestProfile(NonDefaultSettings.class)
 class BlockingChecksTest {
-
-    public static class UncitedClaimsBlock implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("imprimatur.checks.uncited-claim", "block-submit", "imprimatur.checks.reading-level", "off");
-        }
-    }
 
     @Test
     void anUncitedClaimStopsTheSubmissionNamingItAndACitedOneGoesToReview() {

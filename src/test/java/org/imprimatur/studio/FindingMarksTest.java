@@ -92,6 +92,36 @@ class FindingMarksTest {
         assertFalse(marked(body).contains("<mark"));
     }
 
+    /** The reference article (../shared/samples), section by section: no finding's sentence goes unmarked. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyFindingOfTheSampleArticleIsMarked() {
+        List<Citation> sources = new ArrayList<>();
+        Map<String, Integer> numbers = new java.util.HashMap<>();
+        for (int i = 1; i <= 8; i++) {
+            sources.add(new Citation("source-" + i, CitationKind.REVIEW, "Source " + i, List.of(), null, 2021,
+                    "10.1000/sample." + i, null, null, null));
+            numbers.put("source-" + i, i);
+        }
+        int findings = 0;
+        for (Map<String, Object> section : (List<Map<String, Object>>) org.imprimatur.support.Fixtures.sampleArticle("sample")
+                .get("sections")) {
+            String body = (String) section.get("body");
+            ArticleContent content = new ArticleContent("sample", "Sample", "", "en", List.of(), null, null,
+                    List.of(new Section("s", "", null, body)), sources);
+            List<FindingMarks.Mark> marks = new ArrayList<>();
+            java.util.Set<List<Integer>> sentences = new java.util.HashSet<>();
+            for (Finding finding : ClinicalChecks.of(content, CheckSettings.defaults(), LocalDate.of(2026, 12, 1)).findings()) {
+                marks.add(new FindingMarks.Mark(finding.start(), finding.end(), ++findings));
+                sentences.add(List.of(finding.start(), finding.end()));
+            }
+            String html = FindingMarks.html(body, marks, numbers);
+            assertEquals(sentences.size(), html.split("<mark id=", -1).length - 1, body + " → " + html);
+            assertEquals(MarkdownRenderer.html(body, numbers), withoutMarks(html), body);
+        }
+        assertTrue(findings >= 20, "the sample is full of claims: " + findings);
+    }
+
     @Test
     void balanceIsReadTagByTag() {
         assertTrue(FindingMarks.balanced("a <em>b</em> <br> c"));

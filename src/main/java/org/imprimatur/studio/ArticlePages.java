@@ -12,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.imprimatur.article.ArticleContent;
 import org.imprimatur.article.ArticleSummary;
 import org.imprimatur.article.ArticleView;
 import org.imprimatur.article.ArticleViews;
@@ -28,6 +29,7 @@ import org.imprimatur.review.VersionDiffer;
 import org.imprimatur.rules.Decision;
 import org.imprimatur.rules.WorkflowAction;
 import org.imprimatur.rules.WorkflowState;
+import org.imprimatur.workflow.ContentChecks;
 import org.imprimatur.workflow.EditingService;
 import org.imprimatur.workflow.Submitting;
 import org.imprimatur.workflow.Withdrawing;
@@ -60,11 +62,14 @@ public class ArticlePages {
     private final SpecialtyAdministration specialties;
 
     private final java.time.Clock clock;
+    private final ContentChecks checks;
 
     public ArticlePages(EditorialListing listing, ArticleViews views, VersionComparison comparison,
                         EditingService editing, Submitting submitting, Withdrawing withdrawing, WorkflowProspects prospects,
-                        StudioUser user, ImageSources images, SpecialtyAdministration specialties, java.time.Clock clock) {
+                        StudioUser user, ImageSources images, SpecialtyAdministration specialties, java.time.Clock clock,
+                        ContentChecks checks) {
         this.clock = clock;
+        this.checks = checks;
         this.specialties = specialties;
         this.images = images;
         this.listing = listing;
@@ -77,13 +82,16 @@ public class ArticlePages {
         this.user = user;
     }
 
-    @CheckedTemplate(basePath = "studio")
+    @CheckedTemplate(basePath = "studio", defaultName = CheckedTemplate.HYPHENATED_ELEMENT_NAME)
     static class Templates {
         static native TemplateInstance articles(Page<ArticleSummary> page, String q, String state, String tag,
                                                 List<StateOption> states);
 
         static native TemplateInstance editor(EditorModel model, ArticleView article, String notice, Conflict conflict,
                                               String action, boolean canSubmit, boolean canWithdraw, String submitBlocked);
+
+        static native TemplateInstance sectionPreview(String html, StudioChecks.SectionChecks checked, String target,
+                                                      String unchecked);
     }
 
     /** A state to filter the list by: its value in the query, and its name in words. */
@@ -188,21 +196,42 @@ public class ArticlePages {
 
     /**
      * One section's body rendered by the delivery API's renderer, for the editor's Preview button
-     * (via htmx, which posts the whole form and names the section), citations numbered as on the page.
+     * (via htmx, which posts the whole form and names the section), citations numbered as on the page,
+     * with the findings of the checks and the reading figures when the form's content could be saved.
      */
     @POST
     @Path("/preview")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public String preview(@RestForm List<String> sectionBody, @RestForm List<String> citationKey, @RestForm int previewIndex) {
-        String body = sectionBody == null || previewIndex < 0 || previewIndex >= sectionBody.size() ? "" : sectionBody.get(previewIndex);
-        java.util.Map<String, Integer> numbers = MarkdownRenderer.numbersOfKeys(citationKey == null ? List.of() : citationKey);
-        return "<div class=\"preview\"><p class=\"meta\">Preview</p>" + MarkdownRenderer.html(body, numbers) + "</div>";
+    public TemplateInstance preview(@BeanParam ArticleForm form, @RestForm int previewIndex) {
+        List<String> bodies = form.sectionBody;
+        String body = bodies == null || previewIndex < 0 || previewIndex >= bodies.size() ? "" : bodies.get(previewIndex);
+        java.util.Map<String, Integer> numbers = MarkdownRenderer.numbersOfKeys(form.citationKey == null ? List.of() : form.citationKey);
+        StudioChecks checked = checked(form);
+        StudioChecks.SectionChecks section = checked != null && previewIndex >= 0 && previewIndex < checked.sections().size()
+                ? checked.sections().get(previewIndex) : null;
+        return Templates.sectionPreview(MarkdownRenderer.html(body, numbers), section,
+                checked == null ? null : checked.target(), body.isBlank() ? null : EditorModel.UNCHECKED);
+    }
+
+    /** The checks of what the form holds, as GET …/checks reads a saved version; null if it could not be saved as it is. */
+    private StudioChecks checked(ArticleForm form) {
+        ArticleForm.Parsed parsed = form.content();
+        if (!parsed.unreadable().isEmpty()) {
+            return null;
+        }
+        try {
+            ArticleContent content = ContentValidator.validate(parsed.content(), false, java.time.LocalDate.now(clock), images);
+            return StudioChecks.of(checks, content);
+        } catch (ProblemException invalid) {
+            return null;
+        }
     }
 
     private TemplateInstance editorPage(ArticleView article, ArticleForm form, List<FieldError> fieldErrors,
                                         boolean previews, String notice, Conflict conflict) {
         EditorModel model = EditorModel.of(form, fieldErrors, previews,
-                specialties.list().stream().map(SpecialtyAdministration.SpecialtyView::name).toList());
+                specialties.list().stream().map(SpecialtyAdministration.SpecialtyView::name).toList(),
+                previews ? checked(form) : null);
         if (article == null) {
             return Templates.editor(model, null, notice, conflict, "/studio/articles/new", false, false, null);
         }

@@ -18,10 +18,15 @@ import java.util.Map;
  */
 public record EditorModel(ArticleForm form, Map<String, String> errors, List<SectionRow> sections,
                           List<CitationRow> citations, List<HealthAspect> aspects, List<CitationKind> kinds,
-                          List<Audience> audiences, List<String> specialties) {
+                          List<Audience> audiences, List<String> specialties, StudioChecks checks) {
 
+    /** Why a preview shows no findings: the checks read content that could be saved, as a save would. */
+    public static final String UNCHECKED = "The checks read the article once it could be saved: press Save to see what stops it.";
+
+    /** @param checked the section's findings and reading figures, when previews were asked for and the content is valid */
     public record SectionRow(int index, int number, boolean last, String key, String heading, String aspect, String body,
-                             String keyError, String headingError, String aspectError, String bodyError, String preview) {
+                             String keyError, String headingError, String aspectError, String bodyError, String preview,
+                             StudioChecks.SectionChecks checked) {
     }
 
     public record CitationRow(int index, int number, boolean last, String key, String kind, String title, String authors,
@@ -29,8 +34,12 @@ public record EditorModel(ArticleForm form, Map<String, String> errors, List<Sec
                               Map<String, String> errors) {
     }
 
-    /** @param specialties the names of the admins' list, for the specialty select */
-    public static EditorModel of(ArticleForm form, List<FieldError> fieldErrors, boolean withPreviews, List<String> specialties) {
+    /**
+     * @param specialties the names of the admins' list, for the specialty select
+     * @param checks      the checks of the form's content for the previews; null when none were asked or it is not valid
+     */
+    public static EditorModel of(ArticleForm form, List<FieldError> fieldErrors, boolean withPreviews, List<String> specialties,
+                                 StudioChecks checks) {
         Map<String, String> errors = new LinkedHashMap<>();
         for (FieldError error : fieldErrors) {
             errors.merge(error.field(), error.message(), (a, b) -> a + "; " + b);
@@ -42,10 +51,12 @@ public record EditorModel(ArticleForm form, Map<String, String> errors, List<Sec
         for (int i = 0; i < sectionCount; i++) {
             String path = "sections[" + i + "]";
             String body = at(form.sectionBody, i);
+            StudioChecks.SectionChecks checked = withPreviews && checks != null && i < checks.sections().size()
+                    ? checks.sections().get(i) : null;
             sections.add(new SectionRow(i, i + 1, i == sectionCount - 1, at(form.sectionKey, i), at(form.sectionHeading, i),
                     at(form.sectionAspect, i), body, errors.get(path + ".key"), errors.get(path + ".heading"),
                     errors.get(path + ".aspect"), join(errors.get(path), errors.get(path + ".body")),
-                    withPreviews && !body.isBlank() ? MarkdownRenderer.html(body, numbers) : null));
+                    withPreviews && !body.isBlank() ? MarkdownRenderer.html(body, numbers) : null, checked));
         }
         List<CitationRow> citations = new ArrayList<>();
         int citationCount = form.citationCount();
@@ -66,7 +77,18 @@ public record EditorModel(ArticleForm form, Map<String, String> errors, List<Sec
                     at(form.citationAccessedOn, i), own));
         }
         return new EditorModel(form, errors, sections, citations,
-                List.of(HealthAspect.values()), List.of(CitationKind.values()), List.of(Audience.values()), List.copyOf(specialties));
+                List.of(HealthAspect.values()), List.of(CitationKind.values()), List.of(Audience.values()), List.copyOf(specialties),
+                withPreviews ? checks : null);
+    }
+
+    /** The reading target the previews' figures are held to; empty without checks. */
+    public String readingTarget() {
+        return checks == null ? "" : checks.target();
+    }
+
+    /** What a preview says when it shows no findings; null when the checks ran. */
+    public String unchecked() {
+        return checks == null ? UNCHECKED : null;
     }
 
     /** Errors that no field on the page shows, so that none goes unseen. */

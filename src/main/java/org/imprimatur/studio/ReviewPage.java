@@ -10,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.imprimatur.article.ArticleContent;
 import org.imprimatur.article.ArticleView;
 import org.imprimatur.article.ArticleViews;
 import org.imprimatur.audit.AuditHistory;
@@ -20,6 +21,7 @@ import org.imprimatur.rules.Attempt;
 import org.imprimatur.rules.Decision;
 import org.imprimatur.rules.WorkflowAction;
 import org.imprimatur.workflow.Approving;
+import org.imprimatur.workflow.ContentChecks;
 import org.imprimatur.workflow.Reconfirming;
 import org.imprimatur.workflow.RequestingChanges;
 import org.imprimatur.workflow.ReviewConfirmation;
@@ -62,10 +64,12 @@ public class ReviewPage {
     private final VersionComparison comparison;
     private final AuditHistory auditHistory;
     private final StudioUser user;
+    private final ContentChecks checks;
 
     public ReviewPage(ArticleViews views, Approving approving, RequestingChanges requestingChanges,
                       Reconfirming reconfirming, Retracting retracting, WorkflowProspects prospects,
-                      VersionComparison comparison, AuditHistory auditHistory, StudioUser user) {
+                      VersionComparison comparison, AuditHistory auditHistory, StudioUser user, ContentChecks checks) {
+        this.checks = checks;
         this.views = views;
         this.approving = approving;
         this.requestingChanges = requestingChanges;
@@ -80,26 +84,46 @@ public class ReviewPage {
     @CheckedTemplate(basePath = "studio")
     static class Templates {
         static native TemplateInstance review(ArticleView article, Integer sentBack, Rendered rendered,
-                                              VersionDiffer.VersionDiff diff, List<AuditHistory.Entry> history,
+                                              StudioChecks checks, VersionDiffer.VersionDiff diff, List<AuditHistory.Entry> history,
                                               String refusal, Typed typed, Offer approve, Offer requestChanges,
                                               Offer reconfirm, Offer retract);
     }
 
     /**
      * What the reviewer typed into a form that was refused, shown again: the comment (and each
-     * section's, by section key), the retraction reason, or the scope and each source's confirmation.
+     * section's, by section key), the retraction reason, or the scope, each source's confirmation
+     * and each finding ticked as accepted with the reason typed beside it (by the finding's place).
      */
     public record Typed(String comment, Map<String, String> sectionComments, String reason, String scope,
-                        Map<String, String> evidence) {
+                        Map<String, String> evidence, Set<String> accepting, Map<String, String> reasons) {
 
-        static final Typed NOTHING = new Typed("", Map.of(), "", null, Map.of());
+        static final Typed NOTHING = new Typed("", Map.of(), "", null, Map.of(), Set.of(), Map.of());
 
         Typed(String comment, Map<String, String> sectionComments, String reason) {
-            this(comment, sectionComments, reason, null, Map.of());
+            this(comment, sectionComments, reason, null, Map.of(), Set.of(), Map.of());
         }
 
         static Typed review(String scope, Map<String, String> evidence) {
-            return new Typed("", Map.of(), "", scope, evidence);
+            return new Typed("", Map.of(), "", scope, evidence, Set.of(), Map.of());
+        }
+
+        static Typed review(String scope, Map<String, String> evidence, List<String> accepting, List<String> places,
+                            List<String> reasons) {
+            Map<String, String> typedReasons = new LinkedHashMap<>();
+            int count = places == null || reasons == null ? 0 : Math.min(places.size(), reasons.size());
+            for (int i = 0; i < count; i++) {
+                if (places.get(i) != null && reasons.get(i) != null && !reasons.get(i).isBlank()) {
+                    typedReasons.put(places.get(i), reasons.get(i));
+                }
+            }
+            return new Typed("", Map.of(), "", scope, evidence,
+                    accepting == null ? Set.of() : Set.copyOf(accepting.stream().filter(java.util.Objects::nonNull).toList()),
+                    typedReasons);
+        }
+
+        /** Whether the reviewer ticked a finding, or typed a reason for it, before the form was refused. */
+        public boolean touched(String place) {
+            return accepting.contains(place) || reasons.containsKey(place);
         }
 
         /** Whether the form shows {@code scope} chosen: as typed, or the default the API has (docs/workflow.md). */
@@ -149,9 +173,10 @@ public class ReviewPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response approve(@PathParam("id") UUID id, @RestForm Integer version, @RestForm String contentHash,
                             @RestForm String publishAt, @RestForm String scope, @RestForm List<String> evidenceKey,
-                            @RestForm List<String> evidence) {
+                            @RestForm List<String> evidence, @RestForm List<String> acceptFinding,
+                            @RestForm List<String> findingPlace, @RestForm List<String> findingReason) {
         Map<String, String> confirmed = confirmations(evidenceKey, evidence);
-        Typed typed = Typed.review(scope, confirmed);
+        Typed typed = Typed.review(scope, confirmed, acceptFinding, findingPlace, findingReason);
         Instant when;
         try {
             when = publishAt == null || publishAt.isBlank() ? null
@@ -161,7 +186,9 @@ public class ReviewPage {
                     .build();
         }
         // A change approval confirms no sources: the rows the form always shows are not sent with it.
-        ReviewConfirmation review = new ReviewConfirmation(scope, "change".equals(scope) ? null : confirmed, List.of());
+        // Ticked findings go as the API's acceptedFindings: whether each is current and has a reason is the workflow's rule.
+        ReviewConfirmation review = new ReviewConfirmation(scope, "change".equals(scope) ? null : confirmed,
+                StudioChecks.accepted(acceptFinding, findingPlace, findingReason));
         return act(id, typed, () -> approving.approve(id, version, contentHash, when, review, user.actor()));
     }
 
@@ -237,7 +264,11 @@ public class ReviewPage {
         Integer sentBack = history.stream().filter(event -> "request-changes".equals(event.action()))
                 .map(AuditHistory.Entry::versionNo).filter(version -> version != null && version != article.version())
                 .findFirst().orElse(null);
-        return Templates.review(article, sentBack, Rendered.of(article), diff, history, refusal, typed,
+        ArticleContent content = new ArticleContent(article.slug(), article.title(), article.summary(), article.language(),
+                article.tags(), article.audience(), article.disclosures(), article.authorCredentials(),
+                article.reviewIntervalMonths(), article.changeNote(), article.sections(), article.citations());
+        StudioChecks checked = StudioChecks.of(checks, content);
+        return Templates.review(article, sentBack, Rendered.of(article), checked, diff, history, refusal, typed,
                 Offer.of(prospects.get(WorkflowAction.APPROVE)),
                 Offer.of(prospects.get(WorkflowAction.REQUEST_CHANGES)),
                 Offer.of(prospects.get(WorkflowAction.RECONFIRM)),

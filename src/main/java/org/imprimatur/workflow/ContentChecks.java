@@ -38,6 +38,11 @@ public class ContentChecks {
         this.clock = clock;
     }
 
+    /** The reading grade the content of an audience is held to (docs/clinical-checks.md, "Reading level"). */
+    public double readingTarget(Audience audience) {
+        return checkSettings.get(audience).readingGradeTarget();
+    }
+
     /** The findings a save reports; with every rule off the text is not read at all. */
     public List<FieldError> warnings(ArticleContent content) {
         return anyRuleIs(mode -> mode != CheckMode.OFF) ? report(content).warnings(content) : List.of();

@@ -117,6 +117,11 @@ class StudioBrowserTest {
         assertEquals(List.of(), serious, "accessibility violations on " + name);
     }
 
+    /** A close-up of one part of a page, to look at beside the whole page's screenshot. */
+    private static void detail(Locator part, String name) {
+        part.screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
+    }
+
     private void button(Page on, String name) {
         on.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true)).first().click();
     }
@@ -287,6 +292,116 @@ class StudioBrowserTest {
         assertThat(page.locator(".lead .state")).containsText("Published");
         assertThat(page.locator("#history-heading + ul")).containsText("Change approval: review dates kept");
         Api.latest(id).then().body("publishedVersion", equalTo(2));
+    }
+
+    private static final String UNCITED = "Studies show it often runs in families.";
+
+    /** An article the checks have something to say about: an uncited claim, a source of another year, a hard section. */
+    private static Map<String, Object> checkedArticle(String slug) {
+        Map<String, Object> content = Fixtures.article(slug);
+        content.put("title", "Eczema in children");
+        content.put("sections", new java.util.ArrayList<>(List.of(
+                Fixtures.section("intro", "", "overview", "Eczema makes skin dry and itchy. " + UNCITED),
+                Fixtures.section("diet", "Diet", "self-care",
+                        "A 2019 review found that fibre feeds gut bacteria [@lee-2021; @kim-2022]. Eat fruit and nuts."),
+                Fixtures.section("treatment", "Treatment", "treatments",
+                        "Emollients should be applied liberally and frequently, particularly following bathing, because the "
+                                + "epidermal barrier dysfunction characteristic of atopic dermatitis considerably increases "
+                                + "transepidermal water loss and susceptibility to environmental irritants [@lee-2021]. "
+                                + "Topical corticosteroids remain the established first-line anti-inflammatory intervention "
+                                + "for moderate exacerbations [@kim-2022]."))));
+        return content;
+    }
+
+    /** docs/studio.md, "Checks": each finding beside its sentence, the reading level per section, accepting with a reason. */
+    @Test
+    void theReviewScreenShowsEachFindingBesideItsSentenceAndTheReviewerAcceptsOneWithAReason() {
+        String id = Api.createdId(checkedArticle(Fixtures.uniqueSlug("checked")));
+        Workflow.submit("editor", id).then().statusCode(200);
+        Map<String, Object> uncited = Api.as("reviewer").get(Api.ARTICLES + "/" + id + "/checks").then().statusCode(200)
+                .extract().path("findings.find { it.rule == 'uncited-claim' }");
+        signIn(page, "reviewer");
+        page.navigate(url("/studio/articles/" + id + "/review"));
+        assertThat(page.locator("#checks-heading + p")).containsText("3 findings");
+
+        Locator mark = page.locator("#rendered-intro mark");
+        assertThat(mark).hasText(UNCITED);
+        assertThat(page.locator("#" + mark.getAttribute("aria-describedby"))).hasText((String) uncited.get("message"));
+        assertThat(page.locator("#rendered-diet mark")).containsText("A 2019 review found that fibre feeds gut bacteria");
+        assertThat(page.locator("#rendered-diet .finding")).containsText("Claim and source disagree");
+        assertThat(page.locator("#rendered-treatment .finding")).containsText("Reading level");
+        assertThat(page.locator("#rendered-treatment .reading")).containsText("over target");
+        assertThat(page.locator("#rendered-treatment .reading")).containsText("target grade 8");
+        assertThat(page.locator("#rendered-diet .reading")).containsText("within target");
+        assertThat(page.locator("#rendered-intro .reading")).containsText("too short for SMOG");
+
+        // ticked without a reason: the workflow's rule refuses it, and what was chosen stays
+        page.locator("#rendered-intro summary").click();
+        page.getByLabel("Accept finding 1 when I approve").check();
+        confirmEverySource(page);
+        check(page, "review-checks");
+        detail(page.locator("#checks-heading").locator(".."), "review-checks-summary");
+        detail(page.locator("#rendered-intro"), "review-checks-accept");
+        detail(page.locator("#rendered-treatment"), "review-checks-reading");
+        button(page, "Approve");
+        assertThat(page.locator("#refusal")).containsText("needs a reason");
+        assertThat(page.getByLabel("Accept finding 1 when I approve")).isChecked();
+        page.locator("#rendered-intro textarea[name=findingReason]").fill("The family history of eczema is common knowledge in dermatology.");
+        confirmEverySource(page);
+        button(page, "Approve");
+        assertThat(page.locator(".lead .state")).containsText("Published");
+        String accepted = "Accepted finding uncited-claim in intro at " + uncited.get("start") + "–" + uncited.get("end")
+                + ": The family history of eczema is common knowledge in dermatology.";
+        assertThat(page.locator("#history-heading + ul")).containsText(accepted);
+        Api.as("editor").get(Api.ARTICLES + "/" + id + "/audit").then()
+                .body("events.find { it.action == 'approve' }.comment", org.hamcrest.Matchers.containsString(accepted));
+    }
+
+    /** docs/studio.md, "Provenance": the public provenance of the live version, laid out per section. */
+    @Test
+    void theProvenancePageShowsWhoWroteAndApprovedEachSectionAndItsSources() {
+        String slug = Fixtures.uniqueSlug("provenance");
+        String id = Workflow.published(checkedArticle(slug));
+        io.restassured.response.Response provenance = given().get("/api/v1/articles/" + slug + "/provenance");
+        provenance.then().statusCode(200);
+        signIn(page, "editor");
+        page.navigate(url("/studio/articles/" + id + "/review"));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Provenance of the live version")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("Provenance of");
+        Locator diet = page.locator("section.provenance").nth(1);
+        assertThat(diet.locator("h2")).containsText("Diet");
+        assertThat(diet.locator("code.hash")).hasText(provenance.<String>path("sections[1].sha256"));
+        assertThat(diet).containsText("version 1 by " + provenance.<String>path("sections[1].firstWritten.author"));
+        assertThat(diet).containsText(provenance.<String>path("sections[1].approval.clinician.name"));
+        assertThat(diet).containsText("full review");
+        assertThat(diet.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("DOI 10.1000/kim.2022")))
+                .hasAttribute("href", "https://doi.org/10.1000/kim.2022");
+        check(page, "provenance");
+    }
+
+    /** docs/studio.md, "Checks": the editor's previews read the form as a save would, before anything is saved. */
+    @Test
+    void theEditorsPreviewShowsTheFindingsBesideTheirSentencesAndTheReadingLevel() {
+        String id = Api.createdId(checkedArticle(Fixtures.uniqueSlug("editor-checks")));
+        signIn(page, "editor");
+        page.navigate(url("/studio/articles/" + id + "/edit"));
+        button(page, "Preview all sections");
+        assertThat(page.locator("#section-0-preview mark")).hasText(UNCITED);
+        assertThat(page.locator("#section-0-preview .finding")).containsText("Uncited claim");
+        assertThat(page.locator("#section-2-preview .reading")).containsText("over target");
+        assertThat(page.locator("#section-2-preview .finding")).containsText("Reading level");
+        assertThat(page.locator("#section-0-preview details")).hasCount(0); // accepting is the reviewer's
+        check(page, "editor-checks");
+        detail(page.locator("#section-1"), "editor-checks-section");
+
+        page.locator("#section-0-body").fill("Eczema makes skin dry and itchy. Research shows it often runs in families [@lee-2021].");
+        page.locator("#section-0").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Preview")).click();
+        assertThat(page.locator("#section-0-preview .reading")).containsText("within target");
+        assertThat(page.locator("#section-0-preview mark")).hasCount(0);
+        // content that could not be saved (a year that is no number) gets no checks, and the preview says why
+        page.locator("#citation-0-year").fill("soon");
+        page.locator("#section-0").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Preview")).click();
+        assertThat(page.locator("#section-0-preview")).containsText("The checks read the article once it could be saved");
     }
 
     /** docs/workflow.md, "Reviewer scope", through the studio: the list, an account's scope, the article's specialty. */

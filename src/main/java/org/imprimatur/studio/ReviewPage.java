@@ -162,7 +162,7 @@ public class ReviewPage {
         }
         // A change approval confirms no sources: the rows the form always shows are not sent with it.
         ReviewConfirmation review = new ReviewConfirmation(scope, "change".equals(scope) ? null : confirmed, List.of());
-        return act(id, typed, () -> approving.approve(id, version, contentHash, when, review, user.actor()));
+        return act(id, typed, () -> approving.approve(id, version, contentHash, when, review, null, user.actor()));
     }
 
     /** Each source's answer by its key; a row left unanswered is left out, so the rules name it as missing. */

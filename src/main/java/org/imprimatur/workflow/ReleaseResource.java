@@ -51,9 +51,11 @@ public class ReleaseResource {
         this.currentActor = currentActor;
     }
 
+    @Schema(name = "NewRelease")
     public record CreateRequest(String title, @Schema(nullable = true, description = "when the release goes live by itself") Instant publishAt) {
     }
 
+    @Schema(name = "ReleaseItemRequest")
     public record ItemRequest(Integer version, String contentHash) {
     }
 

@@ -28,6 +28,7 @@ public record ReleaseView(UUID id, String title, ReleaseState state,
      * @param blocker         why the item keeps the release from going live, or null
      * @param previousVersion the version live before the release went live (null: none, or not yet published)
      */
+    @Schema(name = "ReleaseItem")
     public record Item(UUID articleId, String slug, String title, int version, String contentHash, ItemApproval approval,
                        @Schema(nullable = true) String blocker,
                        @Schema(nullable = true, description = "the reviewer who approved the version for the release") String approvedBy,
@@ -36,6 +37,7 @@ public record ReleaseView(UUID id, String title, ReleaseState state,
     }
 
     /** A release in the list. */
+    @Schema(name = "ReleaseSummary")
     public record Summary(UUID id, String title, ReleaseState state, @Schema(nullable = true) Instant publishAt,
                           int itemCount, Instant createdAt, @Schema(nullable = true) Instant publishedAt,
                           @Schema(nullable = true) Instant revertedAt) {

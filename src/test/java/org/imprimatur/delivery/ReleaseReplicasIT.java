@@ -81,11 +81,13 @@ class ReleaseReplicasIT {
             before.put(slug, i % 2 == 0 ? 1 : 0);
             after.put(slug, i % 2 == 0 ? 2 : 1);
             Response latest = services.as(first, "editor").get("/api/v1/editorial/articles/" + id);
-            services.as(first, "editor").body(Map.of("version", latest.path("version"), "contentHash", latest.path("contentHash")))
+            Object version = latest.path("version");
+            Object hash = latest.path("contentHash");
+            services.as(first, "editor").body(Map.of("version", version, "contentHash", hash))
                     .put("/api/v1/editorial/releases/" + release + "/items/" + id).then().statusCode(200);
             Map<String, Object> approval = new HashMap<>();
-            approval.put("version", latest.path("version"));
-            approval.put("contentHash", latest.path("contentHash"));
+            approval.put("version", version);
+            approval.put("contentHash", hash);
             approval.put("scope", "full");
             approval.put("evidence", Workflow.allCurrent(latest));
             approval.put("release", release);
@@ -115,6 +117,8 @@ class ReleaseReplicasIT {
             }
         }
 
+        // Readers on both replicas first fill their caches with what is live before the release.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> reads.size() >= 300);
         long lockReleasedAt;
         long committedBy;
         try (Connection holder = services.connect(); Statement lock = holder.createStatement()) {
@@ -207,7 +211,9 @@ class ReleaseReplicasIT {
         Map<String, Object> content = Fixtures.article(slug);
         String id = submittedOn(base, slug);
         Response latest = services.as(base, "editor").get("/api/v1/editorial/articles/" + id);
-        services.as(base, "reviewer").body(Map.of("version", latest.path("version"), "contentHash", latest.path("contentHash"),
+        Object version = latest.path("version");
+        Object hash = latest.path("contentHash");
+        services.as(base, "reviewer").body(Map.of("version", version, "contentHash", hash,
                 "evidence", Workflow.allCurrent(latest))).post("/api/v1/editorial/articles/" + id + "/approve")
                 .then().statusCode(200);
         services.as(base, "editor").header("If-Match", services.as(base, "editor").get("/api/v1/editorial/articles/" + id)

@@ -89,6 +89,13 @@ BEGIN
         RAISE EXCEPTION 'the version live before a release is written when it goes live'
             USING ERRCODE = 'integrity_constraint_violation';
     END IF;
+    -- The approval the article waits with is for this item's version: the item stays as it is until withdrawn.
+    IF TG_OP <> 'INSERT' AND EXISTS (SELECT 1 FROM articles a WHERE a.id = OLD.article_id AND a.awaits_release = OLD.release_id)
+        AND (TG_OP = 'DELETE' OR NEW.article_id <> OLD.article_id OR NEW.version_no <> OLD.version_no
+             OR NEW.content_hash <> OLD.content_hash) THEN
+        RAISE EXCEPTION 'article % is approved for release %: its item stays until the approval is withdrawn',
+            OLD.article_id, OLD.release_id USING ERRCODE = 'integrity_constraint_violation';
+    END IF;
     RETURN COALESCE(NEW, OLD);
 END;
 $$;

@@ -411,6 +411,16 @@ class ReleasesApiTest {
         Database.assertRefused(dataSource, "23514",
                 "new row for relation \"articles\" violates check constraint \"articles_approved_waits_for_a_time_or_a_release\"",
                 "UPDATE articles SET state = 'APPROVED' WHERE id = ?::uuid", second);
+        // The item of an article approved for a release stays as it is.
+        String waiting = submitted(Fixtures.uniqueSlug("release-db-waiting"));
+        putItem(other, waiting).then().statusCode(200);
+        approveFor("reviewer", other, waiting).then().statusCode(200);
+        String stays = "article " + waiting + " is approved for release " + other + ": its item stays until the approval is withdrawn";
+        Database.assertRefused(dataSource, Database.INTEGRITY_CONSTRAINT_VIOLATION, stays,
+                "DELETE FROM release_items WHERE release_id = ?::uuid AND article_id = ?::uuid", other, waiting);
+        Database.assertRefused(dataSource, Database.INTEGRITY_CONSTRAINT_VIOLATION, stays,
+                "UPDATE release_items SET content_hash = repeat('0', 64) WHERE release_id = ?::uuid AND article_id = ?::uuid",
+                other, waiting);
         Database.assertRefused(dataSource, "23514",
                 "new row for relation \"outbox_events\" violates check constraint \"outbox_events_release_events_name_no_article\"",
                 "INSERT INTO outbox_events (event_id, type, occurred_at, data) VALUES (gen_random_uuid(), 'published', now(), '{}')");

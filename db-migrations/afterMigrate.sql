@@ -25,6 +25,10 @@ BEGIN
     -- published projection.
     EXECUTE format('GRANT SELECT, INSERT, UPDATE ON articles, accounts, publications, signing_keys TO %I', service);
     EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON published_articles TO %I', service);
+    -- Releases move forward (their trigger allows nothing else); an open release's items are
+    -- put, replaced and taken out.
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE ON releases TO %I', service);
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON release_items TO %I', service);
     -- Webhook subscriptions and the state of each delivery, mail reminders and preview links
     -- (revoked, never deleted); the service reads its own keys.
     EXECUTE format('GRANT SELECT, INSERT, UPDATE ON webhooks, webhook_deliveries, mail_deliveries, preview_links TO %I',

@@ -8,6 +8,7 @@ import org.imprimatur.article.Audience;
 import org.imprimatur.article.CitationKind;
 import org.imprimatur.article.HealthAspect;
 import org.imprimatur.article.ReviewRecord;
+import org.imprimatur.rules.ReleaseState;
 import org.imprimatur.rules.ReviewScope;
 import org.imprimatur.rules.WorkflowAction;
 import org.imprimatur.rules.WorkflowState;
@@ -94,6 +95,11 @@ class EnumConstraintsTest {
     @Test
     void reviewScopesAreTheReviewRecordsScopeCheck() {
         assertSameValues("review_records", "review_records_scope_check", ReviewScope.values(), ReviewScope::wireName);
+    }
+
+    @Test
+    void releaseStatesAreTheReleasesStateCheck() {
+        assertSameValues("releases", "releases_state_check", ReleaseState.values(), ReleaseState::name);
     }
 
     @Test

@@ -47,6 +47,9 @@ public class Article extends PanacheEntityBase {
      * article, not of a version (docs/content-model.md, "Specialty").
      */
     public String specialty;
+    /** The open release the article is approved for and waits for (docs/releases.md), or null. */
+    @Column(name = "awaits_release")
+    public UUID awaitsRelease;
 
     /** Reads the article and locks its row until the transaction ends, serializing its changes. */
     public static Optional<Article> findForUpdate(UUID id) {

@@ -82,7 +82,8 @@ public class ArticleViews {
                 version.createdAt, version.basedOn,
                 ReviewRecord.newestOf(article.id).map(ReviewRecord::toBlock).orElse(null),
                 warnings.isEmpty() ? null : warnings, comments, article.retractionReason,
-                diffAgainstPublished(article, version));
+                diffAgainstPublished(article, version),
+                version.versionNo == article.latestVersion ? article.awaitsRelease : null);
     }
 
     /** A version under review links reviewers to what changed since the live version. */

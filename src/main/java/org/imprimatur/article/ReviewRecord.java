@@ -70,6 +70,9 @@ public class ReviewRecord extends PanacheEntityBase {
     public Map<String, List<String>> reviewerScope;
     /** Brought in with a library: the reviewer is named as the old system named them and has no account here. */
     public boolean imported;
+    /** The release the approval is for (docs/releases.md): the version goes live with it, not at once. */
+    @Column(name = "release_id")
+    public UUID releaseId;
 
     public static Optional<ReviewRecord> newestOf(UUID articleId) {
         return find("articleId = ?1 order by createdAt desc, lastReviewedOn desc", articleId).firstResultOptional();

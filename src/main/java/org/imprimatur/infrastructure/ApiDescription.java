@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "Authentication", description = "Tokens for built-in accounts, the keys that verify them"),
                 @Tag(name = "Editorial: articles", description = "Creating and saving versions of articles"),
                 @Tag(name = "Editorial: workflow", description = "Submitting, reviewing, publishing and retracting"),
+                @Tag(name = "Editorial: releases", description = "Several approved versions that go live together, or not at all"),
                 @Tag(name = "Editorial: review", description = "The review queue, due reviews and diffs"),
                 @Tag(name = "Editorial: audit", description = "Each article's hash-chained audit trail"),
                 @Tag(name = "Audit checkpoints", description = "Signed heads of every audit chain, for outsiders to keep"),

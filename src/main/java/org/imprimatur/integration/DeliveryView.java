@@ -13,7 +13,8 @@ import java.util.UUID;
  * {@code webhook-id}, the same on every attempt.
  */
 @TemplateData
-public record DeliveryView(UUID id, UUID eventId, @Schema(implementation = ArticleEventType.class) String type, String slug,
+public record DeliveryView(UUID id, UUID eventId, @Schema(implementation = ArticleEventType.class) String type,
+                           @Schema(nullable = true, description = "null for the events of a release as a whole") String slug,
                            @Schema(nullable = true) Integer version, Instant occurredAt, DeliveryStatus status, int attempts,
                            @Schema(nullable = true) Instant lastAttemptAt, @Schema(nullable = true) Integer lastStatusCode, @Schema(nullable = true) String lastError,
                            @Schema(nullable = true) String lastResponse, @Schema(nullable = true) Instant nextAttemptAt, @Schema(nullable = true) Instant deliveredAt) {

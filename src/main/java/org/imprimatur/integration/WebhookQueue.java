@@ -31,7 +31,8 @@ final class WebhookQueue {
 
     /**
      * Up to {@code howMany} due deliveries of enabled webhooks, now this replica's for the lease.
-     * A delivery waits while an earlier event of its article for its webhook is still pending.
+     * A delivery waits while an earlier event of its article for its webhook is still pending; a
+     * release's own event, while any earlier event for its webhook is (docs/releases.md).
      */
     List<ClaimedDelivery> claim(int howMany) {
         return QuarkusTransaction.requiringNew().call(() -> NativeRows.select(entityManager, """
@@ -39,7 +40,9 @@ final class WebhookQueue {
                             SELECT c.id FROM webhook_deliveries c JOIN webhooks w ON w.id = c.webhook_id
                             WHERE c.status = 'pending' AND c.next_attempt_at <= now() AND w.enabled AND w.deleted_at IS NULL
                               AND NOT EXISTS (SELECT 1 FROM webhook_deliveries p
-                                              WHERE p.webhook_id = c.webhook_id AND p.article_id = c.article_id
+                                              WHERE p.webhook_id = c.webhook_id
+                                                -- A release's own event (no article) waits for every earlier one.
+                                                AND (p.article_id = c.article_id OR c.article_id IS NULL)
                                                 AND p.status = 'pending' AND p.event_id < c.event_id)
                             ORDER BY c.next_attempt_at, c.event_id LIMIT :n
                             FOR UPDATE OF c SKIP LOCKED),

@@ -36,6 +36,8 @@ import java.util.UUID;
  * @param language           the language tag of the version the action is about, or null when none is
  * @param reviewerScope      the acting reviewer's specialties and languages; null when not read, which
  *                           allows no article with a specialty or a language to be certified
+ * @param release            the release an approval is for, or null when it is not for one
+ * @param awaitingRelease    the article is approved for a release (rather than for a time of its own)
  * @param now                the instant of the decision
  */
 public record Attempt(WorkflowAction action, Actor actor, WorkflowState state, Integer latestVersion, String latestHash,
@@ -44,7 +46,7 @@ public record Attempt(WorkflowAction action, Actor actor, WorkflowState state, I
                       Instant publishAt, List<ReviewComment> comments, String reason, ReviewScope scope,
                       Set<String> citationKeys, Map<String, String> evidence, Set<AcceptedFinding.Place> currentFindings,
                       List<AcceptedFinding> acceptedFindings, String specialty, String language,
-                      ReviewerScope reviewerScope, Instant now) {
+                      ReviewerScope reviewerScope, ReleaseSlot release, boolean awaitingRelease, Instant now) {
 
     /**
      * The scope the review has: a reconfirmation is always a full review; an approval with nothing
@@ -94,6 +96,8 @@ public record Attempt(WorkflowAction action, Actor actor, WorkflowState state, I
         private String specialty;
         private String language;
         private ReviewerScope reviewerScope;
+        private ReleaseSlot release;
+        private boolean awaitingRelease;
         private Instant now;
 
         private Builder(WorkflowAction action, Actor actor) {
@@ -180,6 +184,17 @@ public record Attempt(WorkflowAction action, Actor actor, WorkflowState state, I
             return this;
         }
 
+        /** The release the approval is for, as it stands; null for an approval that is not for one. */
+        public Builder release(ReleaseSlot slot) {
+            this.release = slot;
+            return this;
+        }
+
+        public Builder awaitingRelease(boolean awaiting) {
+            this.awaitingRelease = awaiting;
+            return this;
+        }
+
         public Builder at(Instant instant) {
             this.now = instant;
             return this;
@@ -192,7 +207,7 @@ public record Attempt(WorkflowAction action, Actor actor, WorkflowState state, I
             }
             return new Attempt(action, actor, state, latestVersion, latestHash, publishedVersion, authorsOfChange,
                     passwordSetters, sectionKeys, reviewBlockers, requestedVersion, requestedHash, publishAt, comments, reason, scope, citationKeys, evidence,
-                    currentFindings, acceptedFindings, specialty, language, reviewerScope, now);
+                    currentFindings, acceptedFindings, specialty, language, reviewerScope, release, awaitingRelease, now);
         }
     }
 }

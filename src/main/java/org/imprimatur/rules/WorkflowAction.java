@@ -6,7 +6,11 @@ public enum WorkflowAction {
     /** A scheduled approval going live; done by the service itself, never by a request. */
     PUBLISH_SCHEDULED,
     /** An article brought in from another system with its history (docs/operations.md, "Importing a library"). */
-    IMPORTED;
+    IMPORTED,
+    /** An item's approved version going live with its release (docs/releases.md). */
+    PUBLISH_RELEASE,
+    /** An item's version before its release made live again, or taken off, by reverting the release. */
+    REVERT_RELEASE;
 
     /** The name in the audit trail, also its name in JSON. */
     @com.fasterxml.jackson.annotation.JsonValue

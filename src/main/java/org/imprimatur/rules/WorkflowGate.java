@@ -22,4 +22,11 @@ public final class WorkflowGate {
         }
         return ((Decision.Allowed) decision).to();
     }
+
+    /** The problem document of a refusal, naming its rule, with its errors when it lists any. */
+    public static ProblemException refusal(Decision.Rejected rejected) {
+        Problem problem = Problem.of(rejected.refusal().status(), "workflow",
+                "Refused by the workflow rule " + rejected.rule(), rejected.reason()).withRule(rejected.rule());
+        return new ProblemException(rejected.errors().isEmpty() ? problem : problem.withErrors(rejected.errors()));
+    }
 }

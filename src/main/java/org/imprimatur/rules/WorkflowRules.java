@@ -17,11 +17,13 @@ import static org.imprimatur.rules.Decision.Refusal.INVALID;
 import static org.imprimatur.rules.WorkflowAction.APPROVE;
 import static org.imprimatur.rules.WorkflowAction.CREATE;
 import static org.imprimatur.rules.WorkflowAction.IMPORTED;
+import static org.imprimatur.rules.WorkflowAction.PUBLISH_RELEASE;
 import static org.imprimatur.rules.WorkflowAction.PUBLISH_SCHEDULED;
 import static org.imprimatur.rules.WorkflowAction.RECONFIRM;
 import static org.imprimatur.rules.WorkflowAction.REQUEST_CHANGES;
 import static org.imprimatur.rules.WorkflowAction.RESTORE;
 import static org.imprimatur.rules.WorkflowAction.RETRACT;
+import static org.imprimatur.rules.WorkflowAction.REVERT_RELEASE;
 import static org.imprimatur.rules.WorkflowAction.SAVE;
 import static org.imprimatur.rules.WorkflowAction.SUBMIT;
 import static org.imprimatur.rules.WorkflowAction.WITHDRAW;
@@ -48,8 +50,9 @@ public final class WorkflowRules {
             // after the live version leaves it a draft with a live version, as a save after publishing does.
             Map.entry(IMPORTED, new Transition(Set.of(Role.ADMIN), Set.of(), attempt -> attempt.publishedVersion() != null
                     && attempt.publishedVersion().equals(attempt.latestVersion()) ? PUBLISHED : DRAFT, List.of())),
-            Map.entry(SAVE, new Transition(Set.of(Role.EDITOR), EDITABLE, attempt -> DRAFT, List.of())),
-            Map.entry(RESTORE, new Transition(Set.of(Role.EDITOR), EDITABLE, attempt -> DRAFT, List.of())),
+            // A save while the article waits for a release takes it out of the release's ready set (docs/releases.md).
+            Map.entry(SAVE, new Transition(Set.of(Role.EDITOR), EDITABLE, attempt -> DRAFT, List.of(), true)),
+            Map.entry(RESTORE, new Transition(Set.of(Role.EDITOR), EDITABLE, attempt -> DRAFT, List.of(), true)),
             Map.entry(SUBMIT, new Transition(Set.of(Role.EDITOR), EnumSet.of(DRAFT), attempt -> IN_REVIEW,
                     List.of(Policies.CONTENT_IS_READY_FOR_REVIEW))),
             Map.entry(WITHDRAW, new Transition(Set.of(Role.EDITOR), EnumSet.of(IN_REVIEW, APPROVED), attempt -> DRAFT, List.of())),
@@ -58,8 +61,10 @@ public final class WorkflowRules {
                     List.of(Policies.NAMES_THE_VERSION_UNDER_REVIEW, Policies.HAS_A_COMMENT,
                             Policies.COMMENTS_NAME_EXISTING_SECTIONS))),
             Map.entry(APPROVE, new Transition(Set.of(Role.MEDICAL_REVIEWER), EnumSet.of(IN_REVIEW),
-                    attempt -> attempt.publishAt() != null && attempt.publishAt().isAfter(attempt.now()) ? APPROVED : PUBLISHED,
-                    List.of(Policies.NAMES_THE_VERSION_AND_HASH_UNDER_REVIEW, Policies.REVIEWER_IS_NOT_AN_AUTHOR,
+                    attempt -> attempt.release() != null
+                            || attempt.publishAt() != null && attempt.publishAt().isAfter(attempt.now()) ? APPROVED : PUBLISHED,
+                    List.of(Policies.NAMES_THE_VERSION_AND_HASH_UNDER_REVIEW, Policies.A_RELEASE_OR_A_TIME,
+                            Policies.RELEASE_IS_OPEN, Policies.APPROVAL_NAMES_THE_RELEASE_ITEM, Policies.REVIEWER_IS_NOT_AN_AUTHOR,
                             Policies.REVIEWER_COVERS_THE_SPECIALTY, Policies.REVIEWER_READS_THE_LANGUAGE,
                             Policies.FIRST_PUBLICATION_IS_A_FULL_REVIEW, Policies.EVIDENCE_CONFIRMS_EVERY_CITATION,
                             Policies.NO_SOURCE_NEEDS_REPLACING, Policies.ACCEPTED_FINDINGS_ARE_CURRENT,
@@ -71,7 +76,18 @@ public final class WorkflowRules {
             Map.entry(RETRACT, new Transition(Set.of(Role.MEDICAL_REVIEWER), WHILE_SOMETHING_IS_LIVE,
                     attempt -> attempt.state() == PUBLISHED ? RETRACTED : attempt.state(),
                     List.of(Policies.ARTICLE_HAS_A_LIVE_VERSION, Policies.GIVES_A_REASON))),
-            Map.entry(PUBLISH_SCHEDULED, new Transition(Set.of(), EnumSet.of(APPROVED), attempt -> PUBLISHED, List.of())));
+            Map.entry(PUBLISH_SCHEDULED, new Transition(Set.of(), EnumSet.of(APPROVED), attempt -> PUBLISHED, List.of())),
+            // Who may publish or revert a release is the release's rule (ReleaseRules); each article's own move is here.
+            Map.entry(PUBLISH_RELEASE, new Transition(Set.of(), EnumSet.of(APPROVED), attempt -> PUBLISHED,
+                    List.of(Policies.AWAITS_THE_RELEASE))),
+            // The item's version stops being live; the attempt names the version live again (none: the
+            // article was new in the release). A published newest version becomes a draft, or nothing is live.
+            Map.entry(REVERT_RELEASE, new Transition(Set.of(), WHILE_SOMETHING_IS_LIVE,
+                    attempt -> attempt.state() != PUBLISHED ? attempt.state() : attempt.requestedVersion() == null ? RETRACTED : DRAFT,
+                    List.of())));
+
+    /** Actions the service takes itself, or whose role a rule of their own decides. */
+    private static final Set<WorkflowAction> NO_ROLE_OF_THEIR_OWN = EnumSet.of(PUBLISH_SCHEDULED, PUBLISH_RELEASE, REVERT_RELEASE);
 
     private WorkflowRules() {
     }
@@ -79,13 +95,14 @@ public final class WorkflowRules {
     /** Decides an attempt: the role first (403), then the state (409), then each policy in order. */
     public static Decision decide(Attempt attempt) {
         Transition transition = TABLE.get(attempt.action());
-        if (attempt.action() != PUBLISH_SCHEDULED
+        if (!NO_ROLE_OF_THEIR_OWN.contains(attempt.action())
                 && transition.roles().stream().noneMatch(role -> attempt.actor().holds(role))) {
             return new Decision.Rejected("actorHoldsARequiredRole",
                     attempt.action().auditName() + " needs the role " + roleNames(transition.roles()), FORBIDDEN);
         }
         boolean forANewArticle = attempt.action() == CREATE || attempt.action() == IMPORTED;
-        boolean stateAllows = forANewArticle ? attempt.state() == null : transition.from().contains(attempt.state());
+        boolean stateAllows = forANewArticle ? attempt.state() == null : transition.from().contains(attempt.state())
+                || transition.alsoWhileAwaitingARelease() && attempt.state() == APPROVED && attempt.awaitingRelease();
         if (!stateAllows) {
             return new Decision.Rejected("actionIsAllowedInCurrentState", attempt.action().auditName()
                     + " is not possible while the article is " + attempt.state()
@@ -104,8 +121,12 @@ public final class WorkflowRules {
         return roles.stream().map(Role::tokenName).sorted().collect(Collectors.joining(" or "));
     }
 
+    /** @param alsoWhileAwaitingARelease the action is allowed too while the article is approved for a release */
     private record Transition(Set<Role> roles, Set<WorkflowState> from, Function<Attempt, WorkflowState> to,
-                              List<Policy> policies) {
+                              List<Policy> policies, boolean alsoWhileAwaitingARelease) {
+        Transition(Set<Role> roles, Set<WorkflowState> from, Function<Attempt, WorkflowState> to, List<Policy> policies) {
+            this(roles, from, to, policies, false);
+        }
     }
 
     /** The named rules; each returns the reason it refuses, or null when it allows. */
@@ -125,6 +146,29 @@ public final class WorkflowRules {
                         && attempt.latestHash().equals(attempt.requestedHash()) ? null
                         : "the approval must name version " + attempt.latestVersion() + " and its content hash "
                         + attempt.latestHash() + ", which are under review");
+
+        // docs/releases.md: an approval goes live with its release, or at its own time, not both.
+        static final Policy A_RELEASE_OR_A_TIME = Policy.listing("approvalIsForAReleaseOrATime", INVALID,
+                attempt -> attempt.release() != null && attempt.publishAt() != null
+                        ? List.of(new FieldError("publishAt", "must be left out of an approval for a release: the release says when"))
+                        : List.of(),
+                faults -> "an approval for a release goes live with the release, so it names no publishAt");
+
+        static final Policy RELEASE_IS_OPEN = Policy.of("releaseIsOpen", CONFLICT,
+                attempt -> attempt.release() == null || attempt.release().open() ? null
+                        : "the release \"" + attempt.release().title() + "\" has gone live already; approve for an open release");
+
+        static final Policy APPROVAL_NAMES_THE_RELEASE_ITEM = Policy.of("approvalNamesTheReleaseItem", CONFLICT,
+                attempt -> attempt.release() == null || attempt.release().hasTheArticle()
+                        && attempt.release().itemVersion().equals(attempt.requestedVersion())
+                        && attempt.release().itemHash().equals(attempt.requestedHash()) ? null
+                        : !attempt.release().hasTheArticle()
+                        ? "the article is not an item of the release \"" + attempt.release().title() + "\"; add it first"
+                        : "the release \"" + attempt.release().title() + "\" has version " + attempt.release().itemVersion()
+                        + " of the article as its item; put the version under review into the release first");
+
+        static final Policy AWAITS_THE_RELEASE = Policy.of("articleAwaitsTheRelease", CONFLICT,
+                attempt -> attempt.awaitingRelease() ? null : "the article is not approved for the release");
 
         static final Policy NAMES_THE_PUBLISHED_VERSION_AND_HASH = Policy.of("reconfirmationNamesThePublishedVersion", CONFLICT,
                 attempt -> attempt.requestedVersion() != null && attempt.requestedVersion().equals(attempt.publishedVersion())

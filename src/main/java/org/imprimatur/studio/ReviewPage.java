@@ -189,7 +189,7 @@ public class ReviewPage {
         // Ticked findings go as the API's acceptedFindings: whether each is current and has a reason is the workflow's rule.
         ReviewConfirmation review = new ReviewConfirmation(scope, "change".equals(scope) ? null : confirmed,
                 StudioChecks.accepted(acceptFinding, findingPlace, findingReason));
-        return act(id, typed, () -> approving.approve(id, version, contentHash, when, review, user.actor()));
+        return act(id, typed, () -> approving.approve(id, version, contentHash, when, review, null, user.actor()));
     }
 
     /** Each source's answer by its key; a row left unanswered is left out, so the rules name it as missing. */

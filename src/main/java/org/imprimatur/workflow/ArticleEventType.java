@@ -12,7 +12,11 @@ import java.util.Optional;
  */
 public enum ArticleEventType {
     SUBMITTED, WITHDRAWN, CHANGES_REQUESTED, APPROVED, SCHEDULED, PUBLISHED, RETRACTED, RECONFIRMED,
-    REVIEW_DUE_SOON, REVIEW_OVERDUE;
+    REVIEW_DUE_SOON, REVIEW_OVERDUE,
+    /** A release went live: one event for all its articles, after each one's {@code published}. */
+    RELEASE_PUBLISHED,
+    /** A release was reverted: one event after each article's own. */
+    RELEASE_REVERTED;
 
     public static final String CLOUD_EVENT_PREFIX = "org.imprimatur.article.";
 
@@ -24,6 +28,11 @@ public enum ArticleEventType {
     @JsonValue
     public String cloudEventType() {
         return CLOUD_EVENT_PREFIX + wireName();
+    }
+
+    /** The events about a release rather than one article: they carry no article id or slug. */
+    public boolean aboutARelease() {
+        return this == RELEASE_PUBLISHED || this == RELEASE_REVERTED;
     }
 
     public static Optional<ArticleEventType> fromWireName(String name) {

@@ -62,7 +62,7 @@ public class DemoArticleSeeder {
             java.util.Map<String, String> evidence = new java.util.TreeMap<>();
             submitted.citations().forEach(citation -> evidence.put(citation.key(), org.imprimatur.rules.EvidenceConfirmation.CURRENT));
             approving.approve(id, submitted.version(), submitted.contentHash(), null,
-                    new ReviewConfirmation("full", evidence, java.util.List.of()), reviewer);
+                    new ReviewConfirmation("full", evidence, java.util.List.of()), null, reviewer);
             LOG.infof("Published the demo article /api/v1/articles/%s", content.slug());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

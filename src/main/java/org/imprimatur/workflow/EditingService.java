@@ -119,7 +119,8 @@ public class EditingService {
         }
         Instant now = Timestamps.now(clock);
         WorkflowState to = WorkflowGate.require(Attempt.of(action, actor)
-                .article(article.state, article.latestVersion, latest.contentHash(), article.publishedVersion).at(now).build());
+                .article(article.state, article.latestVersion, latest.contentHash(), article.publishedVersion)
+                .awaitingRelease(article.awaitsRelease != null).at(now).build());
         WorkflowState from = article.state;
         int versionNo = article.latestVersion + 1;
         ContentOrigins origins = ContentOrigins.carry(source.content(article.slug), source.origins(), content, versionNo);
@@ -131,6 +132,8 @@ public class EditingService {
         article.reviewIntervalMonths = content.reviewIntervalMonths();
         article.changedAt = now;
         article.submittedAt = null;
+        // A newer version takes the article out of its release's ready set until approved for it again.
+        article.awaitsRelease = null;
         auditTrail.record(article.id, actor, action, from, to, version.versionNo, content.changeNote(), now);
         return ArticleViews.written(article, version, warnings(content), actor);
     }

@@ -21,6 +21,21 @@ public class GoingLive {
         version(at.article(), at.latest().versionNo, at.now());
     }
 
+    /**
+     * Makes each article's named version live from {@code at}, all in the caller's transaction and with
+     * the statements of one publication (a release, docs/releases.md).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void versions(java.util.Map<Article, Integer> versionNos, Instant at) {
+        java.util.List<PublicationHistory.Publication> batch = new java.util.ArrayList<>();
+        versionNos.forEach((article, versionNo) -> {
+            article.publishedVersion = versionNo;
+            article.retractionReason = null;
+            batch.add(new PublicationHistory.Publication(article.id, article.slug, versionNo, at));
+        });
+        publications.goLive(batch);
+    }
+
     /** Makes {@code versionNo} of the article live from {@code at}; its approval record must exist (V6's trigger). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void version(Article article, int versionNo, Instant at) {

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -50,6 +51,30 @@ public class Outbox {
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("reviewDue", dueOn.toString());
         return insert(type, facts, dueOn, extra, true);
+    }
+
+    /**
+     * An event about a release as a whole (docs/releases.md): it names no single article; its data
+     * carries the release and every article it moved, after each article's own event.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void appendForRelease(ArticleEventType type, UUID releaseId, String title, List<Map<String, Object>> articles,
+                                 Instant occurredAt) {
+        if (!type.aboutARelease()) {
+            throw new IllegalArgumentException(type + " is about one article");
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("releaseId", releaseId.toString());
+        data.put("title", title);
+        data.put("occurredAt", occurredAt.toString());
+        data.put("articles", articles);
+        entityManager.createNativeQuery(
+                        "INSERT INTO outbox_events (event_id, type, occurred_at, data) VALUES (?1, ?2, ?3, CAST(?4 AS jsonb))")
+                .setParameter(1, UUID.randomUUID())
+                .setParameter(2, type.wireName())
+                .setParameter(3, occurredAt.atOffset(ZoneOffset.UTC))
+                .setParameter(4, json(data))
+                .executeUpdate();
     }
 
     private boolean insert(ArticleEventType type, EventFacts facts, LocalDate dueOn, Map<String, Object> extra,

@@ -51,7 +51,7 @@ public class Reconfirming implements WorkflowStep {
         WorkflowState to = WorkflowGate.require(attempt);
         Transition transition = at.enter(to, actor);
         ReviewRecord record = ReviewRecords.persist(at, ReviewRecord.Kind.RECONFIRMATION, ReviewScope.FULL, evidence,
-                List.of(), Map.of(), actor, attempt.reviewerScope());
+                List.of(), Map.of(), actor, attempt.reviewerScope(), null);
         // The live version stays, but its review block and provenance change: every replica reads them again.
         publications.reviewChanged(at.article().slug);
         recorder.record(new WorkflowEvent.ArticleReconfirmed(transition, ReviewRecords.describe(record),

@@ -28,11 +28,12 @@ final class ReviewRecords {
     }
 
     /**
-     * @param findings the current findings of the version by place, to keep each accepted one's sentence
+     * @param findings  the current findings of the version by place, to keep each accepted one's sentence
+     * @param releaseId the release an approval is for, or null
      */
     static ReviewRecord persist(ArticleAtHand at, ReviewRecord.Kind kind, ReviewScope scope, Map<String, String> evidence,
                                 List<AcceptedFinding> accepted, Map<AcceptedFinding.Place, String> findings, Actor reviewer,
-                                ReviewerScope reviewerScope) {
+                                ReviewerScope reviewerScope, UUID releaseId) {
         ReviewRecord record = new ReviewRecord();
         record.id = UUID.randomUUID();
         record.articleId = at.article().id;
@@ -70,6 +71,7 @@ final class ReviewRecords {
         inForce.put("languages", reviewerScope.languages());
         record.reviewerScope = inForce;
         record.createdAt = at.now();
+        record.releaseId = releaseId;
         record.persist();
         return record;
     }

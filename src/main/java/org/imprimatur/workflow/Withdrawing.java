@@ -31,10 +31,13 @@ public class Withdrawing implements WorkflowStep {
         ArticleAtHand at = ArticleAtHand.locked(articleId, clock);
         WorkflowState to = WorkflowGate.require(prospect(at, actor));
         Instant cancelled = at.article().publishAt;
+        java.util.UUID release = at.article().awaitsRelease;
         Transition transition = at.enter(to, actor);
         at.article().submittedAt = null;
         at.article().publishAt = null;
-        recorder.record(new WorkflowEvent.ArticleWithdrawn(transition, cancelled));
+        // Withdrawn, the article leaves its release's ready set until approved for it again (docs/releases.md).
+        at.article().awaitsRelease = null;
+        recorder.record(new WorkflowEvent.ArticleWithdrawn(transition, cancelled, release));
         return ArticleViews.saved(at.article(), at.latest(), List.of());
     }
 

@@ -6,6 +6,7 @@ import org.imprimatur.rules.WorkflowAction;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -68,8 +69,11 @@ public sealed interface WorkflowEvent {
         }
     }
 
-    /** @param cancelledPublication the scheduled publication the withdrawal cancelled, or null */
-    record ArticleWithdrawn(Transition transition, Instant cancelledPublication) implements WorkflowEvent {
+    /**
+     * @param cancelledPublication the scheduled publication the withdrawal cancelled, or null
+     * @param cancelledRelease     the release whose approval the withdrawal cancelled, or null
+     */
+    record ArticleWithdrawn(Transition transition, Instant cancelledPublication, UUID cancelledRelease) implements WorkflowEvent {
         public WorkflowAction action() {
             return WorkflowAction.WITHDRAW;
         }
@@ -80,7 +84,8 @@ public sealed interface WorkflowEvent {
 
         @Override
         public String auditComment() {
-            return cancelledPublication == null ? null : "Cancelled the publication scheduled for " + cancelledPublication;
+            return cancelledRelease != null ? "Cancelled the approval for the release " + cancelledRelease
+                    : cancelledPublication == null ? null : "Cancelled the publication scheduled for " + cancelledPublication;
         }
     }
 
@@ -109,16 +114,20 @@ public sealed interface WorkflowEvent {
      * @param review    what the review certified: its scope, the sources confirmed, the findings accepted
      * @param standing  where the reviewer's role and credentials came from, in words, or null
      */
-    record ArticleApproved(Transition transition, Instant publishAt, String review, String standing) implements WorkflowEvent {
+    record ArticleApproved(Transition transition, Instant publishAt, UUID releaseId, String releaseTitle, String review,
+                           String standing) implements WorkflowEvent {
         public WorkflowAction action() {
             return WorkflowAction.APPROVE;
         }
 
         public boolean wentLive() {
-            return publishAt == null;
+            return publishAt == null && releaseId == null;
         }
 
         public List<Announcement> announcements(String liveUrl) {
+            if (releaseId != null) {
+                return List.of(announce(ArticleEventType.APPROVED, transition, Map.of("releaseId", releaseId.toString())));
+            }
             return List.of(announce(ArticleEventType.APPROVED, transition, Map.of()), wentLive()
                     ? published(transition, liveUrl)
                     : announce(ArticleEventType.SCHEDULED, transition, Map.of("publishAt", publishAt.toString())));
@@ -126,7 +135,9 @@ public sealed interface WorkflowEvent {
 
         @Override
         public String auditComment() {
-            return withStanding(joined(review, wentLive() ? null : "Scheduled to go live at " + publishAt), standing);
+            String waits = releaseId != null ? "Approved for the release \"" + releaseTitle + "\" (" + releaseId
+                    + "); goes live with it" : wentLive() ? null : "Scheduled to go live at " + publishAt;
+            return withStanding(joined(review, waits), standing);
         }
     }
 
@@ -166,6 +177,63 @@ public sealed interface WorkflowEvent {
         @Override
         public int auditedVersion() {
             return version;
+        }
+    }
+
+    /** An item's approved version that went live with its release (docs/releases.md). */
+    record PublishedWithRelease(Transition transition, UUID releaseId, String title) implements WorkflowEvent {
+        public WorkflowAction action() {
+            return WorkflowAction.PUBLISH_RELEASE;
+        }
+
+        public List<Announcement> announcements(String liveUrl) {
+            return List.of(announce(ArticleEventType.PUBLISHED, transition, Map.of("url", liveUrl,
+                    "releaseId", releaseId.toString())));
+        }
+
+        @Override
+        public String auditComment() {
+            return "Went live with the release \"" + title + "\" (" + releaseId + ")";
+        }
+    }
+
+    /**
+     * An item of a reverted release: the version live before it is live again ({@code restored}, with
+     * its hash), or, when the article was new in the release (restored null), nothing is.
+     */
+    record RevertedWithRelease(Transition transition, UUID releaseId, String title, int reverted,
+                               String revertedHash, Integer restored, String restoredHash) implements WorkflowEvent {
+        public WorkflowAction action() {
+            return WorkflowAction.REVERT_RELEASE;
+        }
+
+        public List<Announcement> announcements(String liveUrl) {
+            Transition t = transition;
+            return restored != null
+                    ? List.of(new Announcement(ArticleEventType.PUBLISHED, new Outbox.EventFacts(t.articleId(), t.slug(),
+                    restored, restoredHash, t.to().name(), t.at()), Map.of("url", liveUrl, "releaseId", releaseId.toString())))
+                    : List.of(new Announcement(ArticleEventType.RETRACTED, new Outbox.EventFacts(t.articleId(), t.slug(),
+                    reverted, revertedHash, t.to().name(), t.at()), Map.of("reason", reason(title), "releaseId",
+                    releaseId.toString())));
+        }
+
+        /** What readers are told of an article that was new in a reverted release. */
+        static String reason(String title) {
+            return "Taken off with the revert of the release \"" + title + "\"";
+        }
+
+        @Override
+        public String auditComment() {
+            return restored != null
+                    ? "Reverted with the release \"" + title + "\" (" + releaseId + "): version " + restored
+                    + " is live again in place of version " + reverted
+                    : "Reverted with the release \"" + title + "\" (" + releaseId + "): version " + reverted
+                    + " was taken off; the article was new in the release";
+        }
+
+        @Override
+        public int auditedVersion() {
+            return restored != null ? restored : reverted;
         }
     }
 

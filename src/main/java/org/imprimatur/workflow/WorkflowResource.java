@@ -75,7 +75,9 @@ public class WorkflowResource {
                                          description = "full when nothing is live; otherwise change when omitted") String scope,
                                  @Schema(nullable = true, description = "citation key → current or replace; every key of the version, for a full review")
                                  Map<String, String> evidence,
-                                 @Schema(nullable = true) List<AcceptedFinding> acceptedFindings) {
+                                 @Schema(nullable = true) List<AcceptedFinding> acceptedFindings,
+                                 @Schema(nullable = true, description = "the open release to approve for: the version then "
+                                         + "waits for the release instead of going live (docs/releases.md)") UUID release) {
     }
 
     /** A reconfirmation: the live version and hash, and every source of it confirmed as current. */
@@ -116,15 +118,18 @@ public class WorkflowResource {
 
     @POST
     @Path("/approve")
-    @Operation(summary = "Approve the exact version and hash under review: publish now, or at publishAt",
+    @Operation(summary = "Approve the exact version and hash under review: publish now, at publishAt, or with a release",
             description = "A full review confirms every source and sets new review dates; a change approval keeps the "
-                    + "dates of the last full review. With nothing live, the approval is a full review.")
+                    + "dates of the last full review. With nothing live, the approval is a full review. With release, "
+                    + "the version is approved for that release and goes live with it (docs/releases.md).")
     @APIResponse(responseCode = "422", description = "A change approval of a first publication, a source left unconfirmed "
-            + "or marked replace, or an accepted finding that is not current or has no reason; errors name each")
+            + "or marked replace, an accepted finding that is not current or has no reason, an unknown release, or a "
+            + "release with a publishAt; errors name each")
     public Response approve(@PathParam("id") UUID id, ApproveRequest request) {
-        ApproveRequest body = request == null ? new ApproveRequest(null, null, null, null, null, null) : request;
+        ApproveRequest body = request == null ? new ApproveRequest(null, null, null, null, null, null, null) : request;
         return EditorialResponses.withETag(approving.approve(id, body.version(), body.contentHash(), body.publishAt(),
-                new ReviewConfirmation(body.scope(), body.evidence(), body.acceptedFindings()), currentActor.get()));
+                new ReviewConfirmation(body.scope(), body.evidence(), body.acceptedFindings()), body.release(),
+                currentActor.get()));
     }
 
     @POST

@@ -94,6 +94,42 @@ class WebhooksTest {
         new com.standardwebhooks.Webhook(secret).verify(event.body(), event.headers());
     }
 
+    /** docs/releases.md: each article's published, then one release-published naming them, about no single article. */
+    @Test
+    void aReleaseIsAnnouncedArticleByArticleThenAsAWhole() throws Exception {
+        subscribe(List.of("org.imprimatur.article.published", "org.imprimatur.article.release-published"));
+        String slug = Fixtures.uniqueSlug("hooked-release");
+        String id = Api.createdId(Fixtures.article(slug));
+        Workflow.submit("editor", id).then().statusCode(200);
+        String release = Api.as("editor").body(Map.of("title", "Hooked")).post("/api/v1/editorial/releases")
+                .then().statusCode(201).extract().path("id");
+        Response latest = Api.latest(id);
+        Object version = latest.path("version");
+        Object hash = latest.path("contentHash");
+        Api.as("editor").body(Map.of("version", version, "contentHash", hash))
+                .put("/api/v1/editorial/releases/" + release + "/items/" + id).then().statusCode(200);
+        Api.as("reviewer").body(Map.of("version", version, "contentHash", hash,
+                "scope", "full", "evidence", Workflow.allCurrent(latest), "release", release))
+                .post(Api.ARTICLES + "/" + id + "/approve").then().statusCode(200);
+        Api.as("reviewer").post("/api/v1/editorial/releases/" + release + "/publish").then().statusCode(200);
+
+        WebhookReceiver.Received whole = receiver.await(r -> r.body().contains("release-published"), Duration.ofSeconds(5));
+        JsonNode releaseEvent = JSON.readTree(whole.body());
+        assertTrue(releaseEvent.path("subject").isMissingNode(), releaseEvent.toString());
+        assertEquals(release, releaseEvent.path("data").path("releaseId").asText());
+        assertEquals(slug, releaseEvent.path("data").path("articles").path(0).path("slug").asText());
+        List<String> types = new java.util.ArrayList<>();
+        for (WebhookReceiver.Received received : receiver.received()) {
+            JsonNode event = JSON.readTree(received.body());
+            if (event.path("subject").asText().equals(slug) || event.path("type").asText().endsWith("release-published")) {
+                types.add(event.path("type").asText());
+            }
+        }
+        assertEquals(List.of("org.imprimatur.article.published", "org.imprimatur.article.release-published"), types);
+        deliveryLog().then().body("items.type", org.hamcrest.Matchers.hasItem("org.imprimatur.article.release-published"))
+                .body("items.find { it.type == 'org.imprimatur.article.release-published' }.slug", org.hamcrest.Matchers.nullValue());
+    }
+
     /**
      * Security finding 8 (docs/integration.md, "Target addresses"): the name is resolved once and
      * the request goes to that answer. {@code rebinding.test} exists in no DNS, and any later

@@ -51,6 +51,25 @@ class ReviewPageTest {
         assertEquals("IN_REVIEW", Api.latest(id).path("state"));
     }
 
+    /** docs/releases.md: an article approved for a release says it waits for it, not a time it does not have. */
+    @Test
+    void anArticleApprovedForAReleaseSaysItWaitsForIt() {
+        String id = submitted();
+        String release = Api.as("editor").body(Map.of("title", "Studio release")).post("/api/v1/editorial/releases")
+                .then().statusCode(201).extract().path("id");
+        io.restassured.response.Response latest = Api.latest(id);
+        Object version = latest.path("version");
+        Object hash = latest.path("contentHash");
+        Api.as("editor").body(Map.of("version", version, "contentHash", hash))
+                .put("/api/v1/editorial/releases/" + release + "/items/" + id).then().statusCode(200);
+        Api.as("reviewer").body(Map.of("version", version, "contentHash", hash, "scope", "full",
+                "evidence", Workflow.allCurrent(latest), "release", release)).post(Api.ARTICLES + "/" + id + "/approve")
+                .then().statusCode(200);
+        StudioForms.signedIn("reviewer2").get("/studio/articles/" + id + "/review").then().statusCode(200)
+                .body(containsString("id=\"awaits-release\">Approved, waiting for release " + release))
+                .body(org.hamcrest.Matchers.not(containsString("goes live at")));
+    }
+
     /** The rule asks for at least one comment; one on a single section is one, in the studio as in the API. */
     @Test
     void aCommentOnOneSectionIsEnoughToSendBack() {

@@ -34,7 +34,7 @@ class WorkflowEventTest {
     @Test
     void anApprovalThatGoesLiveAtOnceIsAnnouncedAsApprovedThenPublishedWithItsAddress() {
         var approved = new WorkflowEvent.ArticleApproved(transition(WorkflowState.IN_REVIEW, WorkflowState.PUBLISHED), null,
-                null, "reviewer role granted by admin on 2026-11-30");
+                null, null, null, "reviewer role granted by admin on 2026-11-30");
         assertEquals(List.of("approved", "published"), types(approved));
         assertEquals(Map.of("url", URL), approved.announcements(URL).get(1).extra());
         assertEquals("PUBLISHED", approved.announcements(URL).get(0).facts().state());
@@ -44,7 +44,7 @@ class WorkflowEventTest {
 
     @Test
     void aScheduledApprovalIsAnnouncedAsApprovedThenScheduledForItsInstant() {
-        var approved = new WorkflowEvent.ArticleApproved(transition(WorkflowState.IN_REVIEW, WorkflowState.APPROVED), LATER, null, null);
+        var approved = new WorkflowEvent.ArticleApproved(transition(WorkflowState.IN_REVIEW, WorkflowState.APPROVED), LATER, null, null, null, null);
         assertEquals(List.of("approved", "scheduled"), types(approved));
         assertEquals(Map.of("publishAt", LATER.toString()), approved.announcements(URL).get(1).extra());
         assertEquals("Scheduled to go live at " + LATER, approved.auditComment());
@@ -52,7 +52,7 @@ class WorkflowEventTest {
 
     @Test
     void theReviewComesFirstThenTheSchedulingSentenceThenTheStanding() {
-        var approved = new WorkflowEvent.ArticleApproved(transition(WorkflowState.IN_REVIEW, WorkflowState.APPROVED), LATER,
+        var approved = new WorkflowEvent.ArticleApproved(transition(WorkflowState.IN_REVIEW, WorkflowState.APPROVED), LATER, null, null,
                 "Full review; sources confirmed current: lee-2021", "credentials \"MD\" set by admin on 2026-12-01");
         assertEquals("Full review; sources confirmed current: lee-2021. Scheduled to go live at " + LATER
                 + ". Credentials \"MD\" set by admin on 2026-12-01", approved.auditComment());
@@ -82,9 +82,9 @@ class WorkflowEventTest {
 
     @Test
     void aWithdrawalSaysWhichPublicationItCancelledIfAny() {
-        assertNull(new WorkflowEvent.ArticleWithdrawn(transition(WorkflowState.IN_REVIEW, WorkflowState.DRAFT), null).auditComment());
+        assertNull(new WorkflowEvent.ArticleWithdrawn(transition(WorkflowState.IN_REVIEW, WorkflowState.DRAFT), null, null).auditComment());
         assertEquals("Cancelled the publication scheduled for " + LATER,
-                new WorkflowEvent.ArticleWithdrawn(transition(WorkflowState.APPROVED, WorkflowState.DRAFT), LATER).auditComment());
+                new WorkflowEvent.ArticleWithdrawn(transition(WorkflowState.APPROVED, WorkflowState.DRAFT), LATER, null).auditComment());
     }
 
     @Test

@@ -23,7 +23,9 @@ public record ArticleView(UUID id, String slug, String title, String summary, St
                           @JsonInclude(JsonInclude.Include.NON_EMPTY) @Schema(extensions = @Extension(name = ApiDescriptionFilter.OMITTED_WHEN_EMPTY, value = "true")) List<FieldError> warnings,
                           @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(extensions = @Extension(name = ApiDescriptionFilter.OMITTED_WHEN_EMPTY, value = "true")) List<VersionComment> comments,
                           @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(extensions = @Extension(name = ApiDescriptionFilter.OMITTED_WHEN_EMPTY, value = "true")) String retractionReason,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(extensions = @Extension(name = ApiDescriptionFilter.OMITTED_WHEN_EMPTY, value = "true")) String diffAgainstPublished) {
+                          @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(extensions = @Extension(name = ApiDescriptionFilter.OMITTED_WHEN_EMPTY, value = "true")) String diffAgainstPublished,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(extensions = @Extension(name = ApiDescriptionFilter.OMITTED_WHEN_EMPTY, value = "true"),
+                                  description = "for a translation: the source version this version renders (docs/translations.md)") TranslationOf translationOf) {
 
     /** Staff as the editorial API names them. */
     public record Person(UUID id, String name, String credentials) {

@@ -82,7 +82,7 @@ public class ArticleViews {
                 version.createdAt, version.basedOn,
                 ReviewRecord.newestOf(article.id).map(ReviewRecord::toBlock).orElse(null),
                 warnings.isEmpty() ? null : warnings, comments, article.retractionReason,
-                diffAgainstPublished(article, version));
+                diffAgainstPublished(article, version), version.translationOf());
     }
 
     /** A version under review links reviewers to what changed since the live version. */

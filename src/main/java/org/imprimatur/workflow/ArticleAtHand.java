@@ -38,6 +38,7 @@ record ArticleAtHand(Article article, ArticleVersion latest, Instant now) {
         return Attempt.of(action, actor)
                 .article(article.state, article.latestVersion, latest.contentHash, article.publishedVersion)
                 .subject(article.specialty, latest.language)
+                .translation(article.isTranslation())
                 .at(now);
     }
 

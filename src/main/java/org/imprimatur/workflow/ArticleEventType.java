@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public enum ArticleEventType {
     SUBMITTED, WITHDRAWN, CHANGES_REQUESTED, APPROVED, SCHEDULED, PUBLISHED, RETRACTED, RECONFIRMED,
-    REVIEW_DUE_SOON, REVIEW_OVERDUE;
+    REVIEW_DUE_SOON, REVIEW_OVERDUE, TRANSLATION_OUTDATED;
 
     public static final String CLOUD_EVENT_PREFIX = "org.imprimatur.article.";
 

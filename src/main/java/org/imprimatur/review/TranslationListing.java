@@ -1,7 +1,9 @@
 package org.imprimatur.review;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.imprimatur.infrastructure.NativeRows;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.imprimatur.article.Article;
 import org.imprimatur.article.ArticleLookup;
@@ -22,6 +24,17 @@ import java.util.UUID;
 @ApplicationScoped
 public class TranslationListing {
 
+    private final EntityManager entityManager;
+
+    public TranslationListing(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** A live translation that its source has left behind, as the desk shows it to editors. */
+    public record OutdatedTranslation(UUID id, String slug, String title, String language, UUID sourceId, String sourceTitle,
+                                      int translatedVersion, int sourceVersion) {
+    }
+
     /** One translation of the source, as the source's editors see it. */
     public record TranslationLine(UUID id, String slug, String language, WorkflowState state, int latestVersion,
                                   @Schema(nullable = true) Integer publishedVersion, TranslationStatus status,
@@ -39,6 +52,23 @@ public class TranslationListing {
         Article source = ArticleLookup.article(sourceId);
         List<Article> translations = Article.list("translationOf = ?1 order by translationLanguage", source.id);
         return translations.stream().map(translation -> line(source, translation)).toList();
+    }
+
+    /** Every live translation whose source has published a newer version than it renders, by slug. */
+    @Transactional
+    public List<OutdatedTranslation> outdated() {
+        return NativeRows.select(entityManager, """
+                        SELECT t.id, t.slug, tv.title, t.translation_language AS language, s.id AS sourceId, sv.title AS sourceTitle,
+                               tv.translated_from_version AS translatedVersion, s.published_version AS sourceVersion
+                        FROM articles t
+                        JOIN article_versions tv ON tv.article_id = t.id AND tv.version_no = t.published_version
+                        JOIN articles s ON s.id = t.translation_of
+                        JOIN article_versions sv ON sv.article_id = s.id AND sv.version_no = s.published_version
+                        WHERE t.translation_of IS NOT NULL AND tv.translated_from_version < s.published_version
+                        ORDER BY t.slug""", OutdatedTranslation.class)
+                .getResultList().stream()
+                .filter(row -> TranslationRules.status(row.translatedVersion(), row.sourceVersion(), false) == TranslationStatus.OUTDATED)
+                .toList();
     }
 
     /** Where one translation stands against its source. */

@@ -14,6 +14,9 @@ import org.imprimatur.infrastructure.CanonicalJson;
 import org.imprimatur.infrastructure.Timestamps;
 import org.imprimatur.article.ReviewRecord;
 import org.imprimatur.workflow.PublicationHistory;
+import org.imprimatur.rules.TranslationRules;
+import org.imprimatur.rules.TranslationStatus;
+import org.imprimatur.rules.WorkflowState;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -134,7 +137,8 @@ public class DeliveryRepository {
         if (version.isEmpty()) {
             return Optional.empty();
         }
-        PublishedArticle published = toPublished(article.slug, version.get(), publishedAt, review.orElse(null), allowed);
+        PublishedArticle published = toPublished(article.slug, version.get(), publishedAt, review.orElse(null), allowed)
+                .translating(translation(article, version.get(), asOf, historic));
         Instant reviewedAt = review.map(r -> r.createdAt).orElse(publishedAt);
         Rendition.Live rendered = render(published, version.get().contentHash,
                 reviewedAt.isAfter(publishedAt) ? reviewedAt : publishedAt);
@@ -167,7 +171,25 @@ public class DeliveryRepository {
                 content.citations().stream().map(c -> new PublishedArticle.PublishedCitation(c.key(), c.kind(), c.title(),
                         c.authors(), c.container(), c.year(), c.doi(), c.pmid(), c.url(), c.accessedOn())).toList(),
                 review == null ? null : new PublishedArticle.Review(review.lastReviewedOn, review.nextReviewDue,
-                        new PublishedArticle.Reviewer(review.reviewerName, review.reviewerCredentials)));
+                        new PublishedArticle.Reviewer(review.reviewerName, review.reviewerCredentials)), null, null);
+    }
+
+    /** What a translation says of its source (docs/translations.md, "Outdated stays honest"); null for any other article. */
+    private Translation translation(Article article, ArticleVersion version, Instant asOf, boolean historic) {
+        if (!article.isTranslation() || version.translatedFromVersion == null) {
+            return null;
+        }
+        Article source = Article.findById(article.translationOf);
+        // At a past instant, what was live then; now, whether the source stands retracted.
+        Integer sourceLive = publications.periodAt(source.id, asOf).map(PublicationHistory.LivePeriod::versionNo).orElse(null);
+        boolean retracted = !historic && source.state == WorkflowState.RETRACTED;
+        TranslationStatus status = TranslationRules.status(version.translatedFromVersion, sourceLive, retracted);
+        return new Translation(status, new PublishedArticle.Translated(source.slug, version.translatedFromVersion,
+                version.translatedFromHash, sourceLive));
+    }
+
+    /** A translation's status and source, as delivery shows them. */
+    record Translation(TranslationStatus status, PublishedArticle.Translated of) {
     }
 
     /**
@@ -187,7 +209,8 @@ public class DeliveryRepository {
         Instant publishedAt = firstLive == null ? version.createdAt : Timestamps.fromColumn(firstLive);
         ReviewRecord review = ReviewRecord.<ReviewRecord>find("articleId = ?1 and versionNo = ?2 order by createdAt desc",
                 articleId, versionNo).firstResult();
-        PublishedArticle published = toPublished(article.slug, version, publishedAt, review, allowed);
+        PublishedArticle published = toPublished(article.slug, version, publishedAt, review, allowed)
+                .translating(translation(article, version, clock.instant(), false));
         return render(published, version.contentHash, review == null ? publishedAt : review.createdAt);
     }
 

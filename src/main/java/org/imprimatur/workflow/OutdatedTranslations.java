@@ -30,6 +30,13 @@ public class OutdatedTranslations {
         this.publicUrl = publicUrl;
     }
 
+    /** The source was retracted: its live translations now say so in delivery. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void sourceRetracted(Article source) {
+        List<Article> translations = Article.list("translationOf = ?1 and publishedVersion is not null", source.id);
+        translations.forEach(translation -> publications.sourceChanged(translation.slug));
+    }
+
     /** The source went live in {@code nowLive} after {@code beforeLive} (null when nothing was live). */
     @Transactional(Transactional.TxType.MANDATORY)
     void sourceWentLive(Article source, Integer beforeLive, int nowLive, Instant at) {
@@ -37,6 +44,8 @@ public class OutdatedTranslations {
         for (Article translation : translations) {
             ArticleVersion live = ArticleVersion.find(translation.id, translation.publishedVersion).orElseThrow();
             if (!TranslationRules.becomesOutdated(live.translatedFromVersion, beforeLive, nowLive)) {
+                // Delivery shows the source's live version beside the one translated.
+                publications.sourceChanged(translation.slug);
                 continue;
             }
             Map<String, Object> extra = new LinkedHashMap<>();

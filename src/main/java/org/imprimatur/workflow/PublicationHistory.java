@@ -218,6 +218,15 @@ public class PublicationHistory {
     }
 
     /**
+     * What a live translation says of its source changed (docs/translations.md): what is served of
+     * it is stale here and on every replica from the commit on.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void sourceChanged(String translationSlug) {
+        notifyReplicas(translationSlug);
+    }
+
+    /**
      * The live version's review changed without a new live version (a reconfirmation): what is
      * served of it is stale here and on every replica from the commit on.
      */

@@ -21,7 +21,9 @@ import java.util.Map;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -66,6 +68,11 @@ class TranslationOutdatedTest {
         String spanishReviewer = TranslationApiTest.reviewerReading(List.of("es"));
         TranslationApiTest.approve(spanishReviewer, id).then().statusCode(200).body("state", equalTo("PUBLISHED"));
         TranslationApiTest.translations(sourceId).then().body("[0].status", equalTo("current"));
+        RestAssured.get("/api/v1/articles/" + slug).then().statusCode(200).body("language", equalTo("es"))
+                .body("translationStatus", equalTo("current")).body("translationOf.slug", equalTo(source.get("slug")))
+                .body("translationOf.version", equalTo(1)).body("translationOf.sourceLiveVersion", equalTo(1));
+        RestAssured.get("/api/v1/articles/" + source.get("slug")).then().statusCode(200)
+                .body("$", not(hasKey("translationStatus"))).body("$", not(hasKey("translationOf")));
         String feedBefore = RestAssured.get("/api/v1/changes?limit=100").then().statusCode(200).extract().path("next");
 
         // The source changes its diet section and publishes version 2.
@@ -80,6 +87,10 @@ class TranslationOutdatedTest {
         TranslationApiTest.translations(sourceId).then().statusCode(200)
                 .body("[0].status", equalTo("outdated")).body("[0].translationOf.version", equalTo(1))
                 .body("[0].sourceVersion", equalTo(2)).body("[0].changedSections", equalTo(List.of("diet")));
+        // Outdated stays live, and says so, on this replica's cache too.
+        RestAssured.get("/api/v1/articles/" + slug).then().statusCode(200).body("version", equalTo(2))
+                .body("translationStatus", equalTo("outdated"))
+                .body("translationOf.version", equalTo(1)).body("translationOf.sourceLiveVersion", equalTo(2));
         WebhookReceiver.Received event = receiver.await(r -> r.body().contains(slug), Duration.ofSeconds(5));
         JsonNode cloudEvent = JSON.readTree(event.body());
         assertEquals("org.imprimatur.article.translation-outdated", cloudEvent.path("type").asText());
@@ -112,6 +123,8 @@ class TranslationOutdatedTest {
         Workflow.approve("reviewer", sourceId).then().statusCode(200);
         assertEquals(1, outdatedEvents(id));
         TranslationApiTest.translations(sourceId).then().body("[0].changedSections", equalTo(List.of("intro")));
+        RestAssured.get("/api/v1/articles/" + slug).then().statusCode(200).body("translationStatus", equalTo("outdated"))
+                .body("translationOf.sourceLiveVersion", equalTo(3));
 
         // The translator updates to the source's live version 3; once approved the translation is current.
         Api.save("editor", id, Api.etag(id), TranslationApiTest.inSpanish(source, 3)).then().statusCode(200)
@@ -124,6 +137,14 @@ class TranslationOutdatedTest {
                 .body("[0].changedSections", equalTo(List.of()));
         StudioForms.signedIn("editor").get("/studio").then().statusCode(200)
                 .body(not(containsString("href=\"/studio/articles/" + id + "/edit\"")));
+        RestAssured.get("/api/v1/articles/" + slug).then().statusCode(200).body("translationStatus", equalTo("current"))
+                .body("translationOf.version", equalTo(3)).body("translationOf.sourceLiveVersion", equalTo(3));
+
+        // A retracted source leaves its translation live, saying so.
+        Workflow.retract("reviewer", sourceId, "A dose was wrong").then().statusCode(200);
+        RestAssured.get("/api/v1/articles/" + slug).then().statusCode(200).body("translationStatus", equalTo("source-retracted"))
+                .body("translationOf.sourceLiveVersion", nullValue());
+        TranslationApiTest.translations(sourceId).then().body("[0].status", equalTo("source-retracted"));
         assertEquals(1, outdatedEvents(id));
     }
 }

@@ -11,6 +11,7 @@ import org.imprimatur.article.ArticleVersion;
 import org.imprimatur.article.CitationMarkers;
 import org.imprimatur.article.ImageSources;
 import org.imprimatur.infrastructure.CanonicalJson;
+import org.imprimatur.infrastructure.PublicUrl;
 import org.imprimatur.infrastructure.Timestamps;
 import org.imprimatur.article.ReviewRecord;
 import org.imprimatur.workflow.PublicationHistory;
@@ -44,9 +45,17 @@ public class DeliveryRepository {
 
     private final Clock clock;
     private final Publisher publisher;
+    private final PublicUrl publicUrl;
 
     public DeliveryRepository(EntityManager entityManager, ObjectMapper mapper, PublicationHistory publications,
                               ImageSources images, Clock clock, DeliverySettings settings, Publisher publisher) {
+        this(entityManager, mapper, publications, images, clock, settings, publisher, null);
+    }
+
+    @jakarta.inject.Inject
+    public DeliveryRepository(EntityManager entityManager, ObjectMapper mapper, PublicationHistory publications,
+                              ImageSources images, Clock clock, DeliverySettings settings, Publisher publisher, PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
         this.clock = clock;
         this.publisher = publisher;
         this.history = com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
@@ -138,7 +147,7 @@ public class DeliveryRepository {
             return Optional.empty();
         }
         PublishedArticle published = toPublished(article.slug, version.get(), publishedAt, review.orElse(null), allowed)
-                .translating(translation(article, version.get(), asOf, historic));
+                .translating(translation(article, version.get(), asOf, historic), alternates(article, asOf));
         Instant reviewedAt = review.map(r -> r.createdAt).orElse(publishedAt);
         Rendition.Live rendered = render(published, version.get().contentHash,
                 reviewedAt.isAfter(publishedAt) ? reviewedAt : publishedAt);
@@ -171,7 +180,7 @@ public class DeliveryRepository {
                 content.citations().stream().map(c -> new PublishedArticle.PublishedCitation(c.key(), c.kind(), c.title(),
                         c.authors(), c.container(), c.year(), c.doi(), c.pmid(), c.url(), c.accessedOn())).toList(),
                 review == null ? null : new PublishedArticle.Review(review.lastReviewedOn, review.nextReviewDue,
-                        new PublishedArticle.Reviewer(review.reviewerName, review.reviewerCredentials)), null, null);
+                        new PublishedArticle.Reviewer(review.reviewerName, review.reviewerCredentials)), null, null, List.of());
     }
 
     /** What a translation says of its source (docs/translations.md, "Outdated stays honest"); null for any other article. */
@@ -184,8 +193,21 @@ public class DeliveryRepository {
         Integer sourceLive = publications.periodAt(source.id, asOf).map(PublicationHistory.LivePeriod::versionNo).orElse(null);
         boolean retracted = !historic && source.state == WorkflowState.RETRACTED;
         TranslationStatus status = TranslationRules.status(version.translatedFromVersion, sourceLive, retracted);
-        return new Translation(status, new PublishedArticle.Translated(source.slug, version.translatedFromVersion,
+        return new Translation(status, new PublishedArticle.Translated(source.slug, url(source.slug), version.translatedFromVersion,
                 version.translatedFromHash, sourceLive));
+    }
+
+    /** The article's translations that were live at {@code asOf}, by language. */
+    private List<PublishedArticle.Alternate> alternates(Article article, Instant asOf) {
+        List<Article> translations = Article.list("translationOf = ?1 order by translationLanguage", article.id);
+        return translations.stream().filter(translation -> publications.periodAt(translation.id, asOf).isPresent())
+                .map(translation -> new PublishedArticle.Alternate(translation.translationLanguage, translation.slug,
+                        url(translation.slug))).toList();
+    }
+
+    private String url(String slug) {
+        String path = "/api/v1/articles/" + slug;
+        return publicUrl == null ? path : publicUrl.of(path);
     }
 
     /** A translation's status and source, as delivery shows them. */
@@ -210,7 +232,7 @@ public class DeliveryRepository {
         ReviewRecord review = ReviewRecord.<ReviewRecord>find("articleId = ?1 and versionNo = ?2 order by createdAt desc",
                 articleId, versionNo).firstResult();
         PublishedArticle published = toPublished(article.slug, version, publishedAt, review, allowed)
-                .translating(translation(article, version, clock.instant(), false));
+                .translating(translation(article, version, clock.instant(), false), alternates(article, clock.instant()));
         return render(published, version.contentHash, review == null ? publishedAt : review.createdAt);
     }
 

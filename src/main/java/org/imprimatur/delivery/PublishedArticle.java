@@ -27,12 +27,24 @@ public record PublishedArticle(String slug, String title, String summary, String
                                @JsonInclude(JsonInclude.Include.NON_NULL)
                                @Schema(extensions = @Extension(name = ApiDescriptionFilter.OMITTED_WHEN_EMPTY, value = "true"),
                                        description = "for a translation only: the source version it renders, beside the source's live version")
-                               Translated translationOf) {
+                               Translated translationOf,
+                               @JsonInclude(JsonInclude.Include.NON_EMPTY)
+                               @Schema(extensions = @Extension(name = ApiDescriptionFilter.OMITTED_WHEN_EMPTY, value = "true"),
+                                       description = "the article's translations live at the same instant, by language")
+                               List<Alternate> translations) {
 
-    /** The same article with what it says as a translation; {@code translation} null for an article that is none. */
-    PublishedArticle translating(DeliveryRepository.Translation translation) {
-        return translation == null ? this : new PublishedArticle(slug, title, summary, language, tags, audience, disclosures,
-                authorCredentials, version, publishedAt, sections, citations, review, translation.status(), translation.of());
+    /** A live translation of this article. */
+    public record Alternate(String language, String slug, String url) {
+    }
+
+    /**
+     * The same article with what it says as a translation ({@code translation} null for an article
+     * that is none) and its live translations.
+     */
+    PublishedArticle translating(DeliveryRepository.Translation translation, List<Alternate> alternates) {
+        return new PublishedArticle(slug, title, summary, language, tags, audience, disclosures, authorCredentials, version,
+                publishedAt, sections, citations, review, translation == null ? null : translation.status(),
+                translation == null ? null : translation.of(), alternates);
     }
 
     /**
@@ -40,7 +52,7 @@ public record PublishedArticle(String slug, String title, String summary, String
      * of the source live at the same instant (null when none is).
      */
     @Schema(name = "PublishedTranslationOf")
-    public record Translated(String slug, int version, String contentHash, @Schema(nullable = true) Integer sourceLiveVersion) {
+    public record Translated(String slug, String url, int version, String contentHash, @Schema(nullable = true) Integer sourceLiveVersion) {
     }
 
     public record PublishedSection(String key, String heading, @Schema(nullable = true) HealthAspect aspect, String body, String html) {

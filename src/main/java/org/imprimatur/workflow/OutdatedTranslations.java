@@ -30,22 +30,34 @@ public class OutdatedTranslations {
         this.publicUrl = publicUrl;
     }
 
-    /** The source was retracted: its live translations now say so in delivery. */
+    /**
+     * The article was retracted: its live translations now say so in delivery, and a translation's
+     * source no longer lists it.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    void sourceRetracted(Article source) {
-        List<Article> translations = Article.list("translationOf = ?1 and publishedVersion is not null", source.id);
-        translations.forEach(translation -> publications.sourceChanged(translation.slug));
+    void retracted(Article article) {
+        List<Article> translations = Article.list("translationOf = ?1 and publishedVersion is not null", article.id);
+        translations.forEach(translation -> publications.translationLinksChanged(translation.slug));
+        sourceOf(article);
+    }
+
+    /** A translation went live or was retracted: its source lists its live translations. */
+    private void sourceOf(Article article) {
+        if (article.isTranslation()) {
+            publications.translationLinksChanged(Article.<Article>findById(article.translationOf).slug);
+        }
     }
 
     /** The source went live in {@code nowLive} after {@code beforeLive} (null when nothing was live). */
     @Transactional(Transactional.TxType.MANDATORY)
     void sourceWentLive(Article source, Integer beforeLive, int nowLive, Instant at) {
+        sourceOf(source);
         List<Article> translations = Article.list("translationOf = ?1 and publishedVersion is not null", source.id);
         for (Article translation : translations) {
             ArticleVersion live = ArticleVersion.find(translation.id, translation.publishedVersion).orElseThrow();
             if (!TranslationRules.becomesOutdated(live.translatedFromVersion, beforeLive, nowLive)) {
                 // Delivery shows the source's live version beside the one translated.
-                publications.sourceChanged(translation.slug);
+                publications.translationLinksChanged(translation.slug);
                 continue;
             }
             Map<String, Object> extra = new LinkedHashMap<>();

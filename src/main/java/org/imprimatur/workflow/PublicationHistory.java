@@ -218,12 +218,12 @@ public class PublicationHistory {
     }
 
     /**
-     * What a live translation says of its source changed (docs/translations.md): what is served of
-     * it is stale here and on every replica from the commit on.
+     * What an article says of its source or its translations changed (docs/translations.md): what
+     * is served of it is stale here and on every replica from the commit on.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void sourceChanged(String translationSlug) {
-        notifyReplicas(translationSlug);
+    public void translationLinksChanged(String slug) {
+        notifyReplicas(slug);
     }
 
     /**

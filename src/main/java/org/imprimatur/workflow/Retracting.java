@@ -50,7 +50,7 @@ public class Retracting implements WorkflowStep {
         at.article().publishedVersion = null;
         at.article().retractionReason = reason.strip();
         publications.takeOffline(at.article().id, at.article().slug, at.now());
-        outdatedTranslations.sourceRetracted(at.article());
+        outdatedTranslations.retracted(at.article());
         String retractedHash = ArticleVersion.find(at.article().id, retracted).map(version -> version.contentHash).orElse(null);
         recorder.record(new WorkflowEvent.ArticleRetracted(transition, retracted, retractedHash, reason.strip()));
         return ArticleViews.saved(at.article(), at.latest(), List.of());

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
@@ -72,7 +73,14 @@ class TranslationOutdatedTest {
                 .body("translationStatus", equalTo("current")).body("translationOf.slug", equalTo(source.get("slug")))
                 .body("translationOf.version", equalTo(1)).body("translationOf.sourceLiveVersion", equalTo(1));
         RestAssured.get("/api/v1/articles/" + source.get("slug")).then().statusCode(200)
-                .body("$", not(hasKey("translationStatus"))).body("$", not(hasKey("translationOf")));
+                .body("$", not(hasKey("translationStatus"))).body("$", not(hasKey("translationOf")))
+                .body("translations.language", equalTo(List.of("es"))).body("translations.slug", equalTo(List.of(slug)))
+                .body("translations[0].url", endsWith("/api/v1/articles/" + slug));
+        RestAssured.given().accept("application/ld+json").get("/api/v1/articles/" + slug).then().statusCode(200)
+                .body("inLanguage", equalTo("es")).body("translationOfWork.url", endsWith("/api/v1/articles/" + source.get("slug")));
+        RestAssured.given().accept("application/ld+json").get("/api/v1/articles/" + source.get("slug")).then().statusCode(200)
+                .body("workTranslation.inLanguage", equalTo(List.of("es")))
+                .body("workTranslation[0].url", endsWith("/api/v1/articles/" + slug));
         String feedBefore = RestAssured.get("/api/v1/changes?limit=100").then().statusCode(200).extract().path("next");
 
         // The source changes its diet section and publishes version 2.

@@ -197,6 +197,28 @@ public class DeliveryRepository {
                 version.translatedFromHash, sourceLive));
     }
 
+    /**
+     * The slug of the article that {@code slug}'s family — its source and the source's translations —
+     * serves in {@code language} (docs/translations.md, "Choosing a language"): the live one found by
+     * RFC 4647 lookup; {@code slug} itself when it names no article; empty when no live one matches.
+     */
+    @Transactional
+    public Optional<String> inLanguage(String slug, String language) {
+        Optional<Article> found = Article.findBySlug(slug);
+        if (found.isEmpty()) {
+            return Optional.of(slug);
+        }
+        Article article = found.get();
+        Article source = article.isTranslation() ? Article.findById(article.translationOf) : article;
+        Map<String, String> slugs = new LinkedHashMap<>();
+        if (source.publishedVersion != null) {
+            ArticleVersion.find(source.id, source.publishedVersion).ifPresent(live -> slugs.put(live.language, source.slug));
+        }
+        List<Article> translations = Article.list("translationOf = ?1 and publishedVersion is not null", source.id);
+        translations.forEach(translation -> slugs.putIfAbsent(translation.translationLanguage, translation.slug));
+        return TranslationRules.lookup(language, slugs.keySet()).map(slugs::get);
+    }
+
     /** The article's translations that were live at {@code asOf}, by language. */
     private List<PublishedArticle.Alternate> alternates(Article article, Instant asOf) {
         List<Article> translations = Article.list("translationOf = ?1 order by translationLanguage", article.id);

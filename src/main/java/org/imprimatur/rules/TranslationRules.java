@@ -69,6 +69,29 @@ public final class TranslationRules {
     }
 
     /**
+     * RFC 4647 lookup of one language range among the tags an article is served in: the range
+     * itself, then with its last subtag dropped, and so on ({@code es-MX} finds {@code es-MX}, else
+     * {@code es}), ignoring case; empty when none matches.
+     */
+    public static Optional<String> lookup(String range, java.util.Collection<String> tags) {
+        String candidate = range.toLowerCase(Locale.ROOT);
+        while (!candidate.isEmpty()) {
+            for (String tag : tags) {
+                if (tag.toLowerCase(Locale.ROOT).equals(candidate)) {
+                    return Optional.of(tag);
+                }
+            }
+            int cut = candidate.lastIndexOf('-');
+            candidate = cut < 0 ? "" : candidate.substring(0, cut);
+            // A single-letter subtag (an extension's singleton) never ends a range (RFC 4647, 3.4).
+            if (candidate.length() > 1 && candidate.charAt(candidate.length() - 2) == '-') {
+                candidate = candidate.substring(0, candidate.length() - 2);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * Where a translation stands.
      *
      * @param liveTranslates   the source version the translation's live version renders; null when none is live

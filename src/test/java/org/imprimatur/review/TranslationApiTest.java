@@ -247,6 +247,30 @@ class TranslationApiTest {
     }
 
     @Test
+    void langChoosesAmongTheSourceAndItsLiveTranslations() {
+        Map<String, Object> source = Fixtures.article(Fixtures.uniqueSlug("choose"));
+        String sourceSlug = (String) source.get("slug");
+        String sourceId = Workflow.published(source);
+        String slug = Fixtures.uniqueSlug("elegir");
+        String id = translate(sourceId, "es", slug).then().statusCode(201).extract().path("id");
+        translate(sourceId, "fr", Fixtures.uniqueSlug("choisir")).then().statusCode(201);
+        // Not live yet: not served in Spanish.
+        RestAssured.get("/api/v1/articles/" + sourceSlug + "?lang=es").then().statusCode(404).contentType("application/problem+json");
+        Workflow.submit("editor", id).then().statusCode(200);
+        approve(reviewerReading(List.of("es")), id).then().statusCode(200);
+
+        RestAssured.get("/api/v1/articles/" + sourceSlug + "?lang=es").then().statusCode(200)
+                .body("slug", equalTo(slug)).body("language", equalTo("es"));
+        RestAssured.get("/api/v1/articles/" + sourceSlug + "?lang=es-MX").then().statusCode(200).body("slug", equalTo(slug));
+        RestAssured.get("/api/v1/articles/" + slug + "?lang=EN").then().statusCode(200).body("slug", equalTo(sourceSlug));
+        RestAssured.get("/api/v1/articles/" + slug + "?lang=es").then().statusCode(200).body("slug", equalTo(slug));
+        RestAssured.get("/api/v1/articles/" + slug).then().statusCode(200).body("slug", equalTo(slug));
+        RestAssured.get("/api/v1/articles/" + sourceSlug + "?lang=fr").then().statusCode(404).contentType("application/problem+json");
+        RestAssured.get("/api/v1/articles/" + sourceSlug + "?lang=e$").then().statusCode(400).contentType("application/problem+json");
+        RestAssured.get("/api/v1/articles/no-such-article-here?lang=es").then().statusCode(404);
+    }
+
+    @Test
     void theDatabaseRefusesTranslationsThatBreakTheRules() {
         Map<String, Object> source = Fixtures.article(Fixtures.uniqueSlug("database"));
         String sourceId = Api.createdId(source);

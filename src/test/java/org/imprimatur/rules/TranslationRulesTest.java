@@ -83,6 +83,17 @@ class TranslationRulesTest {
     }
 
     @Test
+    void lookupDropsSubtagsFromTheEndUntilATagMatches() {
+        List<String> tags = List.of("en", "es", "pt-BR");
+        assertEquals(Optional.of("es"), TranslationRules.lookup("es-MX", tags));
+        assertEquals(Optional.of("es"), TranslationRules.lookup("ES", tags));
+        assertEquals(Optional.of("pt-BR"), TranslationRules.lookup("pt-br", tags));
+        assertEquals(Optional.empty(), TranslationRules.lookup("pt", tags), "a range does not match a longer tag");
+        assertEquals(Optional.of("en"), TranslationRules.lookup("en-GB-x-a", tags));
+        assertEquals(Optional.empty(), TranslationRules.lookup("fr", tags));
+    }
+
+    @Test
     void approvingATranslationNamesItAsOne() {
         ReviewerScope english = new ReviewerScope(new TreeSet<>(), List.of("en"));
         Attempt.Builder approval = Attempt.of(WorkflowAction.APPROVE, REVIEWER).article(WorkflowState.IN_REVIEW, 1, HASH, null)

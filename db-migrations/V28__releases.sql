@@ -153,7 +153,7 @@ ALTER TABLE audit_events ADD CONSTRAINT audit_events_action_check CHECK (action 
 ALTER TABLE outbox_events DROP CONSTRAINT outbox_events_type_check;
 ALTER TABLE outbox_events ADD CONSTRAINT outbox_events_type_check CHECK (type IN ('submitted', 'withdrawn',
     'changes-requested', 'approved', 'scheduled', 'published', 'retracted', 'reconfirmed', 'review-due-soon',
-    'review-overdue', 'release-published', 'release-reverted'));
+    'review-overdue', 'translation-outdated', 'release-published', 'release-reverted'));
 ALTER TABLE outbox_events ALTER COLUMN article_id DROP NOT NULL;
 ALTER TABLE outbox_events ALTER COLUMN slug DROP NOT NULL;
 ALTER TABLE outbox_events ADD CONSTRAINT outbox_events_release_events_name_no_article

@@ -115,7 +115,7 @@ class GeneratedClientIT {
         ApiClient jsonReader = publicClient();
         jsonReader.setRequestInterceptor(request -> request.setHeader("Accept", "application/json"));
         DeliveryPublicApi delivery = new DeliveryPublicApi(jsonReader);
-        PublishedArticle live = delivery.article(slug, null, null);
+        PublishedArticle live = delivery.article(slug, null, null, null);
         assertEquals(2, live.getVersion());
         assertEquals(HealthAspect.OVERVIEW, live.getSections().get(0).getAspect());
         assertNotNull(live.getReview());

@@ -50,10 +50,20 @@ public class Article extends PanacheEntityBase {
     /** The open release the article is approved for and waits for (docs/releases.md), or null. */
     @Column(name = "awaits_release")
     public UUID awaitsRelease;
+    /** The article this one translates, or null for an article written in its own right (docs/translations.md). */
+    @Column(name = "translation_of")
+    public UUID translationOf;
+    /** The language of a translation, a BCP 47 tag; null when {@link #translationOf} is. */
+    @Column(name = "translation_language")
+    public String translationLanguage;
 
     /** Reads the article and locks its row until the transaction ends, serializing its changes. */
     public static Optional<Article> findForUpdate(UUID id) {
         return Optional.ofNullable(findById(id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    public boolean isTranslation() {
+        return translationOf != null;
     }
 
     public static Optional<Article> findBySlug(String slug) {

@@ -30,6 +30,12 @@ public record ArticleContent(String slug, String title, String summary, String l
                 reviewIntervalMonths, changeNote, sections, citations);
     }
 
+    /** This content as the first draft of its translation into {@code tag}: the same text for the translator to overwrite. */
+    public ArticleContent asTranslation(String newSlug, String tag, String note) {
+        return new ArticleContent(newSlug, title, summary, tag, tags, audience, disclosures, authorCredentials,
+                reviewIntervalMonths, note, sections, citations);
+    }
+
     public ArticleContent withChangeNote(String note) {
         return new ArticleContent(slug, title, summary, language, tags, audience, disclosures, authorCredentials,
                 reviewIntervalMonths, note, sections, citations);

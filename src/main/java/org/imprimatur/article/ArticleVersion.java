@@ -71,6 +71,13 @@ public class ArticleVersion extends PanacheEntityBase {
     /** The version that set the current review interval. */
     @Column(name = "review_interval_origin_version")
     public int reviewIntervalOriginVersion;
+    /** For a version of a translation, the source article, version and content hash it renders; null otherwise. */
+    @Column(name = "translated_from_article")
+    public UUID translatedFromArticle;
+    @Column(name = "translated_from_version")
+    public Integer translatedFromVersion;
+    @Column(name = "translated_from_hash")
+    public String translatedFromHash;
     /** Section key → the version that took that section out, for sections this version lacks. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "removed_sections")
@@ -129,6 +136,20 @@ public class ArticleVersion extends PanacheEntityBase {
         content.citations().forEach(citation -> version.citations.add(
                 CitationRow.of(citation, origins.citations().get(citation.key()))));
         return version;
+    }
+
+    /** The source version this version of a translation renders, or null for a version of no translation. */
+    public TranslationOf translationOf() {
+        return translatedFromArticle == null ? null
+                : new TranslationOf(translatedFromArticle, translatedFromVersion, translatedFromHash);
+    }
+
+    /** Records that this version renders {@code source}; null for a version of no translation. */
+    public ArticleVersion translating(TranslationOf source) {
+        translatedFromArticle = source == null ? null : source.articleId();
+        translatedFromVersion = source == null ? null : source.version();
+        translatedFromHash = source == null ? null : source.contentHash();
+        return this;
     }
 
     /** Which version wrote each part of this one. */

@@ -25,7 +25,9 @@ public record ArticleView(UUID id, String slug, String title, String summary, St
                           @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(extensions = @Extension(name = ApiDescriptionFilter.OMITTED_WHEN_EMPTY, value = "true")) String retractionReason,
                           @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(extensions = @Extension(name = ApiDescriptionFilter.OMITTED_WHEN_EMPTY, value = "true")) String diffAgainstPublished,
                           @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(extensions = @Extension(name = ApiDescriptionFilter.OMITTED_WHEN_EMPTY, value = "true"),
-                                  description = "the open release the article is approved for and waits for (docs/releases.md)") java.util.UUID awaitsRelease) {
+                                  description = "the open release the article is approved for and waits for (docs/releases.md)") java.util.UUID awaitsRelease,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(extensions = @Extension(name = ApiDescriptionFilter.OMITTED_WHEN_EMPTY, value = "true"),
+                                  description = "for a translation: the source version this version renders (docs/translations.md)") TranslationOf translationOf) {
 
     /** Staff as the editorial API names them. */
     public record Person(UUID id, String name, String credentials) {

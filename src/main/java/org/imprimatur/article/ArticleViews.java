@@ -83,7 +83,8 @@ public class ArticleViews {
                 ReviewRecord.newestOf(article.id).map(ReviewRecord::toBlock).orElse(null),
                 warnings.isEmpty() ? null : warnings, comments, article.retractionReason,
                 diffAgainstPublished(article, version),
-                version.versionNo == article.latestVersion ? article.awaitsRelease : null);
+                version.versionNo == article.latestVersion ? article.awaitsRelease : null,
+                version.translationOf());
     }
 
     /** A version under review links reviewers to what changed since the live version. */

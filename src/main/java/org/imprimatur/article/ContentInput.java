@@ -14,20 +14,36 @@ import java.util.List;
  * client sends a response back as a request, so an editor can never write review dates.
  */
 @JsonIgnoreProperties(value = {"id", "version", "state", "publishedVersion", "contentHash", "author",
-        "createdAt", "basedOn", "review", "warnings", "etag", "comments", "links"})
+        "createdAt", "basedOn", "review", "warnings", "etag", "comments", "links", "translationOf"})
 public record ContentInput(String slug, String title, String summary, String language, List<String> tags,
                            @Schema(implementation = Audience.class, nullable = true, description = "whom the version is written for; patients when absent") String audience,
                            String disclosures, String authorCredentials, Integer reviewIntervalMonths, String changeNote, List<SectionInput> sections,
                            List<CitationInput> citations,
                            @Schema(nullable = true, description = "the specialty whose reviewer the article needs, from GET /api/v1/specialties;"
-                                   + " on create absent or empty for any reviewer; on save absent keeps the article's, empty removes it") String specialty) {
+                                   + " on create absent or empty for any reviewer; on save absent keeps the article's, empty removes it") String specialty,
+                           @Schema(nullable = true, description = "for a translation: the number of the source version this version renders;"
+                                   + " absent keeps the one the newest version renders; never an older one (docs/translations.md)") Integer translatedFrom) {
+
+    /** Content as sent before translations: a save of it keeps the source version the translation renders. */
+    public ContentInput(String slug, String title, String summary, String language, List<String> tags, String audience,
+                        String disclosures, String authorCredentials, Integer reviewIntervalMonths, String changeNote,
+                        List<SectionInput> sections, List<CitationInput> citations, String specialty) {
+        this(slug, title, summary, language, tags, audience, disclosures, authorCredentials, reviewIntervalMonths, changeNote,
+                sections, citations, specialty, null);
+    }
+
+    /** The same content in {@code tag}, the language a translation is written in. */
+    public ContentInput inLanguage(String tag) {
+        return new ContentInput(slug, title, summary, tag, tags, audience, disclosures, authorCredentials, reviewIntervalMonths,
+                changeNote, sections, citations, specialty, translatedFrom);
+    }
 
     /** Content as sent before articles had a specialty: a save of it keeps the article's. */
     public ContentInput(String slug, String title, String summary, String language, List<String> tags, String audience,
                         String disclosures, String authorCredentials, Integer reviewIntervalMonths, String changeNote,
                         List<SectionInput> sections, List<CitationInput> citations) {
         this(slug, title, summary, language, tags, audience, disclosures, authorCredentials, reviewIntervalMonths, changeNote,
-                sections, citations, null);
+                sections, citations, null, null);
     }
 
     /** A section as sent; {@code aspect} is one of {@link HealthAspect}'s names, or absent. */

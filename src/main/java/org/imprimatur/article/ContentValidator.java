@@ -90,6 +90,24 @@ public final class ContentValidator {
                 authorCredentials.strip(), interval, changeNote, sections, citations);
     }
 
+    /** Whether {@code tag} is a BCP 47 language tag of the shape versions store. */
+    public static boolean isLanguageTag(String tag) {
+        return tag != null && tag.length() <= 35 && LANGUAGE.matcher(tag).matches();
+    }
+
+    /**
+     * The slug and language of a new translation, by the rules every article's slug and every
+     * version's language follow (docs/translations.md); both are required.
+     */
+    public static List<FieldError> slugAndLanguage(String slug, String language) {
+        Errors errors = new Errors();
+        checkSlug(errors, "slug", text(slug), 3, 120);
+        if (language != null && !isLanguageTag(language)) {
+            errors.add("language", "must be a BCP 47 language tag such as en or en-GB");
+        }
+        return errors.list;
+    }
+
     /** Rules that a draft may break but a version submitted for review may not. */
     public static List<FieldError> reviewBlockers(ArticleContent content) {
         return danglingMarkers(content, markersBySection(content));

@@ -4,14 +4,15 @@ import java.util.UUID;
 
 /**
  * What a new version needs to know of the version it follows or restores: its number and ETag
- * hash, its content (without the article's slug) and which versions wrote its parts.
+ * hash, its content (without the article's slug), which versions wrote its parts and, for a
+ * translation, the source version it renders (null otherwise).
  */
 public record VersionSnapshot(UUID articleId, int versionNo, String contentHash, ArticleContent content,
-                              ContentOrigins origins) {
+                              ContentOrigins origins, TranslationOf translationOf) {
 
     static VersionSnapshot of(ArticleVersion version) {
         return new VersionSnapshot(version.articleId, version.versionNo, version.contentHash, version.content(null),
-                version.origins());
+                version.origins(), version.translationOf());
     }
 
     /** The content with the article's slug, as the version's readers see it. */

@@ -11,9 +11,13 @@ import org.imprimatur.article.ArticleVersion;
 import org.imprimatur.article.CitationMarkers;
 import org.imprimatur.article.ImageSources;
 import org.imprimatur.infrastructure.CanonicalJson;
+import org.imprimatur.infrastructure.PublicUrl;
 import org.imprimatur.infrastructure.Timestamps;
 import org.imprimatur.article.ReviewRecord;
 import org.imprimatur.workflow.PublicationHistory;
+import org.imprimatur.rules.TranslationRules;
+import org.imprimatur.rules.TranslationStatus;
+import org.imprimatur.rules.WorkflowState;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -41,9 +45,17 @@ public class DeliveryRepository {
 
     private final Clock clock;
     private final Publisher publisher;
+    private final PublicUrl publicUrl;
 
     public DeliveryRepository(EntityManager entityManager, ObjectMapper mapper, PublicationHistory publications,
                               ImageSources images, Clock clock, DeliverySettings settings, Publisher publisher) {
+        this(entityManager, mapper, publications, images, clock, settings, publisher, null);
+    }
+
+    @jakarta.inject.Inject
+    public DeliveryRepository(EntityManager entityManager, ObjectMapper mapper, PublicationHistory publications,
+                              ImageSources images, Clock clock, DeliverySettings settings, Publisher publisher, PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
         this.clock = clock;
         this.publisher = publisher;
         this.history = com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
@@ -134,7 +146,8 @@ public class DeliveryRepository {
         if (version.isEmpty()) {
             return Optional.empty();
         }
-        PublishedArticle published = toPublished(article.slug, version.get(), publishedAt, review.orElse(null), allowed);
+        PublishedArticle published = toPublished(article.slug, version.get(), publishedAt, review.orElse(null), allowed)
+                .translating(translation(article, version.get(), asOf, historic), alternates(article, asOf));
         Instant reviewedAt = review.map(r -> r.createdAt).orElse(publishedAt);
         Rendition.Live rendered = render(published, version.get().contentHash,
                 reviewedAt.isAfter(publishedAt) ? reviewedAt : publishedAt);
@@ -167,7 +180,60 @@ public class DeliveryRepository {
                 content.citations().stream().map(c -> new PublishedArticle.PublishedCitation(c.key(), c.kind(), c.title(),
                         c.authors(), c.container(), c.year(), c.doi(), c.pmid(), c.url(), c.accessedOn())).toList(),
                 review == null ? null : new PublishedArticle.Review(review.lastReviewedOn, review.nextReviewDue,
-                        new PublishedArticle.Reviewer(review.reviewerName, review.reviewerCredentials)));
+                        new PublishedArticle.Reviewer(review.reviewerName, review.reviewerCredentials)), null, null, List.of());
+    }
+
+    /** What a translation says of its source (docs/translations.md, "Outdated stays honest"); null for any other article. */
+    private Translation translation(Article article, ArticleVersion version, Instant asOf, boolean historic) {
+        if (!article.isTranslation() || version.translatedFromVersion == null) {
+            return null;
+        }
+        Article source = Article.findById(article.translationOf);
+        // At a past instant, what was live then; now, whether the source stands retracted.
+        Integer sourceLive = publications.periodAt(source.id, asOf).map(PublicationHistory.LivePeriod::versionNo).orElse(null);
+        boolean retracted = !historic && source.state == WorkflowState.RETRACTED;
+        TranslationStatus status = TranslationRules.status(version.translatedFromVersion, sourceLive, retracted);
+        return new Translation(status, new PublishedArticle.Translated(source.slug, url(source.slug), version.translatedFromVersion,
+                version.translatedFromHash, sourceLive));
+    }
+
+    /**
+     * The slug of the article that {@code slug}'s family — its source and the source's translations —
+     * serves in {@code language} (docs/translations.md, "Choosing a language"): the live one found by
+     * RFC 4647 lookup; {@code slug} itself when it names no article; empty when no live one matches.
+     */
+    @Transactional
+    public Optional<String> inLanguage(String slug, String language) {
+        Optional<Article> found = Article.findBySlug(slug);
+        if (found.isEmpty()) {
+            return Optional.of(slug);
+        }
+        Article article = found.get();
+        Article source = article.isTranslation() ? Article.findById(article.translationOf) : article;
+        Map<String, String> slugs = new LinkedHashMap<>();
+        if (source.publishedVersion != null) {
+            ArticleVersion.find(source.id, source.publishedVersion).ifPresent(live -> slugs.put(live.language, source.slug));
+        }
+        List<Article> translations = Article.list("translationOf = ?1 and publishedVersion is not null", source.id);
+        translations.forEach(translation -> slugs.putIfAbsent(translation.translationLanguage, translation.slug));
+        return TranslationRules.lookup(language, slugs.keySet()).map(slugs::get);
+    }
+
+    /** The article's translations that were live at {@code asOf}, by language. */
+    private List<PublishedArticle.Alternate> alternates(Article article, Instant asOf) {
+        List<Article> translations = Article.list("translationOf = ?1 order by translationLanguage", article.id);
+        return translations.stream().filter(translation -> publications.periodAt(translation.id, asOf).isPresent())
+                .map(translation -> new PublishedArticle.Alternate(translation.translationLanguage, translation.slug,
+                        url(translation.slug))).toList();
+    }
+
+    private String url(String slug) {
+        String path = "/api/v1/articles/" + slug;
+        return publicUrl == null ? path : publicUrl.of(path);
+    }
+
+    /** A translation's status and source, as delivery shows them. */
+    record Translation(TranslationStatus status, PublishedArticle.Translated of) {
     }
 
     /**
@@ -187,7 +253,8 @@ public class DeliveryRepository {
         Instant publishedAt = firstLive == null ? version.createdAt : Timestamps.fromColumn(firstLive);
         ReviewRecord review = ReviewRecord.<ReviewRecord>find("articleId = ?1 and versionNo = ?2 order by createdAt desc",
                 articleId, versionNo).firstResult();
-        PublishedArticle published = toPublished(article.slug, version, publishedAt, review, allowed);
+        PublishedArticle published = toPublished(article.slug, version, publishedAt, review, allowed)
+                .translating(translation(article, version, clock.instant(), false), alternates(article, clock.instant()));
         return render(published, version.contentHash, review == null ? publishedAt : review.createdAt);
     }
 

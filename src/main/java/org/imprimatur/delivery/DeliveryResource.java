@@ -79,7 +79,7 @@ public class DeliveryResource {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublishedArticle.class)),
                     @Content(mediaType = JSON_LD, schema = @Schema(type = SchemaType.OBJECT, additionalProperties = Schema.True.class,
                             description = "A schema.org MedicalWebPage"))})
-    @APIResponse(responseCode = "400", description = "at is not an RFC 3339 instant between the years 1 and 9999")
+    @APIResponse(responseCode = "400", description = "at is not an RFC 3339 instant between the years 1 and 9999, or lang is no BCP 47 tag")
     @APIResponse(responseCode = "304", description = "If-None-Match names the current representation",
             headers = {@Header(name = HttpHeaders.ETAG, ref = HttpHeaders.ETAG),
                     @Header(name = HttpHeaders.LAST_MODIFIED, ref = HttpHeaders.LAST_MODIFIED),
@@ -87,13 +87,24 @@ public class DeliveryResource {
                     @Header(name = HttpHeaders.VARY, ref = HttpHeaders.VARY),
                     @Header(name = ApiDescriptionFilter.AGE, ref = ApiDescriptionFilter.AGE),
                     @Header(name = ApiDescriptionFilter.CACHE_STATUS, ref = ApiDescriptionFilter.CACHE_STATUS)})
-    @APIResponse(responseCode = "404", description = "Unknown, never published, or nothing was live at that instant")
+    @APIResponse(responseCode = "404", description = "Unknown, never published, nothing was live at that instant, or not live in the language asked for")
     @APIResponse(responseCode = "410", description = "Retracted, with the reason; with ?at=, also any version whose time live ended in a retraction")
     public Uni<Response> article(@PathParam("slug") String slug,
                                  @QueryParam("at") @Parameter(description = "An instant (RFC 3339): the version live then",
                                          schema = @Schema(type = SchemaType.STRING, format = "date-time")) String at,
+                                 @QueryParam("lang") @Parameter(description = "A BCP 47 language tag: the article in that language,"
+                                         + " itself or one of its source's live translations, by RFC 4647 lookup (docs/translations.md)") String lang,
                                  @HeaderParam(HttpHeaders.ACCEPT) String accept,
                                  @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        if (lang != null && !lang.isEmpty()) {
+            if (!org.imprimatur.article.ContentValidator.isLanguageTag(lang)) {
+                throw org.imprimatur.infrastructure.ProblemException.badRequest("lang must be a BCP 47 language tag such as es or es-MX.");
+            }
+            return blocking(() -> repository.inLanguage(slug, lang)).flatMap(chosen -> chosen
+                    .map(other -> article(other, at, null, accept, ifNoneMatch))
+                    .orElseGet(() -> Uni.createFrom().item(ProblemMappers.respond(Problem.of(404, "not-found", "Not found",
+                            slug + " is not published in " + lang + ".")))));
+        }
         boolean jsonLd = LiveHeaders.negotiate(accept) == LiveHeaders.Representation.JSON_LD;
         if (at != null) {
             Instant instant = parseInstant(at);

@@ -49,6 +49,13 @@ public final class JsonLd {
         if (!article.tags().isEmpty()) {
             page.put("keywords", String.join(", ", article.tags()));
         }
+        if (article.translationOf() != null) {
+            page.put("translationOfWork", Map.of("@type", "MedicalWebPage", "url", article.translationOf().url()));
+        }
+        if (article.translations() != null && !article.translations().isEmpty()) {
+            page.put("workTranslation", article.translations().stream().map(translation -> Map.of("@type", "MedicalWebPage",
+                    "url", translation.url(), "inLanguage", translation.language())).toList());
+        }
         page.put("citation", article.citations().stream().map(JsonLd::citation).toList());
         page.put("hasPart", article.sections().stream().map(JsonLd::part).toList());
         return page;

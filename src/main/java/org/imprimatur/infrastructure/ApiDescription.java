@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "Editorial: workflow", description = "Submitting, reviewing, publishing and retracting"),
                 @Tag(name = "Editorial: releases", description = "Several approved versions that go live together, or not at all"),
                 @Tag(name = "Editorial: review", description = "The review queue, due reviews and diffs"),
+                @Tag(name = "Editorial: translations", description = "Translations of an article, each reviewed on its own and tied to the source version it renders"),
                 @Tag(name = "Editorial: audit", description = "Each article's hash-chained audit trail"),
                 @Tag(name = "Audit checkpoints", description = "Signed heads of every audit chain, for outsiders to keep"),
                 @Tag(name = "Accounts", description = "Staff accounts, their roles and their recorded changes (admins)"),

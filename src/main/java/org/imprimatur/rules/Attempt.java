@@ -34,6 +34,7 @@ import java.util.UUID;
  * @param acceptedFindings   findings the reviewer accepts, each with a reason
  * @param specialty          the article's specialty, or null when any reviewer may review it
  * @param language           the language tag of the version the action is about, or null when none is
+ * @param translation        whether the article is a translation of another (docs/translations.md)
  * @param reviewerScope      the acting reviewer's specialties and languages; null when not read, which
  *                           allows no article with a specialty or a language to be certified
  * @param release            the release an approval is for, or null when it is not for one
@@ -45,7 +46,7 @@ public record Attempt(WorkflowAction action, Actor actor, WorkflowState state, I
                       List<FieldError> reviewBlockers, Integer requestedVersion, String requestedHash,
                       Instant publishAt, List<ReviewComment> comments, String reason, ReviewScope scope,
                       Set<String> citationKeys, Map<String, String> evidence, Set<AcceptedFinding.Place> currentFindings,
-                      List<AcceptedFinding> acceptedFindings, String specialty, String language,
+                      List<AcceptedFinding> acceptedFindings, String specialty, String language, boolean translation,
                       ReviewerScope reviewerScope, ReleaseSlot release, boolean awaitingRelease, Instant now) {
 
     /**
@@ -95,6 +96,7 @@ public record Attempt(WorkflowAction action, Actor actor, WorkflowState state, I
         private List<AcceptedFinding> acceptedFindings = List.of();
         private String specialty;
         private String language;
+        private boolean translation;
         private ReviewerScope reviewerScope;
         private ReleaseSlot release;
         private boolean awaitingRelease;
@@ -179,6 +181,12 @@ public record Attempt(WorkflowAction action, Actor actor, WorkflowState state, I
             return this;
         }
 
+        /** The article translates another, so its reviewer certifies a translation. */
+        public Builder translation(boolean isTranslation) {
+            this.translation = isTranslation;
+            return this;
+        }
+
         public Builder reviewerScope(ReviewerScope scope) {
             this.reviewerScope = scope;
             return this;
@@ -207,7 +215,7 @@ public record Attempt(WorkflowAction action, Actor actor, WorkflowState state, I
             }
             return new Attempt(action, actor, state, latestVersion, latestHash, publishedVersion, authorsOfChange,
                     passwordSetters, sectionKeys, reviewBlockers, requestedVersion, requestedHash, publishAt, comments, reason, scope, citationKeys, evidence,
-                    currentFindings, acceptedFindings, specialty, language, reviewerScope, release, awaitingRelease, now);
+                    currentFindings, acceptedFindings, specialty, language, translation, reviewerScope, release, awaitingRelease, now);
         }
     }
 }

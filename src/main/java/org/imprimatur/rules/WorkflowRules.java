@@ -194,7 +194,9 @@ public final class WorkflowRules {
         static final Policy REVIEWER_READS_THE_LANGUAGE = Policy.of("reviewerReadsTheLanguage", FORBIDDEN,
                 attempt -> attempt.language() == null
                         || attempt.reviewerScope() != null && attempt.reviewerScope().readsLanguage(attempt.language())
-                        ? null : gerund(attempt) + " an article in " + ReviewerScope.languageName(attempt.language())
+                        ? null : gerund(attempt) + (attempt.translation()
+                        ? " a " + ReviewerScope.languageName(attempt.language()) + " translation"
+                        : " an article in " + ReviewerScope.languageName(attempt.language()))
                         + " needs a reviewer who reads " + ReviewerScope.languageName(attempt.language()));
 
         private static String gerund(Attempt attempt) {

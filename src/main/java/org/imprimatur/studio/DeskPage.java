@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.imprimatur.article.EditorQueries;
 import org.imprimatur.review.ReviewQueries;
+import org.imprimatur.review.TranslationListing;
 import org.imprimatur.security.Actor;
 import org.imprimatur.security.Role;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -28,10 +29,13 @@ public class DeskPage {
 
     private final EditorQueries editorQueries;
     private final ReviewQueries reviewQueries;
+    private final TranslationListing translations;
     private final StudioUser user;
     private final Clock clock;
 
-    public DeskPage(EditorQueries editorQueries, ReviewQueries reviewQueries, StudioUser user, Clock clock) {
+    public DeskPage(EditorQueries editorQueries, ReviewQueries reviewQueries, TranslationListing translations, StudioUser user,
+                    Clock clock) {
+        this.translations = translations;
         this.editorQueries = editorQueries;
         this.reviewQueries = reviewQueries;
         this.user = user;
@@ -42,7 +46,8 @@ public class DeskPage {
     static class Templates {
         static native TemplateInstance desk(boolean editor, boolean reviewer, List<EditorQueries.Draft> drafts,
                                             List<EditorQueries.SentBack> sentBack, List<ReviewQueries.DueEntry> due,
-                                            LocalDate today, List<Waiting> queue, boolean mayShowAll, boolean showingAll);
+                                            LocalDate today, List<Waiting> queue, boolean mayShowAll, boolean showingAll,
+                                            List<TranslationListing.OutdatedTranslation> outdated);
     }
 
     public record Waiting(ReviewQueries.QueueEntry entry, String waited) {
@@ -66,6 +71,7 @@ public class DeskPage {
         return Templates.desk(editor, reviewer,
                 editor ? editorQueries.draftsOf(actor.id()) : List.of(),
                 editor ? editorQueries.sentBackTo(actor.id()) : List.of(),
-                due, LocalDate.now(clock.withZone(ZoneOffset.UTC)), queue, admin && reviewer, all);
+                due, LocalDate.now(clock.withZone(ZoneOffset.UTC)), queue, admin && reviewer, all,
+                editor ? translations.outdated() : List.of());
     }
 }

@@ -39,6 +39,7 @@ record ArticleAtHand(Article article, ArticleVersion latest, Instant now) {
                 .article(article.state, article.latestVersion, latest.contentHash, article.publishedVersion)
                 .subject(article.specialty, latest.language)
                 .awaitingRelease(article.awaitsRelease != null)
+                .translation(article.isTranslation())
                 .at(now);
     }
 

@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public enum ArticleEventType {
     SUBMITTED, WITHDRAWN, CHANGES_REQUESTED, APPROVED, SCHEDULED, PUBLISHED, RETRACTED, RECONFIRMED,
-    REVIEW_DUE_SOON, REVIEW_OVERDUE,
+    REVIEW_DUE_SOON, REVIEW_OVERDUE, TRANSLATION_OUTDATED,
     /** A release went live: one event for all its articles, after each one's {@code published}. */
     RELEASE_PUBLISHED,
     /** A release was reverted: one event after each article's own. */

@@ -7,13 +7,14 @@ import java.util.Locale;
 
 /**
  * What an entry of the public change feed says happened (docs/delivery.md, "Change feed"): a
- * version went live, or the live version was retracted. Its label is its name in JSON and in the
+ * version went live, the live version was retracted, or a live translation was left behind by its
+ * source's publication (docs/translations.md). Its label is its name in JSON and in the
  * {@code change_feed} table.
  */
 public enum ChangeType {
-    PUBLISHED, RETRACTED;
+    PUBLISHED, RETRACTED, TRANSLATION_OUTDATED;
 
-    private final String label = name().toLowerCase(Locale.ROOT);
+    private final String label = name().toLowerCase(Locale.ROOT).replace('_', '-');
 
     @JsonValue
     public String label() {

@@ -12,6 +12,7 @@ import org.imprimatur.article.ImageSources;
 import org.imprimatur.article.ETags;
 import org.imprimatur.article.VersionSnapshot;
 import org.imprimatur.article.VersionSnapshots;
+import org.imprimatur.article.TranslationOf;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -41,11 +42,13 @@ public class EditingService {
     private final VersionSnapshots versions;
     private final ImageSources images;
     private final ContentChecks checks;
+    private final Translating translating;
     private final Clock clock;
 
     public EditingService(AuditTrail auditTrail, VersionSnapshots versions, ImageSources images, ContentChecks checks,
-                          Clock clock) {
+                          Translating translating, Clock clock) {
         this.checks = checks;
+        this.translating = translating;
         this.auditTrail = auditTrail;
         this.versions = versions;
         this.images = images;
@@ -56,6 +59,9 @@ public class EditingService {
     public ArticleViews.Saved create(ContentInput request, Actor actor) {
         ArticleContent content = ContentValidator.validate(request, true, java.time.LocalDate.now(clock), images);
         WorkflowGate.require(Attempt.of(WorkflowAction.CREATE, actor).at(clock.instant()).build());
+        if (request.translatedFrom() != null) {
+            throw ProblemException.invalid("translatedFrom", "a new article is no translation; make one with POST .../translations");
+        }
         String specialty = specialty(request.specialty(), null);
         if (Article.findBySlug(content.slug()).isPresent()) {
             throw ProblemException.conflict("The slug " + content.slug() + " is already taken by another article.");
@@ -83,8 +89,10 @@ public class EditingService {
     @Transactional
     public ArticleViews.Saved save(UUID articleId, ContentInput request, String ifMatch, Actor actor) {
         requireIfMatch(ifMatch);
-        ArticleContent content = ContentValidator.validate(request, false, java.time.LocalDate.now(clock), images);
         Article article = ArticleLookup.lockedArticle(articleId);
+        ArticleContent content = ContentValidator.validate(request == null ? null
+                : request.inLanguage(Translating.languageOf(article, request.language())), false, java.time.LocalDate.now(clock), images);
+        Translating.requireItsLanguage(article, content.language());
         if (content.slug() != null && !content.slug().equals(article.slug)) {
             throw ProblemException.invalid("slug", "cannot change: this article's slug is " + article.slug);
         }
@@ -92,7 +100,9 @@ public class EditingService {
         // A refused save rolls it back with the rest.
         article.specialty = specialty(request.specialty(), article.specialty);
         VersionSnapshot latest = versions.latestOf(article);
-        return appendVersion(article, content.withSlug(article.slug), ifMatch, actor, WorkflowAction.SAVE, latest, latest);
+        requireNewest(ifMatch, latest);
+        return appendVersion(article, content.withSlug(article.slug), ifMatch, actor, WorkflowAction.SAVE, latest, latest,
+                translating.forSave(article, latest, request.translatedFrom()));
     }
 
     @Transactional
@@ -105,18 +115,17 @@ public class EditingService {
         VersionSnapshot old = versions.of(articleId, versionNo)
                 .orElseThrow(() -> ProblemException.invalid("version", "article has no version " + versionNo));
         ArticleContent restored = old.content(article.slug).withChangeNote("Restored from version " + versionNo);
+        VersionSnapshot latest = versions.latestOf(article);
+        requireNewest(ifMatch, latest);
         // Restored text keeps the authors who wrote it, so four-eyes still sees them.
-        return appendVersion(article, restored, ifMatch, actor, WorkflowAction.RESTORE,
-                versions.latestOf(article), old);
+        return appendVersion(article, restored, ifMatch, actor, WorkflowAction.RESTORE, latest, old,
+                translating.forRestore(article, latest, old));
     }
 
     /** Appends {@code content} after {@code latest} as the next version, edited from (or restoring) {@code source}. */
     private ArticleViews.Saved appendVersion(Article article, ArticleContent content, String ifMatch, Actor actor,
-                                WorkflowAction action, VersionSnapshot latest, VersionSnapshot source) {
-        if (!ETags.matches(ifMatch, ETags.of(latest.versionNo(), latest.contentHash()))) {
-            throw ProblemException.preconditionFailed("If-Match does not name the newest version (" + latest.versionNo()
-                    + ", ETag " + ETags.of(latest.versionNo(), latest.contentHash()) + "); read the article again and redo the change.");
-        }
+                                WorkflowAction action, VersionSnapshot latest, VersionSnapshot source, TranslationOf translationOf) {
+        requireNewest(ifMatch, latest);
         Instant now = Timestamps.now(clock);
         WorkflowState to = WorkflowGate.require(Attempt.of(action, actor)
                 .article(article.state, article.latestVersion, latest.contentHash(), article.publishedVersion)
@@ -124,7 +133,8 @@ public class EditingService {
         WorkflowState from = article.state;
         int versionNo = article.latestVersion + 1;
         ContentOrigins origins = ContentOrigins.carry(source.content(article.slug), source.origins(), content, versionNo);
-        ArticleVersion version = ArticleVersion.of(article.id, versionNo, content, origins, actor.id(), source.versionNo(), now);
+        ArticleVersion version = ArticleVersion.of(article.id, versionNo, content, origins, actor.id(), source.versionNo(), now)
+                .translating(translationOf);
         version.persist();
         versions.rememberWhenCommitted(version);
         article.latestVersion = version.versionNo;
@@ -154,6 +164,13 @@ public class EditingService {
                     + org.imprimatur.infrastructure.ControlCharacters.forLog(requested));
         }
         return requested;
+    }
+
+    private static void requireNewest(String ifMatch, VersionSnapshot latest) {
+        if (!ETags.matches(ifMatch, ETags.of(latest.versionNo(), latest.contentHash()))) {
+            throw ProblemException.preconditionFailed("If-Match does not name the newest version (" + latest.versionNo()
+                    + ", ETag " + ETags.of(latest.versionNo(), latest.contentHash()) + "); read the article again and redo the change.");
+        }
     }
 
     private static void requireIfMatch(String ifMatch) {

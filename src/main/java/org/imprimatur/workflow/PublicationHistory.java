@@ -208,6 +208,25 @@ public class PublicationHistory {
     }
 
     /**
+     * A live translation's source published a newer version (docs/translations.md): a change-feed
+     * entry for the translation, and what is served of it is stale from the commit on.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void translationOutdated(UUID articleId, String slug, int liveVersion, Instant at) {
+        appendToChangeFeed(articleId, slug, ChangeType.TRANSLATION_OUTDATED, liveVersion, at);
+        notifyReplicas(slug);
+    }
+
+    /**
+     * What an article says of its source or its translations changed (docs/translations.md): what
+     * is served of it is stale here and on every replica from the commit on.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void translationLinksChanged(String slug) {
+        notifyReplicas(slug);
+    }
+
+    /**
      * The live version's review changed without a new live version (a reconfirmation): what is
      * served of it is stale here and on every replica from the commit on.
      */

@@ -24,10 +24,13 @@ public class Retracting implements WorkflowStep {
 
     private final PublicationHistory publications;
     private final WorkflowEventRecorder recorder;
+    private final OutdatedTranslations outdatedTranslations;
     private final Clock clock;
 
-    public Retracting(PublicationHistory publications, WorkflowEventRecorder recorder, Clock clock) {
+    public Retracting(PublicationHistory publications, WorkflowEventRecorder recorder, OutdatedTranslations outdatedTranslations,
+                      Clock clock) {
         this.publications = publications;
+        this.outdatedTranslations = outdatedTranslations;
         this.recorder = recorder;
         this.clock = clock;
     }
@@ -47,6 +50,7 @@ public class Retracting implements WorkflowStep {
         at.article().publishedVersion = null;
         at.article().retractionReason = reason.strip();
         publications.takeOffline(at.article().id, at.article().slug, at.now());
+        outdatedTranslations.retracted(at.article());
         String retractedHash = ArticleVersion.find(at.article().id, retracted).map(version -> version.contentHash).orElse(null);
         recorder.record(new WorkflowEvent.ArticleRetracted(transition, retracted, retractedHash, reason.strip()));
         return ArticleViews.saved(at.article(), at.latest(), List.of());

@@ -32,4 +32,13 @@ public class WorkflowEventRecorder {
         auditTrail.record(transition.articleId(), transition.actor(), event.action(), transition.from(), transition.to(),
                 event.auditedVersion(), event.auditComment(), transition.at());
     }
+
+    /**
+     * An event that no action of the article took, such as a translation left behind by its source
+     * (docs/translations.md): its outbox row only; the audit trail records the article's own actions.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void announce(WorkflowEvent.Announcement announcement) {
+        outbox.append(announcement.type(), announcement.facts(), announcement.extra());
+    }
 }

@@ -18,9 +18,9 @@ import java.util.Map;
  * (QUARKUS_FLYWAY_USERNAME/_PASSWORD naming its owner), otherwise an embedded server in a throw-away
  * directory on a free port. Either way the service runs as a role that owns nothing.
  * <p>
- * The suite runs in parallel JVMs (pom.xml, surefire's forkCount); each has a database of its own,
- * so that no test sees another's rows. On an external server that is a fresh database per fork,
- * created next to the configured one by its owner.
+ * The suite may run in parallel JVMs (pom.xml, {@code -Dimprimatur.test.forks=N}); each has a database
+ * of its own, so that no test sees another's rows. On an external server that is a fresh database per
+ * JVM, created next to the configured one by its owner.
  */
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -31,7 +31,8 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
     public Map<String, String> start() {
         if (DatabaseSettings.fromEnvironment().external()) {
             String fork = System.getProperty(FORK_PROPERTY);
-            return fork == null ? Map.of() : Map.of("quarkus.datasource.jdbc.url", freshDatabaseFor(fork));
+            boolean forked = Integer.getInteger(FORKS_PROPERTY, 1) > 1 && fork != null;
+            return forked ? Map.of("quarkus.datasource.jdbc.url", freshDatabaseFor(fork)) : Map.of();
         }
         try {
             directory = Files.createTempDirectory("imprimatur-test-db");
@@ -49,7 +50,8 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
                 "quarkus.flyway.password", database.ownerPassword());
     }
 
-    /** Set by surefire to the number of the JVM running the tests. */
+    /** How many JVMs run the tests (pom.xml), and which one this is, numbered by surefire from 1. */
+    static final String FORKS_PROPERTY = "imprimatur.test.forks";
     static final String FORK_PROPERTY = "imprimatur.test.fork";
 
     /** Creates (anew) the fork's database on the configured server and returns its JDBC URL. */

@@ -24,11 +24,6 @@ public class ScheduledPublisher {
         if (published > 0) {
             LOG.infof("Published %d scheduled approval(s)", published);
         }
-    }
-
-    /** A job of its own: a due approval that fails or waits never holds a release back, nor the other way. */
-    @Scheduled(every = "${imprimatur.scheduler.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void publishDueReleases() {
         int releases = releasePublishing.publishDue();
         if (releases > 0) {
             LOG.infof("Published %d scheduled release(s)", releases);

@@ -341,7 +341,7 @@ class ReleasesApiTest {
         RestAssured.given().get("/api/v1/articles/" + slug).then().statusCode(404);
         try {
             ServiceClock.moveAhead(Duration.ofHours(2));
-            await().atMost(Duration.ofSeconds(30)).until(() ->
+            await().atMost(Duration.ofSeconds(10)).until(() ->
                     RestAssured.given().get("/api/v1/articles/" + slug).statusCode() == 200);
         } finally {
             ServiceClock.reset();
@@ -361,7 +361,7 @@ class ReleasesApiTest {
         putItem(release, id).then().statusCode(200);
         try {
             ServiceClock.moveAhead(Duration.ofHours(2));
-            await().atMost(Duration.ofSeconds(30)).until(() ->
+            await().atMost(Duration.ofSeconds(10)).until(() ->
                     Api.as("editor").get(RELEASES + "/" + release).path("scheduleMissed") != null);
         } finally {
             ServiceClock.reset();

@@ -361,10 +361,13 @@ class ReleasesApiTest {
         putItem(release, id).then().statusCode(200);
         try {
             ServiceClock.moveAhead(Duration.ofHours(2));
+            // Two hours on, the editor's kept token has expired: read the release with one of that time.
+            Api.forgetToken("editor");
             await().atMost(Duration.ofSeconds(10)).until(() ->
                     Api.as("editor").get(RELEASES + "/" + release).path("scheduleMissed") != null);
         } finally {
             ServiceClock.reset();
+            Api.forgetToken("editor");
         }
         Api.as("editor").get(RELEASES + "/" + release).then().body("state", equalTo("OPEN")).body("publishAt", nullValue())
                 .body("scheduleMissed", containsString(slug + ": version 1 with the item's content hash is not approved"));

@@ -33,12 +33,16 @@ public class GoingLive {
     @Transactional(Transactional.TxType.MANDATORY)
     public void versions(java.util.Map<Article, Integer> versionNos, Instant at) {
         java.util.List<PublicationHistory.Publication> batch = new java.util.ArrayList<>();
+        java.util.Map<Article, Integer> before = new java.util.LinkedHashMap<>();
         versionNos.forEach((article, versionNo) -> {
+            before.put(article, article.publishedVersion);
             article.publishedVersion = versionNo;
             article.retractionReason = null;
             batch.add(new PublicationHistory.Publication(article.id, article.slug, versionNo, at));
         });
         publications.goLive(batch);
+        // As for one article: the translations a source leaves behind are told, in the same transaction.
+        versionNos.forEach((article, versionNo) -> outdatedTranslations.sourceWentLive(article, before.get(article), versionNo, at));
     }
 
     /** Makes {@code versionNo} of the article live from {@code at}; its approval record must exist (V6's trigger). */

@@ -41,16 +41,18 @@ public class ReleaseReverting {
     private final PublicationHistory publications;
     private final WorkflowEventRecorder recorder;
     private final Outbox outbox;
+    private final OutdatedTranslations outdatedTranslations;
     private final Clock clock;
 
     public ReleaseReverting(ReleaseItems items, Releases releases, GoingLive goingLive, PublicationHistory publications,
-                            WorkflowEventRecorder recorder, Outbox outbox, Clock clock) {
+                            WorkflowEventRecorder recorder, Outbox outbox, OutdatedTranslations outdatedTranslations, Clock clock) {
         this.items = items;
         this.releases = releases;
         this.goingLive = goingLive;
         this.publications = publications;
         this.recorder = recorder;
         this.outbox = outbox;
+        this.outdatedTranslations = outdatedTranslations;
         this.clock = clock;
     }
 
@@ -101,6 +103,8 @@ public class ReleaseReverting {
                 article.publishedVersion = null;
                 article.retractionReason = WorkflowEvent.RevertedWithRelease.reason(release.title);
                 publications.takeOffline(article.id, article.slug, now);
+                // Taken off as a retraction is: its translations and its source are told alike.
+                outdatedTranslations.retracted(article);
             }
             events.add(new WorkflowEvent.RevertedWithRelease(transition, release.id, release.title, row.version(),
                     row.contentHash(), previous, row.previousHash()));

@@ -35,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class TranslationOutdatedTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String RELEASES = "/api/v1/editorial/releases";
 
     private WebhookReceiver receiver;
     private String webhookId;
@@ -154,5 +155,35 @@ class TranslationOutdatedTest {
                 .body("translationOf.sourceLiveVersion", nullValue());
         TranslationApiTest.translations(sourceId).then().body("[0].status", equalTo("source-retracted"));
         assertEquals(1, outdatedEvents(id));
+    }
+
+    /** docs/releases.md and docs/translations.md: a source that goes live in a release outdates its translations the same way. */
+    @Test
+    void aSourcePublishedInAReleaseOutdatesItsLiveTranslation() {
+        Map<String, Object> source = Fixtures.article(Fixtures.uniqueSlug("release-source"));
+        String sourceId = Workflow.published(source);
+        String slug = Fixtures.uniqueSlug("en-una-entrega");
+        String id = TranslationApiTest.translate(sourceId, "es", slug).then().statusCode(201).extract().path("id");
+        Api.save("editor", id, Api.etag(id), TranslationApiTest.inSpanish(source, null)).then().statusCode(200);
+        Workflow.submit("editor", id).then().statusCode(200);
+        TranslationApiTest.approve(TranslationApiTest.reviewerReading(List.of("es")), id).then().statusCode(200);
+        RestAssured.get("/api/v1/articles/" + slug).then().statusCode(200).body("translationStatus", equalTo("current"));
+
+        Api.save("editor", sourceId, Api.etag(sourceId), Fixtures.edited(source, "Eczema is common in children [@lee-2021]."))
+                .then().statusCode(200);
+        Workflow.submit("editor", sourceId).then().statusCode(200);
+        String release = Api.as("editor").body(Map.of("title", "Guideline update")).post(RELEASES).then().statusCode(201)
+                .extract().path("id");
+        Response latest = Api.latest(sourceId);
+        Api.as("editor").body(Map.of("version", latest.path("version"), "contentHash", latest.path("contentHash")))
+                .put(RELEASES + "/" + release + "/items/" + sourceId).then().statusCode(200);
+        Api.as("reviewer").body(Map.<String, Object>of("version", latest.path("version"), "contentHash", latest.path("contentHash"),
+                "scope", "full", "evidence", Workflow.allCurrent(latest), "release", release))
+                .post(Api.ARTICLES + "/" + sourceId + "/approve").then().statusCode(200);
+        Api.as("reviewer").post(RELEASES + "/" + release + "/publish").then().statusCode(200);
+
+        assertEquals(1, outdatedEvents(id));
+        RestAssured.get("/api/v1/articles/" + slug).then().statusCode(200).body("translationStatus", equalTo("outdated"))
+                .body("translationOf.version", equalTo(1)).body("translationOf.sourceLiveVersion", equalTo(2));
     }
 }

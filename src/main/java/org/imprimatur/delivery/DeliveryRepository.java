@@ -48,12 +48,6 @@ public class DeliveryRepository {
     private final PublicUrl publicUrl;
 
     public DeliveryRepository(EntityManager entityManager, ObjectMapper mapper, PublicationHistory publications,
-                              ImageSources images, Clock clock, DeliverySettings settings, Publisher publisher) {
-        this(entityManager, mapper, publications, images, clock, settings, publisher, null);
-    }
-
-    @jakarta.inject.Inject
-    public DeliveryRepository(EntityManager entityManager, ObjectMapper mapper, PublicationHistory publications,
                               ImageSources images, Clock clock, DeliverySettings settings, Publisher publisher, PublicUrl publicUrl) {
         this.publicUrl = publicUrl;
         this.clock = clock;
@@ -228,8 +222,7 @@ public class DeliveryRepository {
     }
 
     private String url(String slug) {
-        String path = "/api/v1/articles/" + slug;
-        return publicUrl == null ? path : publicUrl.of(path);
+        return publicUrl.of("/api/v1/articles/" + slug);
     }
 
     /** A translation's status and source, as delivery shows them. */

@@ -43,12 +43,14 @@ public class EditingService {
     private final ImageSources images;
     private final ContentChecks checks;
     private final Translating translating;
+    private final FirstVersions firstVersions;
     private final Clock clock;
 
     public EditingService(AuditTrail auditTrail, VersionSnapshots versions, ImageSources images, ContentChecks checks,
-                          Translating translating, Clock clock) {
+                          Translating translating, FirstVersions firstVersions, Clock clock) {
         this.checks = checks;
         this.translating = translating;
+        this.firstVersions = firstVersions;
         this.auditTrail = auditTrail;
         this.versions = versions;
         this.images = images;
@@ -63,27 +65,7 @@ public class EditingService {
             throw ProblemException.invalid("translatedFrom", "a new article is no translation; make one with POST .../translations");
         }
         String specialty = specialty(request.specialty(), null);
-        if (Article.findBySlug(content.slug()).isPresent()) {
-            throw ProblemException.conflict("The slug " + content.slug() + " is already taken by another article.");
-        }
-        Instant now = Timestamps.now(clock);
-        Article article = new Article();
-        article.id = UUID.randomUUID();
-        article.slug = content.slug();
-        article.createdAt = now;
-        article.createdBy = actor.id();
-        article.latestVersion = 1;
-        article.state = WorkflowState.DRAFT;
-        article.reviewIntervalMonths = content.reviewIntervalMonths();
-        article.specialty = specialty;
-        article.changedAt = now;
-        article.persist();
-        ArticleVersion version = ArticleVersion.of(article.id, 1, content, ContentOrigins.allWrittenIn(content, 1),
-                actor.id(), null, now);
-        version.persist();
-        versions.rememberWhenCommitted(version);
-        auditTrail.record(article.id, actor, WorkflowAction.CREATE, null, WorkflowState.DRAFT, 1, content.changeNote(), now);
-        return ArticleViews.written(article, version, warnings(content), actor);
+        return firstVersions.write(content, specialty, null, null, warnings(content), actor, Timestamps.now(clock));
     }
 
     @Transactional

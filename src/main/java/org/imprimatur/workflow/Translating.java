@@ -7,14 +7,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.imprimatur.article.Article;
 import org.imprimatur.article.ArticleContent;
 import org.imprimatur.article.ArticleLookup;
-import org.imprimatur.article.ArticleVersion;
 import org.imprimatur.article.ArticleViews;
-import org.imprimatur.article.ContentOrigins;
 import org.imprimatur.article.ContentValidator;
 import org.imprimatur.article.TranslationOf;
 import org.imprimatur.article.VersionSnapshot;
 import org.imprimatur.article.VersionSnapshots;
-import org.imprimatur.audit.AuditTrail;
 import org.imprimatur.infrastructure.FieldError;
 import org.imprimatur.infrastructure.ProblemException;
 import org.imprimatur.infrastructure.Timestamps;
@@ -23,7 +20,6 @@ import org.imprimatur.rules.ReviewerScope;
 import org.imprimatur.rules.TranslationRules;
 import org.imprimatur.rules.WorkflowAction;
 import org.imprimatur.rules.WorkflowGate;
-import org.imprimatur.rules.WorkflowState;
 import org.imprimatur.security.Actor;
 
 import java.time.Clock;
@@ -40,13 +36,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class Translating {
 
-    private final AuditTrail auditTrail;
+    private final FirstVersions firstVersions;
     private final VersionSnapshots versions;
     private final EntityManager entityManager;
     private final Clock clock;
 
-    public Translating(AuditTrail auditTrail, VersionSnapshots versions, EntityManager entityManager, Clock clock) {
-        this.auditTrail = auditTrail;
+    public Translating(FirstVersions firstVersions, VersionSnapshots versions, EntityManager entityManager, Clock clock) {
+        this.firstVersions = firstVersions;
         this.versions = versions;
         this.entityManager = entityManager;
         this.clock = clock;
@@ -84,31 +80,10 @@ public class Translating {
             throw ProblemException.conflict("This article already has a translation into " + ReviewerScope.languageName(language)
                     + ": " + existing.slug + " (" + existing.id + ").");
         }
-        if (Article.findBySlug(slug).isPresent()) {
-            throw ProblemException.conflict("The slug " + slug + " is already taken by another article.");
-        }
         ArticleContent content = newest.content(slug).asTranslation(slug, language, "Translation into "
                 + ReviewerScope.languageName(language) + " of version " + newest.versionNo() + " of " + source.slug);
-        Article article = new Article();
-        article.id = UUID.randomUUID();
-        article.slug = slug;
-        article.createdAt = now;
-        article.createdBy = actor.id();
-        article.latestVersion = 1;
-        article.state = WorkflowState.DRAFT;
-        article.reviewIntervalMonths = content.reviewIntervalMonths();
-        article.specialty = source.specialty;
-        article.translationOf = source.id;
-        article.translationLanguage = language;
-        article.changedAt = now;
-        article.persist();
-        // The translator writes every part of the translation, so four-eyes counts them for all of it.
-        ArticleVersion version = ArticleVersion.of(article.id, 1, content, ContentOrigins.allWrittenIn(content, 1),
-                actor.id(), null, now).translating(new TranslationOf(source.id, newest.versionNo(), newest.contentHash()));
-        version.persist();
-        versions.rememberWhenCommitted(version);
-        auditTrail.record(article.id, actor, WorkflowAction.CREATE, null, WorkflowState.DRAFT, 1, content.changeNote(), now);
-        return ArticleViews.written(article, version, ContentValidator.warnings(content), actor);
+        return firstVersions.write(content, source.specialty, new TranslationOf(source.id, newest.versionNo(), newest.contentHash()),
+                language, ContentValidator.warnings(content), actor, now);
     }
 
     /**

@@ -27,7 +27,7 @@ class DeliveryCacheTest {
     private final MovableClock clock = new MovableClock(Instant.parse("2026-11-26T12:00:00Z"));
 
     private final AtomicInteger loads = new AtomicInteger();
-    private final DeliveryRepository repository = new DeliveryRepository(null, null, null, null, null, settings(1 << 20, 1 << 20), null) {
+    private final DeliveryRepository repository = new DeliveryRepository(null, null, null, null, null, settings(1 << 20, 1 << 20), null, null) {
         @Override
         public Rendition current(String slug) {
             loads.incrementAndGet();
